@@ -1,0 +1,69 @@
+# Champions: `make run` starts the portal, `make test` checks everything. Both work on a fresh
+# machine with nothing but python3 (3.11+): the virtual environment is created here.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= champions.config.settings.base
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: run install setup demo worker web test lint fmt check bench translations clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(UV) pip sync --quiet --python $(BIN)/python requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Migrate and load reference + demo data (every step is idempotent).
+setup: install
+	champions migrate --no-input -v 0
+	champions createcachetable
+	champions load_reference
+	champions load_network
+	champions load_demo
+
+## Start the web server (granian) and the task worker at http://127.0.0.1:$(PORT).
+run: setup
+	@scripts/serve $(PORT)
+
+web: install
+	granian --interface wsgi --host 127.0.0.1 --port $(PORT) champions.config.wsgi:application
+
+worker: install
+	champions db_worker
+
+lint: install
+	ruff check .
+	ruff format --check .
+	PYTHONPATH=src lint-imports
+	DJANGO_SETTINGS_MODULE=champions.config.settings.test champions makemigrations --check --dry-run
+	SECRET_KEY=check-deploy-$$(printf '%050d' 0) DATABASE_URL=sqlite:///var/check.sqlite3 \
+	  DJANGO_SETTINGS_MODULE=champions.config.settings.production champions check --deploy --fail-level WARNING
+	python scripts/translations.py check
+
+fmt: install
+	ruff format .
+	ruff check --fix .
+
+## Lint, then the whole suite on SQLite, and again on PostgreSQL when DATABASE_URL is set.
+test: install
+	scripts/ensure-chromium
+	$(MAKE) --no-print-directory lint
+	env -u DATABASE_URL pytest -n 2 -q
+	@if [ -n "$$DATABASE_URL" ]; then echo "--- again on PostgreSQL ($$DATABASE_URL)"; pytest -n 2 -q; fi
+
+translations: install
+	python scripts/translations.py update
+
+bench: setup
+	python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,93 @@
+"""The Hindi catalogue: `update` extracts strings, `check` fails on any gap, `compile` builds .mo.
+
+    python scripts/translations.py update   # makemessages (needs GNU gettext), then compile
+    python scripts/translations.py check    # no untranslated or fuzzy entry; .mo up to date
+The .mo file is compiled with polib and committed, so running the portal needs no gettext.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "champions"
+LOCALE = PACKAGE / "locale"
+LANGUAGES = ["hi"]
+
+
+def catalogues() -> list[Path]:
+    return [LOCALE / lang / "LC_MESSAGES" / "django.po" for lang in LANGUAGES]
+
+
+def compile_all() -> None:
+    for po_path in catalogues():
+        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+
+
+def update() -> None:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "champions.config.settings.test"}
+    for lang in LANGUAGES:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "django",
+                "makemessages",
+                "-l",
+                lang,
+                "--no-obsolete",
+                "--no-location",
+                "-i",
+                "tests/*",
+                "-i",
+                "*/tests/*",
+            ],
+            cwd=PACKAGE,
+            env=env,
+            check=True,
+        )
+    compile_all()
+
+
+def check() -> int:
+    problems = []
+    for po_path in catalogues():
+        if not po_path.exists():
+            problems.append(f"{po_path} is missing")
+            continue
+        po = polib.pofile(str(po_path))
+        untranslated = po.untranslated_entries()
+        fuzzy = po.fuzzy_entries()
+        problems += [f"untranslated: {e.msgid!r}" for e in untranslated]
+        problems += [f"fuzzy: {e.msgid!r}" for e in fuzzy]
+        mo_path = po_path.with_suffix(".mo")
+        compiled = bytes(po.to_binary()) if hasattr(po, "to_binary") else None
+        if not mo_path.exists():
+            problems.append(f"{mo_path} is missing: run `make translations`")
+        elif compiled is None:
+            tmp = mo_path.with_suffix(".check.mo")
+            po.save_as_mofile(str(tmp))
+            if tmp.read_bytes() != mo_path.read_bytes():
+                problems.append(f"{mo_path} is older than its .po: run `make translations`")
+            tmp.unlink()
+        print(
+            f"{po_path.relative_to(ROOT)}: {len(po.translated_entries())} translated, "
+            f"{len(untranslated)} untranslated, {len(fuzzy)} fuzzy"
+        )
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "check"
+    if command == "update":
+        update()
+        sys.exit(check())
+    elif command == "compile":
+        compile_all()
+    else:
+        sys.exit(check())

@@ -1,0 +1,18 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ENTREPRENEUR = "entrepreneur", _("Entrepreneur")
+    SPOKE_OFFICER = "spoke_officer", _("Spoke officer")
+    HUB_OFFICER = "hub_officer", _("Hub officer")
+    LEADERSHIP = "leadership", _("Ministry leadership")
+    ANALYST = "analyst", _("Analyst")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+OFFICER_ROLES = frozenset(
+    {Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.LEADERSHIP, Role.ADMINISTRATOR}
+)
+# Roles that see every enterprise and every grievance in the country.
+NATIONAL_ROLES = frozenset({Role.HUB_OFFICER, Role.LEADERSHIP, Role.ADMINISTRATOR})

@@ -1,0 +1,32 @@
+"""Reads for accounts, and the permission checks other apps call."""
+
+from .choices import NATIONAL_ROLES, OFFICER_ROLES, Role
+from .models import ApiToken, User
+
+
+def api_token_list(*, user: User) -> list[ApiToken]:
+    return list(ApiToken.objects.filter(user=user))
+
+
+def user_is_officer(user) -> bool:
+    return bool(user.is_authenticated and user.role in OFFICER_ROLES)
+
+
+def user_sees_whole_country(user) -> bool:
+    return bool(user.is_authenticated and user.role in NATIONAL_ROLES)
+
+
+def user_is_spoke_officer(user) -> bool:
+    return bool(user.is_authenticated and user.role == Role.SPOKE_OFFICER)
+
+
+def user_is_analyst(user) -> bool:
+    return bool(user.is_authenticated and user.role == Role.ANALYST)
+
+
+def user_is_entrepreneur(user) -> bool:
+    return bool(user.is_authenticated and user.role == Role.ENTREPRENEUR)
+
+
+def user_get_by_email(*, email: str) -> User | None:
+    return User.objects.filter(email=email.strip().lower()).first()

@@ -1,0 +1,62 @@
+"""The JSON API root at /api/v1/: authentication, error rendering, and each app's router."""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from champions.core.errors import DomainError
+from champions.registry.api import router as registry_router
+
+from .auth import session_or_token
+
+api = NinjaAPI(
+    title="Champions API",
+    version="1.0.0",
+    description=(
+        "The Champions single-window platform for MSMEs. Browsers use their session "
+        "(with the CSRF token); other clients send `Authorization: Bearer <token>` with a "
+        'token created on the profile page. Errors answer `{"detail": ..., "code": ...}`, '
+        "with `errors: {field: [messages]}` for invalid input."
+    ),
+    auth=session_or_token,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+def _field_name(loc: list) -> str:
+    parts = [str(p) for p in loc if p not in {"query", "body", "path", "payload", "form"}]
+    return ".".join(parts) or "non_field_errors"
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError):
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        message = error.get("msg", "Invalid value.")
+        if error.get("type") == "missing":
+            message = "This field is required."
+        errors.setdefault(_field_name(list(error.get("loc", []))), []).append(message)
+    return api.create_response(
+        request,
+        {"detail": "Invalid input.", "code": "validation_failed", "errors": errors},
+        status=422,
+    )
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError):
+    body = {"detail": exc.message, "code": exc.code}
+    if exc.errors:
+        body["errors"] = exc.errors
+    return api.create_response(request, body, status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(
+        request, {"detail": "Authentication required.", "code": "not_authenticated"}, status=401
+    )
+
+
+api.add_router("/registry/", registry_router, tags=["registry"])

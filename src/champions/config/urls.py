@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from champions.api.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("champions.web.urls")),
+]

@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from .models import District, NicCode, Pincode, State
+
+
+@admin.register(State)
+class StateAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_hi", "udyam_code", "lgd_code", "kind"]
+    search_fields = ["name", "name_hi", "udyam_code"]
+    list_filter = ["kind"]
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "state", "lgd_code"]
+    search_fields = ["name"]
+    list_filter = ["state"]
+    list_select_related = ["state"]
+
+
+@admin.register(Pincode)
+class PincodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "state"]
+    search_fields = ["code"]
+    list_select_related = ["state"]
+
+
+@admin.register(NicCode)
+class NicCodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "description", "section"]
+    search_fields = ["code", "description"]
+    list_filter = ["section"]

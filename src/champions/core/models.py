@@ -1,0 +1,77 @@
+"""Reference data every context shares: states/UTs, districts, pincodes and NIC-2008 codes.
+
+Nothing here holds business rules; the rows are loaded from the files in core/data/.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+
+
+class State(models.Model):
+    """A state or union territory, keyed by its Local Government Directory (LGD) code."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        UNION_TERRITORY = "ut", "Union territory"
+
+    lgd_code = models.PositiveIntegerField(unique=True)
+    udyam_code = models.CharField(
+        max_length=2, unique=True, help_text="Two-letter code used in Udyam registration numbers."
+    )
+    name = models.CharField(max_length=100)
+    name_hi = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.name_hi and (get_language() or "").startswith("hi"):
+            return self.name_hi
+        return self.name
+
+
+class District(models.Model):
+    """A district as listed in the LGD (2022 snapshot)."""
+
+    lgd_code = models.PositiveIntegerField(unique=True)
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="districts")
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["state", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pincode(models.Model):
+    """A postal index number and the state its post offices are in (India Post directory)."""
+
+    code = models.CharField(max_length=6, primary_key=True)
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class NicCode(models.Model):
+    """A 5-digit sub-class of the National Industrial Classification 2008."""
+
+    code = models.CharField(max_length=5, primary_key=True)
+    description = models.CharField(max_length=300)
+    section = models.CharField(max_length=1)
+    section_name = models.CharField(max_length=200)
+    division_name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "NIC-2008 code"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}"

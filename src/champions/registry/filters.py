@@ -1,0 +1,43 @@
+"""The one FilterSet for the enterprise list, used by the HTML page and by the API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from champions.core.models import State
+
+from .choices import Activity, Category
+from .models import Enterprise
+from .selectors import prefix_q
+
+
+class EnterpriseFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_q",
+        label=_("Name or Udyam number"),
+        help_text=_("The start of the name, or a Udyam number."),
+    )
+    state = django_filters.ModelChoiceFilter(queryset=State.objects.all(), label=_("State"))
+    district = django_filters.NumberFilter(field_name="district_id", label=_("District"))
+    nic = django_filters.CharFilter(
+        method="filter_nic", label=_("NIC code"), help_text=_("2 to 5 digits, e.g. 25 or 25910.")
+    )
+    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
+    major_activity = django_filters.ChoiceFilter(choices=Activity.choices, label=_("Activity"))
+
+    class Meta:
+        model = Enterprise
+        fields = ["q", "state", "district", "nic", "category", "major_activity"]
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if value.upper().startswith("UDYAM"):
+            return queryset.filter(prefix_q("udyam_number", value.upper()))
+        return queryset.filter(prefix_q("name_key", value.lower()))
+
+    def filter_nic(self, queryset, name, value):
+        value = value.strip()
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(prefix_q("primary_nic", value))

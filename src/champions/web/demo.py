@@ -1,0 +1,60 @@
+"""Demo data for `make run`: one login per role and a few hundred enterprises. Idempotent."""
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from champions.accounts.selectors import user_get_by_email
+from champions.accounts.services import user_create
+from champions.controlrooms.selectors import room_get_by_code
+from champions.core.selectors import reference_index_build
+from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
+from champions.registry.synthetic import synthetic_enterprises
+
+DEMO_PASSWORD = "champions-demo-2026"  # noqa: S105 - printed for the demo on purpose
+DEMO_ENTERPRISES = 300
+
+# (e-mail, full name, role, control room code or None, is staff)
+DEMO_USERS = [
+    ("entrepreneur@demo.champions.in", "Sunita Patil", "entrepreneur", None, False),
+    ("spoke.mh@demo.champions.in", "Rahul Deshmukh", "spoke_officer", "spoke-mh", False),
+    ("hub@demo.champions.in", "Anil Verma", "hub_officer", "hub-new-delhi", False),
+    ("leadership@demo.champions.in", "Meera Iyer", "leadership", None, False),
+    ("analyst@demo.champions.in", "Karan Mehta", "analyst", None, False),
+    ("admin@demo.champions.in", "Site Administrator", "administrator", "hub-new-delhi", True),
+]
+
+
+@transaction.atomic
+def demo_data_load() -> dict[str, int]:
+    created_users = 0
+    for email, name, role, room_code, is_staff in DEMO_USERS:
+        if user_get_by_email(email=email) is not None:
+            continue
+        room = room_get_by_code(code=room_code) if room_code else None
+        user = user_create(
+            email=email,
+            password=DEMO_PASSWORD,
+            role=role,
+            full_name=name,
+            control_room_id=room.pk if room else None,
+            is_staff=is_staff,
+            is_superuser=is_staff,
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        created_users += 1
+    ref = reference_index_build()
+    rows = list(
+        synthetic_enterprises(
+            DEMO_ENTERPRISES, ref=ref, seed=2026, start_serial=1, on=timezone.localdate()
+        )
+    )
+    inserted = enterprises_bulk_insert(enterprises=rows)
+    entrepreneur = user_get_by_email(email=DEMO_USERS[0][0])
+    for enterprise in rows[:3]:
+        enterprise_representative_add(udyam_number=enterprise.udyam_number, user=entrepreneur)
+    return {"users": created_users, "enterprises": inserted}
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    return [(role, email, DEMO_PASSWORD) for email, _n, role, _r, _s in DEMO_USERS]

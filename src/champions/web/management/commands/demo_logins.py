@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from champions.web.demo import demo_logins
+
+
+class Command(BaseCommand):
+    help = "Print the demo logins."
+
+    def handle(self, *args, **options) -> None:
+        self.stdout.write(f"  Demo logins (password for all: {demo_logins()[0][2]})")
+        for role, email, _password in demo_logins():
+            self.stdout.write(f"    {role:<15} {email}")
+        self.stdout.write("")

@@ -1,0 +1,76 @@
+"""Shared pytest fixtures: reference data, the control-room network, and users per role."""
+
+import pytest
+from django.db import connection
+
+from champions.accounts.services import user_create
+from champions.controlrooms.selectors import hub_get, room_get_by_code
+from champions.controlrooms.services import network_load
+from champions.core.reference import reference_data_load
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL row locks; runs in the PostgreSQL pass")
+    if connection.vendor != "postgresql":
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip_pg)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Reference data and the network are loaded once per test database (tests roll back)."""
+    with django_db_blocker.unblock():
+        reference_data_load()
+        network_load()
+
+
+@pytest.fixture
+def hub_room(db):
+    return hub_get()
+
+
+@pytest.fixture
+def mh_room(db):
+    return room_get_by_code(code="spoke-mh")
+
+
+def _user(email: str, role: str, room=None):
+    return user_create(
+        email=email, password="pw-Secret-2026", role=role, control_room_id=room.pk if room else None
+    )
+
+
+@pytest.fixture
+def entrepreneur(db):
+    return _user("owner@example.com", "entrepreneur")
+
+
+@pytest.fixture
+def other_entrepreneur(db):
+    return _user("other@example.com", "entrepreneur")
+
+
+@pytest.fixture
+def spoke_officer(mh_room):
+    return _user("spoke.mh@example.com", "spoke_officer", mh_room)
+
+
+@pytest.fixture
+def other_spoke_officer(db):
+    return _user("spoke.dl@example.com", "spoke_officer", room_get_by_code(code="spoke-dl"))
+
+
+@pytest.fixture
+def hub_officer(hub_room):
+    return _user("hub@example.com", "hub_officer", hub_room)
+
+
+@pytest.fixture
+def leadership(db):
+    return _user("lead@example.com", "leadership")
+
+
+@pytest.fixture
+def analyst(db):
+    return _user("analyst@example.com", "analyst")
