@@ -64,7 +64,7 @@ class NicCode(models.Model):
     """A 5-digit sub-class of the National Industrial Classification 2008."""
 
     code = models.CharField(max_length=5, primary_key=True)
-    description = models.CharField(max_length=300)
+    description = models.TextField()
     section = models.CharField(max_length=1)
     section_name = models.CharField(max_length=200)
     division_name = models.CharField(max_length=200)

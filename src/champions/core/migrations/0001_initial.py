@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             name='NicCode',
             fields=[
                 ('code', models.CharField(max_length=5, primary_key=True, serialize=False)),
-                ('description', models.CharField(max_length=300)),
+                ('description', models.TextField()),
                 ('section', models.CharField(max_length=1)),
                 ('section_name', models.CharField(max_length=200)),
                 ('division_name', models.CharField(max_length=200)),
