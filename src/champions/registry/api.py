@@ -4,7 +4,7 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import field_validator
 
 from champions.core.errors import ValidationFailed
@@ -61,7 +61,9 @@ def classification(request: HttpRequest, query: Query[ClassificationQuery]):
         ) from exc
     except NoRuleInForce as exc:
         raise ValidationFailed("Invalid input.", errors={"on": [str(exc)]}) from exc
-    return 200, {"category": result.category, "rule": result.rule, "reasons": result.reasons}
+    return Status(
+        200, {"category": result.category, "rule": result.rule, "reasons": result.reasons}
+    )
 
 
 class EnterpriseIn(Schema):
@@ -159,18 +161,20 @@ def enterprise_list(request: HttpRequest, query: Query[EnterpriseListQuery]):
     page = selectors.keyset_page(
         filterset.qs, after=query.after, before=query.before, size=query.size
     )
-    return 200, page
+    return Status(200, page)
 
 
 @router.get("/enterprises/{enterprise_id}", response={200: EnterpriseOut, 404: ErrorOut})
 def enterprise_detail(request: HttpRequest, enterprise_id: int):
-    return 200, selectors.enterprise_get_for_user(user=request.user, enterprise_id=enterprise_id)
+    return Status(
+        200, selectors.enterprise_get_for_user(user=request.user, enterprise_id=enterprise_id)
+    )
 
 
 @router.post("/enterprises", response={201: EnterpriseOut, 403: ErrorOut, 422: ErrorOut})
 def enterprise_create(request: HttpRequest, payload: EnterpriseIn):
     enterprise = services.enterprise_create(data=payload.to_input(), actor=request.user)
-    return 201, enterprise
+    return Status(201, enterprise)
 
 
 @router.put(
@@ -181,4 +185,4 @@ def enterprise_update(request: HttpRequest, enterprise_id: int, payload: Enterpr
     enterprise = services.enterprise_update(
         enterprise_id=enterprise_id, data=payload.to_input(), actor=request.user
     )
-    return 200, enterprise
+    return Status(200, enterprise)

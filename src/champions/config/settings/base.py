@@ -190,6 +190,7 @@ USE_TZ = True
 # --- Static and uploaded files ---------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 # Uploaded files live outside the web root and are served only through views that check access.
 MEDIA_ROOT = VAR_DIR / "media"
 WHITENOISE_USE_FINDERS = True
