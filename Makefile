@@ -10,7 +10,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= champions.config.settings.base
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run install setup demo worker web test lint fmt check bench translations clean
+.PHONY: run install setup demo worker web test lint fmt check bench translations openapi clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ worker: install
 lint: install
 	ruff check .
 	ruff format --check .
-	PYTHONPATH=src lint-imports
+	PYTHONPATH=src lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=champions.config.settings.test champions makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(printf '%050d' 0) DATABASE_URL=sqlite:///var/check.sqlite3 \
 	  DJANGO_SETTINGS_MODULE=champions.config.settings.production champions check --deploy --fail-level WARNING
@@ -58,6 +58,9 @@ test: install
 	$(MAKE) --no-print-directory lint
 	env -u DATABASE_URL pytest -n 2 -q
 	@if [ -n "$$DATABASE_URL" ]; then echo "--- again on PostgreSQL ($$DATABASE_URL)"; pytest -n 2 -q; fi
+
+openapi: install
+	python scripts/openapi_snapshot.py
 
 translations: install
 	python scripts/translations.py update
