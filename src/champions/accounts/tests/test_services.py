@@ -1,5 +1,7 @@
 """Users, roles, API tokens and officers' session timeout."""
 
+import importlib
+
 import pytest
 import time_machine
 from django.db import IntegrityError
@@ -16,8 +18,8 @@ from champions.core.errors import NotFound, ValidationFailed
 pytestmark = pytest.mark.django_db
 
 
-def test_passwords_are_hashed_with_argon2_in_production_settings(settings):
-    from champions.config.settings import base
+def test_passwords_are_hashed_with_argon2_outside_tests():
+    base = importlib.import_module("champions.config.settings.base")
 
     assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
 
