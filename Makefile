@@ -27,6 +27,7 @@ setup: install
 	champions createcachetable
 	champions load_reference
 	champions load_network
+	champions load_grievance_reference
 	champions load_demo
 
 ## Start the web server (granian) and the task worker at http://127.0.0.1:$(PORT).

@@ -7,6 +7,7 @@ from champions.accounts.services import user_create
 from champions.controlrooms.selectors import hub_get, room_get_by_code
 from champions.controlrooms.services import network_load
 from champions.core.reference import reference_data_load
+from champions.grievances.reference import grievance_reference_load
 
 
 def pytest_collection_modifyitems(config, items):
@@ -23,6 +24,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         reference_data_load()
         network_load()
+        grievance_reference_load()
 
 
 @pytest.fixture

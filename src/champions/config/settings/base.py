@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "champions.controlrooms",
     "champions.accounts",
     "champions.registry",
+    "champions.grievances",
     "champions.api",
     "champions.web",
 ]

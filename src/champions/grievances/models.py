@@ -1,0 +1,249 @@
+"""Grievances and suggestions, their timeline, thread, attachments and service levels."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import (
+    Category,
+    Channel,
+    ComplainantType,
+    EscalationLevel,
+    Kind,
+    Priority,
+    SlaState,
+    Status,
+)
+
+
+class SlaPolicy(models.Model):
+    """Working days allowed per step, for a category and priority (blank means any).
+
+    The most specific row wins: (category, priority), then (category, any), (any, priority),
+    (any, any). The hub edits these in the admin.
+    """
+
+    category = models.CharField(max_length=20, choices=Category.choices, blank=True)
+    priority = models.CharField(max_length=10, choices=Priority.choices, blank=True)
+    assign_days = models.PositiveSmallIntegerField(default=3)
+    escalate_days = models.PositiveSmallIntegerField(default=7)
+    resolve_days = models.PositiveSmallIntegerField(default=21)
+    appeal_days = models.PositiveSmallIntegerField(default=30)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "priority"], name="one_policy_per_category_priority"
+            )
+        ]
+        verbose_name_plural = "SLA policies"
+
+    def __str__(self) -> str:
+        return f"{self.category or 'any'} / {self.priority or 'any'}: {self.resolve_days} days"
+
+
+class Holiday(models.Model):
+    """A non-working day: national when `state` is empty, otherwise for that state only."""
+
+    day = models.DateField()
+    name = models.CharField(max_length=100)
+    state = models.ForeignKey(
+        "core.State", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["day"]
+        constraints = [models.UniqueConstraint(fields=["day", "state"], name="one_holiday_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.name}"
+
+
+class RegistrationCounter(models.Model):
+    """The last serial used for registration numbers of one year and state code."""
+
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=3)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["year", "code"], name="one_counter")]
+
+    def __str__(self) -> str:
+        return f"{self.year}/{self.code}: {self.last}"
+
+
+class Grievance(models.Model):
+    """A grievance or suggestion from an MSME, held by one control room at a time."""
+
+    registration_number = models.CharField(max_length=24, unique=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.GRIEVANCE)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
+    complainant_type = models.CharField(
+        max_length=12, choices=ComplainantType.choices, default=ComplainantType.ENTERPRISE
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    complainant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="grievances",
+    )
+    lodged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    contact_name = models.CharField(_("name"), max_length=150)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("mobile number"), max_length=15, blank=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    description = models.TextField(_("description"), max_length=10000)
+    language = models.CharField(max_length=10, blank=True)
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.OTHER
+    )
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    state = models.ForeignKey(
+        "core.State", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    district = models.ForeignKey(
+        "core.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    room = models.ForeignKey(
+        "controlrooms.ControlRoom", on_delete=models.PROTECT, related_name="grievances"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_grievances",
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    sla_state = models.CharField(max_length=10, choices=SlaState.choices, default=SlaState.ON_TRACK)
+    escalation_level = models.PositiveSmallIntegerField(
+        choices=EscalationLevel.choices, default=EscalationLevel.SPOKE
+    )
+    transfer_count = models.PositiveSmallIntegerField(default=0)
+    lodged_at = models.DateTimeField()
+    assign_due_at = models.DateTimeField(null=True, blank=True)
+    escalate_due_at = models.DateTimeField(null=True, blank=True)
+    resolution_due_at = models.DateTimeField(null=True, blank=True)
+    appeal_due_at = models.DateTimeField(null=True, blank=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    feedback = models.TextField(blank=True)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates"
+    )
+    cpgrams_number = models.CharField(max_length=40, unique=True, null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["room", "status", "-id"]),
+            models.Index(fields=["status", "-id"]),
+            models.Index(fields=["sla_state", "status"]),
+            models.Index(fields=["complainant", "-id"]),
+            models.Index(fields=["enterprise", "-id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+
+class TimelineEntry(models.Model):
+    """An immutable record of something that happened to a grievance."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="timeline")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
+    note = models.TextField(blank=True)
+    is_internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.grievance_id} {self.action}"
+
+
+class Message(models.Model):
+    """A message in the thread between the MSME and officers; internal notes are officer-only."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(max_length=10000)
+    is_internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.grievance_id}: {self.body[:40]}"
+
+
+class Attachment(models.Model):
+    """A PDF, JPG or PNG stored outside the web root and served only to those allowed."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    file = models.FileField(upload_to="grievances/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class IdempotencyKey(models.Model):
+    """A client's Idempotency-Key and the grievance its first request created."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_use_per_key")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class CannedReply(models.Model):
+    """A reply text kept by the hub that officers can insert into a message."""
+
+    title = models.CharField(max_length=100)
+    body = models.TextField()
+    category = models.CharField(max_length=20, choices=Category.choices, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "canned replies"
+
+    def __str__(self) -> str:
+        return self.title

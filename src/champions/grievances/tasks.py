@@ -1,0 +1,20 @@
+"""Grievance tasks: thin wrappers that load ids and call one function."""
+
+from django_tasks import task
+
+from . import notifications
+
+
+@task()
+def send_acknowledgement_task(grievance_id: int) -> None:
+    notifications.acknowledgement_send(grievance_id=grievance_id)
+
+
+@task()
+def notify_status_change_task(grievance_id: int) -> None:
+    notifications.status_change_send(grievance_id=grievance_id)
+
+
+@task()
+def notify_message_task(message_id: int) -> None:
+    notifications.message_send(message_id=message_id)

@@ -1,0 +1,20 @@
+"""Grievance test data, created through the services."""
+
+from champions.grievances.services import GrievanceInput, grievance_lodge
+from champions.registry.services import enterprise_create
+from champions.registry.tests.factories import enterprise_input
+
+
+def pune_enterprise(owner):
+    return enterprise_create(data=enterprise_input(), actor=owner)
+
+
+def lodge(owner, enterprise, **overrides):
+    values = {
+        "subject": "Payment pending for 120 days",
+        "description": "A PSU buyer has not paid invoice 42 of Rs 8 lakh since March.",
+        "enterprise_id": enterprise.pk,
+        "category": "delayed_payment",
+    }
+    values.update(overrides)
+    return grievance_lodge(actor=owner, data=GrievanceInput(**values)).grievance
