@@ -7,12 +7,14 @@ from django.db.models import Q, QuerySet
 
 from champions.accounts.selectors import (
     user_is_entrepreneur,
+    user_is_officer,
     user_is_spoke_officer,
     user_sees_whole_country,
 )
 from champions.controlrooms.selectors import room_district_ids
 from champions.core.errors import NotFound
 
+from .classification import Classification, classify
 from .models import CategoryChange, Enterprise, ImportJob
 
 
@@ -107,3 +109,42 @@ def import_job_get_for_user(*, user, job_id: int) -> ImportJob:
 
 def import_job_list(*, user, limit: int = 10) -> list[ImportJob]:
     return list(ImportJob.objects.filter(created_by=user)[:limit])
+
+
+def enterprise_list_for_user(*, user) -> QuerySet[Enterprise]:
+    """What the enterprise list shows: the user's enterprises with their state and district."""
+    return enterprise_queryset_for_user(user=user).select_related("state", "district")
+
+
+def enterprise_can_create(*, user) -> bool:
+    """Entrepreneurs file their own enterprises; officers file them for others."""
+    return user_is_entrepreneur(user) or user_is_officer(user)
+
+
+def enterprise_classification(*, enterprise: Enterprise) -> Classification:
+    """The stored category explained: the engine re-run on the date it was classified."""
+    return classify(
+        investment_inr=enterprise.investment_inr,
+        turnover_inr=enterprise.turnover_inr,
+        export_turnover_inr=enterprise.export_turnover_inr,
+        on=enterprise.classified_on,
+    )
+
+
+@dataclass(frozen=True)
+class EnterpriseDetail:
+    enterprise: Enterprise
+    classification: Classification
+    history: list[CategoryChange]
+    can_edit: bool
+
+
+def enterprise_detail_get_for_user(*, user, enterprise_id: int) -> EnterpriseDetail:
+    """Everything the detail page shows; raises NotFound outside the user's scope."""
+    enterprise = enterprise_get_for_user(user=user, enterprise_id=enterprise_id)
+    return EnterpriseDetail(
+        enterprise=enterprise,
+        classification=enterprise_classification(enterprise=enterprise),
+        history=category_history(enterprise=enterprise),
+        can_edit=enterprise_can_edit(user=user, enterprise=enterprise),
+    )

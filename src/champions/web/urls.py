@@ -1,4 +1,6 @@
-from django.urls import path
+from django.urls import include, path
+
+from champions.registry import views as registry_views
 
 from . import views
 
@@ -6,4 +8,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home_view, name="home"),
+    path("classification/", registry_views.classification_view, name="classification"),
+    path("enterprises/", include("champions.registry.urls")),
+    path("profile/", include("champions.accounts.urls")),
 ]
