@@ -30,3 +30,8 @@ def user_is_entrepreneur(user) -> bool:
 
 def user_get_by_email(*, email: str) -> User | None:
     return User.objects.filter(email=email.strip().lower()).first()
+
+
+def user_emails_with_roles(*, roles: list[str]) -> list[str]:
+    return list(User.objects.filter(role__in=roles, is_active=True).values_list("email",
+                                                                                flat=True))

@@ -7,6 +7,8 @@ seam it will replace.
 from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
+from champions.accounts.selectors import user_emails_with_roles
+
 from .models import Grievance, Message
 
 
@@ -52,3 +54,18 @@ def message_send(*, message_id: int) -> None:
         _("New message on grievance %(number)s") % {"number": grievance.registration_number},
         message.body,
     )
+
+
+def escalation_send(*, grievance_id: int, level: int) -> None:
+    """Tell the officers who now hold the grievance: the hub, or ministry leadership."""
+    grievance = Grievance.objects.get(pk=grievance_id)
+    roles = ["hub_officer"] if level == 1 else ["hub_officer", "leadership"]
+    recipients = user_emails_with_roles(roles=roles)
+    if recipients:
+        send_mail(
+            _("Escalated: grievance %(number)s") % {"number": grievance.registration_number},
+            _("Grievance %(number)s has missed its service level and is escalated.")
+            % {"number": grievance.registration_number},
+            None,
+            recipients,
+        )

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import notifications
+from . import notifications, sweep
 
 
 @task()
@@ -18,3 +18,13 @@ def notify_status_change_task(grievance_id: int) -> None:
 @task()
 def notify_message_task(message_id: int) -> None:
     notifications.message_send(message_id=message_id)
+
+
+@task()
+def notify_escalation_task(grievance_id: int, level: int) -> None:
+    notifications.escalation_send(grievance_id=grievance_id, level=level)
+
+
+@task()
+def sla_sweep_task() -> None:
+    sweep.sla_sweep()

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from champions.config.periodic import PERIODIC_JOBS  # noqa: F401 - exposed as a setting
+
 SRC_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = Path(os.environ.get("CHAMPIONS_HOME", Path.cwd())).resolve()
 VAR_DIR = Path(os.environ.get("CHAMPIONS_VAR_DIR", BASE_DIR / "var"))
@@ -139,6 +141,8 @@ CACHES = {
 
 # --- Background work -------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Periodic jobs are declared in config/periodic.py (imported above) and run by
+# `champions scheduler`, which `make run` starts.
 
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

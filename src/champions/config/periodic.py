@@ -1,0 +1,26 @@
+"""Every periodic job, declared in one place. `champions scheduler` enqueues each on its
+interval; the task workers run them. Jobs are idempotent, so a late or doubled run is harmless.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    task: str  # dotted path of a django-tasks task
+    every: timedelta
+    why: str
+
+
+PERIODIC_JOBS = [
+    PeriodicJob(
+        name="sla-sweep",
+        task="champions.grievances.tasks.sla_sweep_task",
+        every=timedelta(minutes=15),
+        # Due dates count working days, so 15 minutes is well inside the 80 % at-risk margin
+        # of even the shortest deadline (3 working days to assign).
+        why="mark at-risk/breached grievances, escalate, auto-close unrated resolved ones",
+    ),
+]
