@@ -23,12 +23,7 @@ install: $(STAMP)
 
 ## Migrate and load reference + demo data (every step is idempotent).
 setup: install
-	champions migrate --no-input -v 0
-	champions createcachetable
-	champions load_reference
-	champions load_network
-	champions load_grievance_reference
-	champions load_demo
+	champions setup
 
 ## Start the web server (granian) and the task worker at http://127.0.0.1:$(PORT).
 run: setup

@@ -56,5 +56,9 @@ def demo_data_load() -> dict[str, int]:
     return {"users": created_users, "enterprises": inserted}
 
 
+def demo_data_is_loaded() -> bool:
+    return all(user_get_by_email(email=email) is not None for email, *_rest in DEMO_USERS)
+
+
 def demo_logins() -> list[tuple[str, str, str]]:
     return [(role, email, DEMO_PASSWORD) for email, _n, role, _r, _s in DEMO_USERS]

@@ -1,3 +1,5 @@
+import signal
+import sys
 import time
 
 from django.conf import settings
@@ -12,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Enqueue every job once, exit.")
 
     def handle(self, *args, once: bool, **options) -> None:
+        signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
         jobs = settings.PERIODIC_JOBS
         next_run = {job.name: 0.0 for job in jobs}
         try:

@@ -1,0 +1,55 @@
+import hashlib
+from pathlib import Path
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from champions.controlrooms.services import NETWORK_FILE, network_load
+from champions.core.reference import DATA_DIR, reference_data_load
+from champions.grievances.reference import HOLIDAYS_FILE, grievance_reference_load
+from champions.web.demo import demo_data_is_loaded, demo_data_load
+
+
+def _fingerprint(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Command(BaseCommand):
+    help = (
+        "Migrate, then load reference data, the control-room network, SLA defaults and demo "
+        "data. Each loader runs only when its data files changed, so a second run is quick."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--no-demo", action="store_true", help="Skip the demo data.")
+
+    def handle(self, *args, no_demo: bool, **options) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        steps = [
+            ("reference data", sorted(DATA_DIR.glob("*.csv")), reference_data_load),
+            ("control-room network", [NETWORK_FILE], network_load),
+            ("SLA defaults and holidays", [HOLIDAYS_FILE], grievance_reference_load),
+        ]
+        for label, files, load in steps:
+            key = "setup-fingerprint-" + label.replace(" ", "-")
+            fingerprint = _fingerprint(*files)
+            if cache.get(key) == fingerprint:
+                self.stdout.write(f"{label}: up to date")
+                continue
+            counts = load()
+            cache.set(key, fingerprint, timeout=None)
+            self.stdout.write(f"{label}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        if no_demo:
+            return
+        if demo_data_is_loaded():
+            self.stdout.write("demo data: present")
+        else:
+            counts = demo_data_load()
+            self.stdout.write(
+                f"demo data: {counts['users']} users, {counts['enterprises']} enterprises"
+            )
