@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that our templates override allauth's.
+    "champions.web",
     "allauth",
     "allauth.account",
     "ninja",
@@ -68,7 +70,6 @@ INSTALLED_APPS = [
     "champions.registry",
     "champions.grievances",
     "champions.api",
-    "champions.web",
 ]
 
 MIDDLEWARE = [
@@ -188,7 +189,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Champions <no-reply@c
 # --- i18n ------------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("hi", _("Hindi"))]
-LOCALE_PATHS = [SRC_DIR / "champions" / "locale"]
+LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,155 @@
+"""In chromium: accessibility (axe), 360 px layout, language switching, login throttling."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import Resolver404, resolve
+
+from champions.registry.services import enterprise_create
+from champions.registry.tests.factories import enterprise_input
+
+from .conftest import HUB_EMAIL, PASSWORD, log_in
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+DEVANAGARI = re.compile("[\u0900-\u097f]")
+
+
+def _open(page, base_url: str, path: str) -> None:
+    """Open a page; skip only if no URL pattern exists for it yet (a page still being built)."""
+    response = page.goto(f"{base_url}{path}")
+    if response.status == 404:
+        try:
+            resolve(path)
+        except Resolver404:
+            pytest.skip(f"{path} is not routed yet")
+    assert response.status == 200, f"{path} answered {response.status}"
+
+
+def _blocking_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["html"][:160] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def _enterprises(actor, count: int = 3) -> None:
+    for number in range(count):
+        enterprise_create(
+            data=enterprise_input(
+                udyam_number=f"UDYAM-MH-26-00{number:05d}",
+                name=f"Deccan Precision Tools and Allied Engineering Works Unit {number}",
+                investment_inr=5_000_000 * (number + 1) ** 3,
+                turnover_inr=20_000_000 * (number + 1) ** 3,
+            ),
+            actor=actor,
+        )
+
+
+@pytest.mark.parametrize(
+    ("_case", "path"),
+    [
+        ("home", "/"),
+        ("login", "/accounts/login/"),
+        ("signup", "/accounts/signup/"),
+        ("classification calculator", "/classification/"),
+    ],
+)
+def test_public_page_has_no_serious_accessibility_violation(
+    live_server, live_data, page, _case, path
+):
+    _open(page, live_server.url, path)
+
+    violations = _blocking_violations(page)
+
+    assert violations == [], "\n".join(violations)
+    assert page.csp_errors == []
+
+
+@pytest.mark.parametrize(
+    ("_case", "path"),
+    [
+        ("home", "/"),
+        ("enterprise list", "/enterprises/"),
+        ("profile", "/profile/"),
+    ],
+)
+def test_officer_page_has_no_serious_accessibility_violation(
+    live_server, hub_officer_account, page, _case, path
+):
+    _enterprises(hub_officer_account)
+    log_in(page, live_server.url, HUB_EMAIL)
+    _open(page, live_server.url, path)
+
+    violations = _blocking_violations(page)
+
+    assert violations == [], "\n".join(violations)
+    assert page.csp_errors == []
+
+
+def test_login_form_errors_have_no_serious_accessibility_violation(live_server, live_data, page):
+    log_in(page, live_server.url, "nobody@example.com", "wrong-password")
+
+    violations = _blocking_violations(page)
+
+    assert page.locator(".form-errors").count() == 1
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.parametrize(
+    ("_case", "language", "path", "signed_in"),
+    [
+        ("home", "en", "/", False),
+        ("home in Hindi", "hi", "/", False),
+        ("home signed in", "en", "/", True),
+        ("enterprise list", "en", "/enterprises/", True),
+        ("enterprise list in Hindi", "hi", "/enterprises/", True),
+    ],
+)
+def test_page_fits_a_360_px_screen(
+    live_server, hub_officer_account, page, _case, language, path, signed_in
+):
+    _enterprises(hub_officer_account)
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    if signed_in:
+        log_in(page, live_server.url, HUB_EMAIL)
+    page.set_viewport_size({"width": 360, "height": 740})
+
+    _open(page, live_server.url, path)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+
+    assert scroll_width <= 360
+
+
+def test_language_switcher_shows_the_site_in_hindi(live_server, live_data, page):
+    page.goto(f"{live_server.url}/")
+    assert page.get_attribute("html", "lang") == "en"
+
+    page.select_option("#language-select", "hi")
+    with page.expect_navigation():
+        page.click(".language-form button[type=submit]")
+
+    assert page.url == f"{live_server.url}/"
+    assert page.get_attribute("html", "lang") == "hi"
+    assert DEVANAGARI.search(page.inner_text("h1"))
+    assert DEVANAGARI.search(page.inner_text("nav[aria-label]"))
+    assert page.input_value("#language-select") == "hi"
+
+
+def test_login_is_refused_after_five_wrong_passwords(live_server, hub_officer_account, page):
+    for _ in range(5):
+        log_in(page, live_server.url, HUB_EMAIL, "not-the-password")
+        assert page.locator(".form-errors").count() == 1
+
+    log_in(page, live_server.url, HUB_EMAIL, PASSWORD)
+
+    assert page.url.endswith("/accounts/login/")
+    assert "Too many failed login attempts" in page.inner_text(".form-errors")
+    assert page.locator("form.nav-form").count() == 0  # no "Log out": not signed in
