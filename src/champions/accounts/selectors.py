@@ -33,5 +33,4 @@ def user_get_by_email(*, email: str) -> User | None:
 
 
 def user_emails_with_roles(*, roles: list[str]) -> list[str]:
-    return list(User.objects.filter(role__in=roles, is_active=True).values_list("email",
-                                                                                flat=True))
+    return list(User.objects.filter(role__in=roles, is_active=True).values_list("email", flat=True))

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from champions.core.errors import DomainError
+from champions.grievances.api import router as grievances_router
 from champions.registry.api import router as registry_router
 
 from .auth import session_or_token
@@ -60,3 +61,4 @@ def on_authentication_error(request: HttpRequest, exc: AuthenticationError):
 
 
 api.add_router("/registry/", registry_router, tags=["registry"])
+api.add_router("/grievances", grievances_router, tags=["grievances"])

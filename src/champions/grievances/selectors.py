@@ -1,15 +1,31 @@
 """Reads for grievances, always scoped to what the user may see (404 otherwise)."""
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Q, QuerySet
+
+from champions.accounts.choices import OFFICER_ROLES, Role
 from champions.accounts.selectors import (
     user_is_entrepreneur,
+    user_is_officer,
     user_is_spoke_officer,
     user_sees_whole_country,
 )
+from champions.controlrooms.selectors import control_room_list
 from champions.core.errors import NotFound
+from champions.registry.selectors import Page, enterprise_queryset_for_user
 
-from .models import CannedReply, Grievance, Holiday, SlaPolicy
+from .choices import Status
+from .models import (
+    Attachment,
+    CannedReply,
+    Grievance,
+    Holiday,
+    Message,
+    SlaPolicy,
+    TimelineEntry,
+)
 from .sla import Calendar, Policy
 
 
@@ -24,7 +40,10 @@ def grievance_queryset_for_user(*, user) -> QuerySet[Grievance]:
     if user_is_spoke_officer(user):
         return qs.filter(room_id=user.control_room_id)
     if user_is_entrepreneur(user):
-        return qs.filter(complainant=user) | qs.filter(enterprise__representatives=user)
+        # A subquery, not a join: a join through the representatives would repeat a
+        # grievance once per representative of its enterprise.
+        represented = enterprise_queryset_for_user(user=user).values("pk")
+        return qs.filter(Q(complainant=user) | Q(enterprise_id__in=represented))
     return qs.none()
 
 
@@ -77,3 +96,216 @@ def calendar_for(*, state_id: int | None) -> Calendar:
 
 def canned_reply_list() -> list[CannedReply]:
     return list(CannedReply.objects.all())
+
+
+# --- Web pages: the work queue, the grievance page, acknowledgement and tracking ---------------
+
+QUEUE_SORTS = ("newest", "oldest", "due")
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+def queue_counts_by_status(qs: QuerySet[Grievance]) -> list[StatusCount]:
+    """How many grievances of `qs` are in each status (one GROUP BY query), in workflow order."""
+    counts = dict(
+        qs.order_by()
+        .values_list("status")
+        .annotate(total=Count("id"))
+        .values_list("status", "total")
+    )
+    return [StatusCount(value, label, counts.get(value, 0)) for value, label in Status.choices]
+
+
+def grievance_queue_for_user(*, user) -> QuerySet[Grievance]:
+    """An officer's work queue: their room's grievances (hub officers: all); else nothing."""
+    if not user_is_officer(user):
+        return Grievance.objects.none()
+    return grievance_queryset_for_user(user=user).select_related("room", "assignee")
+
+
+def _queue_ordering(sort: str, *, reverse: bool) -> list:
+    due = F("resolution_due_at")
+    if sort == "due":
+        if reverse:
+            return [due.desc(nulls_first=True), "-id"]
+        return [due.asc(nulls_last=True), "id"]
+    newest_first = (sort != "oldest") != reverse
+    return ["-id" if newest_first else "id"]
+
+
+def _queue_beyond(qs: QuerySet, sort: str, cursor: int, *, forward: bool) -> QuerySet:
+    """The rows after (forward) or before the cursor row in the `sort` order."""
+    if sort != "due":
+        newest_first = sort != "oldest"
+        return qs.filter(pk__lt=cursor) if newest_first == forward else qs.filter(pk__gt=cursor)
+    due = qs.filter(pk=cursor).values_list("resolution_due_at", flat=True).first()
+    # Grievances without a due date (suggestions) come last.
+    if forward and due is not None:
+        condition = (
+            Q(resolution_due_at__gt=due)
+            | Q(resolution_due_at=due, pk__gt=cursor)
+            | Q(resolution_due_at__isnull=True)
+        )
+    elif forward:
+        condition = Q(resolution_due_at__isnull=True, pk__gt=cursor)
+    elif due is not None:
+        condition = Q(resolution_due_at__lt=due) | Q(resolution_due_at=due, pk__lt=cursor)
+    else:
+        condition = Q(resolution_due_at__isnull=False) | Q(
+            resolution_due_at__isnull=True, pk__lt=cursor
+        )
+    return qs.filter(condition)
+
+
+def grievance_queue_page(
+    qs: QuerySet[Grievance], *, sort: str, after: int | None, before: int | None, size: int
+) -> Page:
+    """One keyset page of the queue in `sort` order (newest, oldest, due soonest): no OFFSET,
+    so the hundredth page costs what the first does. Cursors are grievance ids."""
+    sort = sort if sort in QUEUE_SORTS else "newest"
+    if before is not None:
+        beyond = _queue_beyond(qs, sort, before, forward=False)
+        rows = list(beyond.order_by(*_queue_ordering(sort, reverse=True))[: size + 1])
+        has_more = len(rows) > size
+        rows = list(reversed(rows[:size]))
+        return Page(
+            items=rows,
+            next_cursor=rows[-1].pk if rows else None,
+            previous_cursor=rows[0].pk if rows and has_more else None,
+        )
+    if after is not None:
+        qs = _queue_beyond(qs, sort, after, forward=True)
+    rows = list(qs.order_by(*_queue_ordering(sort, reverse=False))[: size + 1])
+    has_more = len(rows) > size
+    rows = rows[:size]
+    return Page(
+        items=rows,
+        next_cursor=rows[-1].pk if has_more else None,
+        previous_cursor=rows[0].pk if rows and after is not None else None,
+    )
+
+
+def grievance_list_for_user(*, user) -> QuerySet[Grievance]:
+    """'My grievances': an entrepreneur's own and their enterprises', with the room."""
+    # distinct: the enterprise join yields one row per representative.
+    return grievance_queryset_for_user(user=user).select_related("room").distinct()
+
+
+def grievance_list_by_ids_for_user(*, user, grievance_ids: list[int]) -> list[Grievance]:
+    """The grievances among `grievance_ids` that the user may see (others are left out)."""
+    return list(
+        grievance_queryset_for_user(user=user)
+        .select_related("room", "assignee")
+        .filter(pk__in=grievance_ids)
+        .order_by("-id")
+    )
+
+
+def grievance_acknowledgement_get(*, user, grievance_id: int) -> Grievance:
+    """What the acknowledgement page shows: a grievance in scope, or one the user lodged
+    (an officer's intake may be routed to a room they cannot see)."""
+    try:
+        return grievance_get_for_user(user=user, grievance_id=grievance_id)
+    except NotFound:
+        grievance = (
+            Grievance.objects.select_related("room")
+            .filter(pk=grievance_id, lodged_by_id=user.pk)
+            .first()
+        )
+    if grievance is None or not user.is_authenticated:
+        raise NotFound("No such grievance.")
+    return grievance
+
+
+def grievance_get_by_number_for_user(*, user, registration_number: str) -> Grievance:
+    grievance = (
+        grievance_queryset_for_user(user=user)
+        .filter(registration_number=registration_number.strip().upper())
+        .first()
+    )
+    if grievance is None:
+        raise NotFound("No such grievance.")
+    return grievance
+
+
+def room_officer_list(*, room_id: int) -> list:
+    """Active officers who work in a room: the people a grievance there can be assigned to."""
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, role__in=OFFICER_ROLES, control_room_id=room_id)
+        .order_by("full_name", "email")
+    )
+
+
+def officer_can_take(*, user, room_id: int) -> bool:
+    """May `user` be the assignee of a grievance held by this room? Its officers, or the hub."""
+    return bool(
+        user.is_active
+        and (
+            user.role == Role.HUB_OFFICER
+            or (user.role in OFFICER_ROLES and user.control_room_id == room_id)
+        )
+    )
+
+
+def officer_get(*, user_id: int):
+    officer = get_user_model().objects.filter(pk=user_id, role__in=OFFICER_ROLES).first()
+    if officer is None:
+        raise NotFound("No such officer.")
+    return officer
+
+
+@dataclass(frozen=True)
+class GrievanceDetail:
+    """Everything the grievance page shows to this user (internal notes only to officers)."""
+
+    grievance: Grievance
+    timeline: list[TimelineEntry]
+    messages: list[Message]
+    attachments: list[Attachment]
+    is_officer: bool
+    canned_replies: list[CannedReply]
+    rooms: list
+    officers: list
+
+
+def grievance_detail_get_for_user(*, user, grievance_id: int) -> GrievanceDetail:
+    grievance = grievance_get_for_user(user=user, grievance_id=grievance_id)
+    is_officer = user_is_officer(user)
+    timeline = grievance.timeline.select_related("actor")
+    messages = grievance.messages.select_related("author")
+    attachments = grievance.attachments.order_by("created_at", "id")
+    if not is_officer:
+        timeline = timeline.filter(is_internal=False)
+        messages = messages.filter(is_internal=False)
+        attachments = attachments.exclude(message__is_internal=True)
+    return GrievanceDetail(
+        grievance=grievance,
+        timeline=list(timeline),
+        messages=list(messages),
+        attachments=list(attachments),
+        is_officer=is_officer,
+        canned_replies=canned_reply_list() if is_officer else [],
+        rooms=[r for r in control_room_list() if r.pk != grievance.room_id] if is_officer else [],
+        officers=room_officer_list(room_id=grievance.room_id) if is_officer else [],
+    )
+
+
+@dataclass(frozen=True)
+class TrackResult:
+    grievance: Grievance
+    timeline: list[TimelineEntry]
+
+
+def grievance_track_result(*, registration_number: str, contact: str) -> TrackResult | None:
+    """Public tracking with the public timeline (no internal entries, no notes shown)."""
+    grievance = grievance_track(registration_number=registration_number, contact=contact)
+    if grievance is None:
+        return None
+    timeline = list(grievance.timeline.filter(is_internal=False).exclude(action="note"))
+    return TrackResult(grievance=grievance, timeline=timeline)

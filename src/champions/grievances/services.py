@@ -16,9 +16,10 @@ from champions.controlrooms.selectors import control_room_get, hub_get, room_for
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import selectors, tasks
+from . import attachments, hooks, selectors, tasks
 from .choices import (
     OFFICER_INTAKE_CHANNELS,
+    OPEN_STATUSES,
     Category,
     Channel,
     ComplainantType,
@@ -228,6 +229,7 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
         note=_("Lodged by %(channel)s, routed to %(room)s.")
         % {"channel": Channel(channel).label, "room": room.name},
     )
+    hooks.grievance_event_emit(grievance, "lodged")
     transaction.on_commit(lambda: tasks.send_acknowledgement_task.enqueue(grievance.pk))
     return grievance
 
@@ -281,6 +283,7 @@ def grievance_transition(*, grievance_id: int, action: str, actor, note: str = "
         to_status=move.to,
         note=note.strip(),
     )
+    hooks.grievance_event_emit(grievance, action, note=note.strip())
     transaction.on_commit(lambda: tasks.notify_status_change_task.enqueue(grievance.pk))
     return grievance
 
@@ -391,3 +394,194 @@ def grievance_message_add(
     if not is_internal:
         transaction.on_commit(lambda: tasks.notify_message_task.enqueue(message.pk))
     return message
+
+
+# --- Web pages: lodging and messages with files, named assignment, bulk work, merging ----------
+
+BULK_LIMIT = 100
+
+
+@transaction.atomic
+def grievance_lodge_with_attachments(
+    *,
+    actor,
+    data: GrievanceInput,
+    files: list,
+    channel: str = Channel.WEB,
+    idempotency_key: str | None = None,
+) -> LodgeResult:
+    """Lodge and attach the files in one transaction: a refused file leaves no grievance.
+    A replayed lodging (same key) attaches nothing again."""
+    result = grievance_lodge(
+        actor=actor, data=data, channel=channel, idempotency_key=idempotency_key
+    )
+    if files and not result.replayed:
+        attachments.attachments_add(grievance=result.grievance, files=files, actor=actor)
+    return result
+
+
+@transaction.atomic
+def grievance_message_add_with_attachments(
+    *, grievance_id: int, actor, body: str, is_internal: bool = False, files: list
+) -> Message:
+    """A message and its files (up to five), stored together or not at all."""
+    message = grievance_message_add(
+        grievance_id=grievance_id, actor=actor, body=body, is_internal=is_internal
+    )
+    if files:
+        attachments.attachments_add(
+            grievance=message.grievance, files=files, actor=actor, message=message
+        )
+    return message
+
+
+@transaction.atomic
+def grievance_assign_to(*, grievance_id: int, assignee_id: int, actor) -> Grievance:
+    """Make a named officer of the holding room (or a hub officer) responsible.
+
+    From submitted, assigned or reopened this is the workflow's `assign`; an open grievance
+    further on (in progress, awaiting the MSME, appealed) only changes hands.
+    """
+    selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    if not user_is_officer(actor):
+        raise NotFound("No such grievance.")
+    grievance = _lock(grievance_id)
+    assignee = selectors.officer_get(user_id=assignee_id)
+    if not selectors.officer_can_take(user=assignee, room_id=grievance.room_id):
+        message = _("Choose an officer of %(room)s.") % {"room": grievance.room.name}
+        raise ValidationFailed(message, errors={"assignee": [message]})
+    note = _("Assigned to %(name)s.") % {"name": assignee.full_name or assignee.email}
+    if _assign_is_a_move(grievance.status):
+        grievance.assignee = assignee
+        grievance.save(update_fields=["assignee", "updated_at"])
+        return grievance_transition(
+            grievance_id=grievance_id, action=Action.ASSIGN, actor=actor, note=note
+        )
+    if grievance.status not in OPEN_STATUSES:
+        raise TransitionRefused(
+            _("A grievance that is %(status)s cannot be assigned.")
+            % {"status": grievance.get_status_display().lower()}
+        )
+    grievance.assignee = assignee
+    grievance.save(update_fields=["assignee", "updated_at"])
+    _event(grievance, actor=actor, action="reassigned", note=note)
+    return grievance
+
+
+def _assign_is_a_move(status: str) -> bool:
+    try:
+        transition_for(status, Action.ASSIGN, Actor.OFFICER)
+    except IllegalTransition:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    done: list[Grievance]
+    refused: list[tuple[int, str]]  # (grievance id, the service's message)
+
+
+def _bulk(grievance_ids: list[int], operation) -> BulkResult:
+    if len(grievance_ids) > BULK_LIMIT:
+        message = _("Choose at most %(count)s grievances at a time.") % {"count": BULK_LIMIT}
+        raise ValidationFailed(message, errors={"ids": [message]})
+    done: list[Grievance] = []
+    refused: list[tuple[int, str]] = []
+    for grievance_id in dict.fromkeys(grievance_ids):
+        # Each service runs in its own savepoint, so a refusal undoes only its own changes.
+        try:
+            done.append(operation(grievance_id))
+        except DomainError as exc:
+            refused.append((grievance_id, exc.message))
+    return BulkResult(done=done, refused=refused)
+
+
+@transaction.atomic
+def grievances_bulk_assign_to_me(*, grievance_ids: list[int], actor) -> BulkResult:
+    """Assign each grievance to the acting officer; those that cannot be are reported."""
+    return _bulk(
+        grievance_ids,
+        lambda grievance_id: grievance_assign_to(
+            grievance_id=grievance_id, assignee_id=actor.pk, actor=actor
+        ),
+    )
+
+
+@transaction.atomic
+def grievances_bulk_transfer(
+    *, grievance_ids: list[int], room_id: int, actor, reason: str
+) -> BulkResult:
+    """Transfer each grievance to one room with one reason; refusals are reported."""
+    if not reason.strip():
+        raise ValidationFailed(_("Give a reason."), errors={"reason": [_("Give a reason.")]})
+    try:
+        control_room_get(room_id=room_id)
+    except NotFound as exc:
+        raise ValidationFailed(exc.message, errors={"room": [_("Choose a control room.")]}) from exc
+    return _bulk(
+        grievance_ids,
+        lambda grievance_id: grievance_transfer(
+            grievance_id=grievance_id, room_id=room_id, actor=actor, reason=reason
+        ),
+    )
+
+
+@transaction.atomic
+def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
+    """Close a duplicate into the grievance that carries the matter.
+
+    The duplicate is closed and points at the primary (`merged_into`), both timelines record
+    it, and the duplicate's MSME is told by a message in its thread (e-mailed after commit).
+    Merging is an officer's decision outside the MSME's workflow, so it is not a transition.
+    """
+    if not user_is_officer(actor):
+        raise NotFound("No such grievance.")
+    selectors.grievance_get_for_user(user=actor, grievance_id=duplicate_id)
+    primary = selectors.grievance_get_for_user(user=actor, grievance_id=primary_id)
+    if duplicate_id == primary_id:
+        message = _("A grievance cannot be merged into itself.")
+        raise ValidationFailed(message, errors={"primary": [message]})
+    if primary.merged_into_id is not None:
+        message = _("%(number)s was itself merged into another grievance.") % {
+            "number": primary.registration_number
+        }
+        raise ValidationFailed(message, errors={"primary": [message]})
+    duplicate = _lock(duplicate_id)
+    if duplicate.merged_into_id is not None or duplicate.status in {
+        Status.CLOSED,
+        Status.APPEAL_DECIDED,
+    }:
+        raise TransitionRefused(_("This grievance is already closed."))
+    from_status = duplicate.status
+    duplicate.merged_into = primary
+    duplicate.status = Status.CLOSED
+    duplicate.closed_at = timezone.now()
+    duplicate.paused_at = None
+    duplicate.save(update_fields=["merged_into", "status", "closed_at", "paused_at", "updated_at"])
+    numbers = {"duplicate": duplicate.registration_number, "primary": primary.registration_number}
+    _event(
+        duplicate,
+        actor=actor,
+        action="merged",
+        from_status=from_status,
+        to_status=Status.CLOSED,
+        note=_("Merged into %(primary)s, which deals with the same matter.") % numbers,
+    )
+    _event(
+        primary,
+        actor=actor,
+        action="merged_in",
+        note=_("%(duplicate)s merged into this.") % numbers,
+    )
+    notice = Message.objects.create(
+        grievance=duplicate,
+        author=actor,
+        body=_(
+            "Your grievance %(duplicate)s deals with the same matter as grievance %(primary)s, "
+            "so it has been closed and merged into %(primary)s."
+        )
+        % numbers,
+    )
+    transaction.on_commit(lambda: tasks.notify_message_task.enqueue(notice.pk))
+    return duplicate

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from champions.grievances import views as grievance_views
 from champions.registry import views as registry_views
 
 from . import views
@@ -10,5 +11,7 @@ urlpatterns = [
     path("", views.home_view, name="home"),
     path("classification/", registry_views.classification_view, name="classification"),
     path("enterprises/", include("champions.registry.urls")),
+    path("grievances/", include("champions.grievances.urls")),
+    path("track/", grievance_views.grievance_track_view, name="track"),
     path("profile/", include("champions.accounts.urls")),
 ]

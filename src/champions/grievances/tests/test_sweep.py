@@ -99,7 +99,9 @@ def test_unrated_resolved_grievance_closes_after_fifteen_days(grievance, spoke_o
     assert (grievance.status, result.auto_closed) == ("closed", 1)
 
 
-def test_scheduler_enqueues_the_sweep_once(grievance, capsys):
+def test_scheduler_enqueues_every_declared_job_once(grievance, capsys, settings):
     call_command("scheduler", "--once")
 
-    assert capsys.readouterr().out.strip() == "enqueued sla-sweep"
+    lines = capsys.readouterr().out.split()
+    assert "sla-sweep" in lines
+    assert lines == [word for job in settings.PERIODIC_JOBS for word in ("enqueued", job.name)]

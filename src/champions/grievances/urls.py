@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import views
+
+app_name = "grievances"
+
+urlpatterns = [
+    path("", views.grievance_list_view, name="list"),
+    path("new/", views.grievance_lodge_view, name="lodge"),
+    path("intake/", views.grievance_intake_view, name="intake"),
+    path("queue/", views.grievance_queue_view, name="queue"),
+    path("queue/bulk/", views.grievance_bulk_view, name="bulk"),
+    path("track/", views.grievance_track_view, name="track"),
+    path("<int:grievance_id>/", views.grievance_detail_view, name="detail"),
+    path(
+        "<int:grievance_id>/lodged/", views.grievance_acknowledgement_view, name="acknowledgement"
+    ),
+    path("<int:grievance_id>/act/", views.grievance_transition_view, name="transition"),
+    path("<int:grievance_id>/messages/", views.grievance_message_view, name="message"),
+    path("<int:grievance_id>/rate/", views.grievance_rate_view, name="rate"),
+    path("<int:grievance_id>/transfer/", views.grievance_transfer_view, name="transfer"),
+    path("<int:grievance_id>/assign/", views.grievance_assign_view, name="assign"),
+    path("<int:grievance_id>/merge/", views.grievance_merge_view, name="merge"),
+    path(
+        "attachments/<int:attachment_id>/",
+        views.attachment_download_view,
+        name="attachment_download",
+    ),
+]

@@ -1,0 +1,531 @@
+"""Web pages for grievances: thin interfaces over the services and selectors."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from champions.accounts.selectors import user_is_entrepreneur, user_is_officer
+from champions.controlrooms.selectors import control_room_list
+from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.registry.selectors import keyset_page
+
+from . import attachments, selectors, services
+from .choices import Status
+from .filters import GrievanceQueueFilterSet
+from .forms import (
+    ACTION_LABELS,
+    AssignForm,
+    BulkForm,
+    IntakeForm,
+    LodgeForm,
+    MergeForm,
+    MessageForm,
+    RatingForm,
+    TrackForm,
+    TransferForm,
+    TransitionForm,
+)
+from .workflow import TRANSITIONS, Action, Actor, actions_for
+
+TIMELINE_LABELS = {
+    "lodged": gettext_lazy("Lodged"),
+    "assign": gettext_lazy("Assigned"),
+    "reassigned": gettext_lazy("Reassigned"),
+    "start": gettext_lazy("Work started"),
+    "ask_msme": gettext_lazy("Information asked of the MSME"),
+    "msme_reply": gettext_lazy("The MSME replied"),
+    "resolve": gettext_lazy("Resolved"),
+    "reopen": gettext_lazy("Reopened"),
+    "close": gettext_lazy("Closed"),
+    "appeal": gettext_lazy("Appealed"),
+    "decide_appeal": gettext_lazy("Appeal decided"),
+    "transferred": gettext_lazy("Transferred"),
+    "escalated": gettext_lazy("Escalated"),
+    "sla_at_risk": gettext_lazy("Service level at risk"),
+    "sla_breached": gettext_lazy("Service level breached"),
+    "message": gettext_lazy("Message"),
+    "note": gettext_lazy("Internal note"),
+    "attachment": gettext_lazy("Files attached"),
+    "merged": gettext_lazy("Merged into another grievance"),
+    "merged_in": gettext_lazy("A duplicate was merged in"),
+}
+BULK_DONE = {
+    BulkForm.ASSIGN_TO_ME: ngettext_lazy(
+        "%(count)s grievance assigned to you.", "%(count)s grievances assigned to you.", "count"
+    ),
+    BulkForm.TRANSFER: ngettext_lazy(
+        "%(count)s grievance transferred.", "%(count)s grievances transferred.", "count"
+    ),
+}
+
+
+def _timeline_rows(entries) -> list[dict]:
+    return [
+        {
+            "entry": entry,
+            "label": TIMELINE_LABELS.get(entry.action, entry.action),
+            "status": Status(entry.to_status).label
+            if entry.to_status in Status.values and entry.to_status != entry.from_status
+            else "",
+        }
+        for entry in entries
+    ]
+
+
+def not_found_as_404(view):
+    """Answer 404 when a selector or service says the grievance is missing or out of scope."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+
+    return wrapper
+
+
+def officer_required(view):
+    """Officers' pages: to everyone else they do not exist."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not user_is_officer(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def _cursor(request, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def _show_refusal(request, exc: DomainError) -> None:
+    messages.error(request, exc.message)
+    for field_messages in exc.errors.values():
+        for message in field_messages:
+            if message != exc.message:
+                messages.error(request, message)
+
+
+def _attempt(request, operation, *, success: str) -> bool:
+    """Run a service; a refusal becomes a message on the page (out of scope stays a 404)."""
+    try:
+        operation()
+    except NotFound:
+        raise
+    except DomainError as exc:
+        _show_refusal(request, exc)
+        return False
+    messages.success(request, success)
+    return True
+
+
+# --- Lodging -----------------------------------------------------------------------------------
+
+
+def _acknowledge(request, result: services.LodgeResult):
+    if result.replayed:
+        messages.info(request, _("This form had already been sent; here is what it lodged."))
+    return redirect("web:grievances:acknowledgement", grievance_id=result.grievance.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def grievance_lodge_view(request):
+    if user_is_officer(request.user):
+        return redirect("web:grievances:intake")
+    if not user_is_entrepreneur(request.user):
+        raise Http404
+    form = LodgeForm(request.POST or None, request.FILES or None, user=request.user)
+    if form.is_bound and form.is_valid():
+        try:
+            result = services.grievance_lodge_with_attachments(
+                actor=request.user,
+                data=form.to_input(),
+                files=form.cleaned_data["attachments"],
+                idempotency_key=form.cleaned_data["token"],
+            )
+        except ValidationFailed as exc:
+            form.add_service_errors(exc.errors)
+        else:
+            return _acknowledge(request, result)
+    return render(request, "grievances/lodge.html", {"form": form})
+
+
+@officer_required
+@require_http_methods(["GET", "POST"])
+def grievance_intake_view(request):
+    form = IntakeForm(request.POST or None, user=request.user)
+    if form.is_bound and form.is_valid():
+        try:
+            result = services.grievance_lodge(
+                actor=request.user,
+                data=form.to_input(),
+                channel=form.cleaned_data["channel"],
+                idempotency_key=form.cleaned_data["token"],
+            )
+        except ValidationFailed as exc:
+            form.add_service_errors(exc.errors)
+        else:
+            return _acknowledge(request, result)
+    return render(request, "grievances/intake.html", {"form": form})
+
+
+@login_required
+@require_GET
+@not_found_as_404
+def grievance_acknowledgement_view(request, grievance_id: int):
+    grievance = selectors.grievance_acknowledgement_get(
+        user=request.user, grievance_id=grievance_id
+    )
+    return render(request, "grievances/acknowledgement.html", {"grievance": grievance})
+
+
+# --- Lists -------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def grievance_list_view(request):
+    """'My grievances' for an entrepreneur; officers work from the queue."""
+    if user_is_officer(request.user):
+        return redirect("web:grievances:queue")
+    if not user_is_entrepreneur(request.user):
+        raise Http404
+    page = keyset_page(
+        selectors.grievance_list_for_user(user=request.user),
+        after=_cursor(request, "after"),
+        before=_cursor(request, "before"),
+        size=settings.CHAMPIONS_PAGE_SIZE,
+    )
+    return render(request, "grievances/my_list.html", {"page": page})
+
+
+@officer_required
+@require_GET
+def grievance_queue_view(request):
+    base = selectors.grievance_queue_for_user(user=request.user)
+    filterset = GrievanceQueueFilterSet(request.GET, queryset=base)
+    # The per-status counts follow every filter but the status itself.
+    others = request.GET.copy()
+    others.pop("status", None)
+    counts = selectors.queue_counts_by_status(GrievanceQueueFilterSet(others, queryset=base).qs)
+    page = selectors.grievance_queue_page(
+        filterset.qs,
+        sort=filterset.chosen_sort,
+        after=_cursor(request, "after"),
+        before=_cursor(request, "before"),
+        size=settings.CHAMPIONS_PAGE_SIZE,
+    )
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "counts": counts,
+        "rooms": control_room_list(),
+        "current_status": filterset.form.cleaned_data.get("status", ""),
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "grievances/partials/_queue_results.html", context)
+    return render(request, "grievances/queue.html", context)
+
+
+def _bulk_apply(request, data: dict) -> None:
+    try:
+        if data["operation"] == BulkForm.TRANSFER:
+            result = services.grievances_bulk_transfer(
+                grievance_ids=data["ids"],
+                room_id=data["room"],
+                actor=request.user,
+                reason=data["reason"],
+            )
+        else:
+            result = services.grievances_bulk_assign_to_me(
+                grievance_ids=data["ids"], actor=request.user
+            )
+    except ValidationFailed as exc:
+        _show_refusal(request, exc)
+        return
+    if result.done:
+        messages.success(request, BULK_DONE[data["operation"]] % {"count": len(result.done)})
+    for grievance_id, reason in result.refused:
+        messages.error(
+            request, _("Grievance %(id)s: %(reason)s") % {"id": grievance_id, "reason": reason}
+        )
+
+
+@officer_required
+@require_POST
+def grievance_bulk_view(request):
+    """Bulk assign-to-me or transfer: the first POST asks to confirm, the second applies."""
+    rooms = control_room_list()
+    form = BulkForm(request.POST, rooms=rooms)
+    if not form.is_valid():
+        for field_errors in form.errors.values():
+            for error in field_errors:
+                messages.error(request, error)
+        return redirect("web:grievances:queue")
+    data = form.cleaned_data
+    if data["confirmed"]:
+        _bulk_apply(request, data)
+        return redirect("web:grievances:queue")
+    grievances = selectors.grievance_list_by_ids_for_user(
+        user=request.user, grievance_ids=data["ids"]
+    )
+    room = next((r for r in rooms if r.pk == data["room"]), None)
+    context = {"form": form, "grievances": grievances, "room": room}
+    return render(request, "grievances/bulk_confirm.html", context)
+
+
+# --- The grievance page ------------------------------------------------------------------------
+
+
+def _actor(request, grievance) -> Actor | None:
+    return services.actor_kind(user=request.user, grievance=grievance)
+
+
+def _action_buttons(grievance, actor: Actor | None) -> list[dict]:
+    if actor is None:
+        return []
+    return [
+        {
+            "value": action.value,
+            "label": ACTION_LABELS[action],
+            "needs_note": TRANSITIONS[(Status(grievance.status), action)].needs_note,
+        }
+        for action in actions_for(grievance.status, actor)
+    ]
+
+
+def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=None) -> dict:
+    grievance = detail.grievance
+    actor = _actor(request, grievance)
+    is_msme = actor == Actor.MSME
+    return {
+        "detail": detail,
+        "grievance": grievance,
+        "timeline": _timeline_rows(detail.timeline),
+        "actions": _action_buttons(grievance, actor),
+        "message_form": message_form or MessageForm(is_officer=detail.is_officer),
+        "rating_form": RatingForm() if is_msme and grievance.status == Status.RESOLVED else None,
+        "transfer_form": TransferForm(rooms=detail.rooms) if detail.is_officer else None,
+        "assign_form": AssignForm(officers=detail.officers) if detail.is_officer else None,
+        "merge_form": MergeForm() if detail.is_officer else None,
+    }
+
+
+@login_required
+@require_GET
+@not_found_as_404
+def grievance_detail_view(request, grievance_id: int):
+    """The grievance page; `?reply=<id>` puts a canned reply in the message box (htmx: only
+    the message form is sent back)."""
+    detail = selectors.grievance_detail_get_for_user(user=request.user, grievance_id=grievance_id)
+    reply_id = request.GET.get("reply", "")
+    reply = next((r for r in detail.canned_replies if str(r.pk) == reply_id), None)
+    message_form = MessageForm(
+        initial={"body": reply.body} if reply else None, is_officer=detail.is_officer
+    )
+    context = _detail_context(request, detail, message_form=message_form)
+    if request.htmx and not request.htmx.boosted and "reply" in request.GET:
+        return render(request, "grievances/partials/_message_form.html", context)
+    return render(request, "grievances/detail.html", context)
+
+
+def _back(grievance_id: int):
+    return redirect("web:grievances:detail", grievance_id=grievance_id)
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def grievance_transition_view(request, grievance_id: int):
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That action is not possible."))
+        return _back(grievance_id)
+    action, note = form.cleaned_data["action"], form.cleaned_data["note"]
+    _attempt(
+        request,
+        lambda: _transition(request, grievance_id=grievance_id, action=action, note=note),
+        success=_("Done: %(action)s.") % {"action": ACTION_LABELS[action]},
+    )
+    return _back(grievance_id)
+
+
+def _transition(request, *, grievance_id: int, action: str, note: str):
+    # An officer's "assign" button reads "Assign to me": name them even if someone else had it.
+    if action == Action.ASSIGN and user_is_officer(request.user):
+        return services.grievance_assign_to(
+            grievance_id=grievance_id, assignee_id=request.user.pk, actor=request.user
+        )
+    return services.grievance_transition(
+        grievance_id=grievance_id, action=action, actor=request.user, note=note
+    )
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def grievance_message_view(request, grievance_id: int):
+    is_officer = user_is_officer(request.user)
+    form = MessageForm(request.POST, request.FILES, is_officer=is_officer)
+    if form.is_valid():
+        try:
+            services.grievance_message_add_with_attachments(
+                grievance_id=grievance_id,
+                actor=request.user,
+                body=form.cleaned_data["body"],
+                is_internal=form.cleaned_data.get("is_internal", False),
+                files=form.cleaned_data["attachments"],
+            )
+        except ValidationFailed as exc:
+            form.add_service_errors(exc.errors)
+        else:
+            messages.success(request, _("Your message was added."))
+            return _back(grievance_id)
+    detail = selectors.grievance_detail_get_for_user(user=request.user, grievance_id=grievance_id)
+    context = _detail_context(request, detail, message_form=form)
+    return render(request, "grievances/detail.html", context, status=422)
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def grievance_rate_view(request, grievance_id: int):
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating from 1 to 5."))
+        return _back(grievance_id)
+    _attempt(
+        request,
+        lambda: services.grievance_rate(
+            grievance_id=grievance_id,
+            actor=request.user,
+            rating=form.cleaned_data["rating"],
+            comment=form.cleaned_data["comment"],
+        ),
+        success=_("Thank you for your feedback."),
+    )
+    return _back(grievance_id)
+
+
+@officer_required
+@require_POST
+@not_found_as_404
+def grievance_transfer_view(request, grievance_id: int):
+    form = TransferForm(request.POST, rooms=control_room_list())
+    if not form.is_valid():
+        messages.error(request, _("Choose a control room and give a reason."))
+        return _back(grievance_id)
+    transferred = _attempt(
+        request,
+        lambda: services.grievance_transfer(
+            grievance_id=grievance_id,
+            room_id=form.cleaned_data["room"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        ),
+        success=_("The grievance was transferred."),
+    )
+    # A spoke officer no longer sees a grievance sent to another room.
+    if transferred and not _still_visible(request, grievance_id):
+        return redirect("web:grievances:queue")
+    return _back(grievance_id)
+
+
+def _still_visible(request, grievance_id: int) -> bool:
+    try:
+        selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)
+    except NotFound:
+        return False
+    return True
+
+
+@officer_required
+@require_POST
+@not_found_as_404
+def grievance_assign_view(request, grievance_id: int):
+    form = AssignForm(request.POST, officers=[])
+    if not form.is_valid():
+        messages.error(request, _("Choose an officer."))
+        return _back(grievance_id)
+    _attempt(
+        request,
+        lambda: services.grievance_assign_to(
+            grievance_id=grievance_id, assignee_id=form.cleaned_data["assignee"], actor=request.user
+        ),
+        success=_("The grievance was assigned."),
+    )
+    return _back(grievance_id)
+
+
+@officer_required
+@require_POST
+@not_found_as_404
+def grievance_merge_view(request, grievance_id: int):
+    selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)  # 404 first
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the registration number of the grievance to keep."))
+        return _back(grievance_id)
+    try:
+        primary = selectors.grievance_get_by_number_for_user(
+            user=request.user, registration_number=form.cleaned_data["primary"]
+        )
+    except NotFound:
+        messages.error(request, _("No grievance with that registration number in your scope."))
+        return _back(grievance_id)
+    _attempt(
+        request,
+        lambda: services.grievance_merge(
+            duplicate_id=grievance_id, primary_id=primary.pk, actor=request.user
+        ),
+        success=_("Merged into %(number)s.") % {"number": primary.registration_number},
+    )
+    return _back(grievance_id)
+
+
+@login_required
+@require_GET
+@not_found_as_404
+def attachment_download_view(request, attachment_id: int):
+    attachment = attachments.attachment_get_for_user(user=request.user, attachment_id=attachment_id)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+# --- Public tracking ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def grievance_track_view(request):
+    """Open to all: the number and the registered mobile or e-mail give the status. POST keeps
+    the contact out of URLs and logs; a wrong number and a wrong contact read the same."""
+    form = TrackForm(request.POST or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        result = selectors.grievance_track_result(
+            registration_number=form.cleaned_data["registration_number"],
+            contact=form.cleaned_data["contact"],
+        )
+        if result is None:
+            form.add_error(
+                None, _("We found no grievance with that number and mobile number or e-mail.")
+            )
+    timeline = _timeline_rows(result.timeline) if result else []
+    context = {"form": form, "result": result, "timeline": timeline}
+    return render(request, "grievances/track.html", context)
