@@ -50,7 +50,7 @@ fmt: install
 
 ## Lint, then the whole suite on SQLite, and again on PostgreSQL when DATABASE_URL is set.
 test: install
-	scripts/ensure-chromium
+	scripts/ensure-system-packages
 	$(MAKE) --no-print-directory lint
 	env -u DATABASE_URL pytest -n 2 -q
 	@if [ -n "$$DATABASE_URL" ]; then echo "--- again on PostgreSQL ($$DATABASE_URL)"; pytest -n 2 -q; fi

@@ -6,6 +6,7 @@ The .mo file is compiled with polib and committed, so running the portal needs n
 """
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,11 @@ def compile_all() -> None:
 
 
 def update() -> None:
+    update_po_only()
+    compile_all()
+
+
+def update_po_only() -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "champions.config.settings.test"}
     for lang in LANGUAGES:
         subprocess.run(
@@ -48,12 +54,35 @@ def update() -> None:
             cwd=PACKAGE,
             env=env,
             check=True,
+            capture_output=True,
         )
-    compile_all()
+
+
+def strings_missing_from_catalogue() -> list[str]:
+    """Run makemessages on a scratch copy of the catalogue and list msgids the .po lacks."""
+    if shutil.which("xgettext") is None:
+        print("xgettext not found (apt-get install gettext): cannot look for new strings")
+        return []
+    missing = []
+    for po_path in catalogues():
+        before = po_path.read_bytes()
+        mo_before = po_path.with_suffix(".mo").read_bytes()
+        try:
+            update_po_only()
+            fresh = polib.pofile(str(po_path))
+        finally:
+            po_path.write_bytes(before)
+            po_path.with_suffix(".mo").write_bytes(mo_before)
+        known = {(e.msgctxt, e.msgid) for e in polib.pofile(str(po_path))}
+        missing += [e.msgid for e in fresh if (e.msgctxt, e.msgid) not in known]
+    return missing
 
 
 def check() -> int:
-    problems = []
+    problems = [
+        f"not in the catalogue (run `make translations`): {m!r}"
+        for m in strings_missing_from_catalogue()
+    ]
     for po_path in catalogues():
         if not po_path.exists():
             problems.append(f"{po_path} is missing")
