@@ -23,4 +23,12 @@ PERIODIC_JOBS = [
         # of even the shortest deadline (3 working days to assign).
         why="mark at-risk/breached grievances, escalate, auto-close unrated resolved ones",
     ),
+    PeriodicJob(
+        name="cpgrams-sync",
+        task="champions.integrations.tasks.sync_cpgrams_task",
+        every=timedelta(minutes=5),
+        # CPGRAMS asks ministries to act on a grievance within days, so 5 minutes is prompt;
+        # the run also resends outbox messages a killed worker left behind (their lease ends).
+        why="pull grievances CPGRAMS routes to the ministry; resend due outbox messages",
+    ),
 ]

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "champions.accounts",
     "champions.registry",
     "champions.grievances",
+    "champions.integrations",
     "champions.api",
 ]
 
@@ -234,3 +235,17 @@ LOGGING = {
 }
 
 CHAMPIONS_PAGE_SIZE = 25
+
+# --- CPGRAMS sync (docs/CPGRAMS.md) ------------------------------------------------------------
+# The default points at the sandbox (`champions cpgrams-sandbox`); with CPGRAMS down or absent,
+# lodging still works and the outbox waits. Set the real service's URL and token in production.
+CPGRAMS_ENABLED = env_bool("CPGRAMS_ENABLED", True)
+CPGRAMS_BASE_URL = os.environ.get("CPGRAMS_BASE_URL", "http://127.0.0.1:8765/api/v1")
+CPGRAMS_TOKEN = os.environ.get("CPGRAMS_TOKEN", "sandbox-token")
+CPGRAMS_ORG_CODE = os.environ.get("CPGRAMS_ORG_CODE", "MMSME")  # the ministry's CPGRAMS code
+CPGRAMS_TIMEOUT = float(os.environ.get("CPGRAMS_TIMEOUT", "10"))  # seconds per request
+CPGRAMS_BATCH_SIZE = int(os.environ.get("CPGRAMS_BATCH_SIZE", "10"))  # messages leased at once
+CPGRAMS_MAX_ATTEMPTS = int(os.environ.get("CPGRAMS_MAX_ATTEMPTS", "8"))  # then a dead letter
+# Full-jitter backoff: the n-th retry waits uniform(0, min(cap, base * 2^(n-1))) seconds.
+CPGRAMS_RETRY_BASE_SECONDS = float(os.environ.get("CPGRAMS_RETRY_BASE_SECONDS", "30"))
+CPGRAMS_RETRY_CAP_SECONDS = float(os.environ.get("CPGRAMS_RETRY_CAP_SECONDS", "3600"))

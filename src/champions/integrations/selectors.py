@@ -1,0 +1,31 @@
+"""Reads for the integrations, always through the grievances' scoped selectors."""
+
+from champions.core.errors import NotFound
+from champions.grievances.selectors import grievance_queryset_for_user
+
+from .open311 import MAX_REQUESTS, RequestQuery
+
+
+def open311_request_list(*, user, query: RequestQuery) -> list:
+    """The grievances matching the Open311 filters that `user` may see, newest first."""
+    qs = grievance_queryset_for_user(user=user)
+    if query.service_request_ids:
+        qs = qs.filter(registration_number__in=query.service_request_ids)
+    else:
+        qs = qs.filter(lodged_at__gte=query.start, lodged_at__lte=query.end)
+        if query.service_codes:
+            qs = qs.filter(category__in=query.service_codes)
+        if query.statuses:
+            qs = qs.filter(status__in=query.statuses)
+    # distinct: an entrepreneur's scope joins the enterprise's representatives.
+    qs = qs.select_related("room", "enterprise").distinct().order_by("-lodged_at", "-id")
+    return list(qs[:MAX_REQUESTS])
+
+
+def open311_request_get(*, user, service_request_id: str):
+    found = open311_request_list(
+        user=user, query=RequestQuery(service_request_ids=(service_request_id.strip().upper(),))
+    )
+    if not found:
+        raise NotFound(f"service_request_id '{service_request_id[:50]}' was not found.")
+    return found[0]
