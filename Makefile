@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# The environment's DJANGO_SETTINGS_MODULE beats pytest.ini, so name the test settings here.
+PYTEST_ARGS ?= -n 2 -q --ds=champions.config.settings.test
 export DJANGO_SETTINGS_MODULE ?= champions.config.settings.base
 export PATH := $(abspath $(BIN)):$(PATH)
 
@@ -52,8 +54,8 @@ fmt: install
 test: install
 	scripts/ensure-system-packages
 	$(MAKE) --no-print-directory lint
-	env -u DATABASE_URL pytest -n 2 -q
-	@if [ -n "$$DATABASE_URL" ]; then echo "--- again on PostgreSQL ($$DATABASE_URL)"; pytest -n 2 -q; fi
+	env -u DATABASE_URL pytest $(PYTEST_ARGS)
+	@if [ -n "$$DATABASE_URL" ]; then echo "--- again on PostgreSQL"; pytest $(PYTEST_ARGS); fi
 
 openapi: install
 	python scripts/openapi_snapshot.py

@@ -10,6 +10,18 @@ from champions.core.reference import reference_data_load
 from champions.grievances.reference import grievance_reference_load
 
 
+def pytest_configure(config):
+    # An exported DJANGO_SETTINGS_MODULE takes precedence over pytest.ini; the suite would then
+    # run on the embedded-default settings (tasks queued, never run; Argon2; database cache).
+    from django.conf import settings
+
+    if settings.SETTINGS_MODULE != "champions.config.settings.test":
+        raise pytest.UsageError(
+            f"tests need champions.config.settings.test, not {settings.SETTINGS_MODULE}: "
+            "unset DJANGO_SETTINGS_MODULE or pass --ds=champions.config.settings.test"
+        )
+
+
 def pytest_collection_modifyitems(config, items):
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL row locks; runs in the PostgreSQL pass")
     if connection.vendor != "postgresql":
