@@ -35,7 +35,7 @@ NIC_MIX = [
     ("16221", "manufacturing", 1),
     ("31001", "manufacturing", 2),
     ("10611", "manufacturing", 2),
-    ("95220", "services", 4),
+    ("95221", "services", 4),
     ("45200", "services", 4),
     ("96020", "services", 5),
     ("56101", "services", 5),
