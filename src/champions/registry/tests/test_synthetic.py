@@ -20,8 +20,11 @@ def test_every_synthetic_enterprise_is_valid_and_the_mix_is_national():
     problems = {
         unit.udyam_number: errors
         for unit in units
-        if (errors := enterprise_input_errors(
-            EnterpriseInput(**{f: getattr(unit, f) for f in FIELDS}), ref))
+        if (
+            errors := enterprise_input_errors(
+                EnterpriseInput(**{f: getattr(unit, f) for f in FIELDS}), ref
+            )
+        )
     }
     categories = Counter(unit.category for unit in units)
 
