@@ -31,4 +31,12 @@ PERIODIC_JOBS = [
         # the run also resends outbox messages a killed worker left behind (their lease ends).
         why="pull grievances CPGRAMS routes to the ministry; resend due outbox messages",
     ),
+    PeriodicJob(
+        name="notification-retry",
+        task="champions.notifications.tasks.retry_deliveries_task",
+        every=timedelta(minutes=5),
+        # Deliveries that failed for a passing reason (mail server, SMS gateway) are retried
+        # with backoff, at most 5 attempts; 5 minutes keeps a retried SMS timely.
+        why="send again e-mails and SMS whose delivery failed for a passing reason",
+    ),
 ]

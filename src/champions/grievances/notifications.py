@@ -1,24 +1,40 @@
-"""Messages to the MSME about their grievance, by e-mail (console backend by default).
+"""What the MSME and officers are told about a grievance, sent through `champions.notifications`.
 
-A fuller notification layer (in-app, SMS, preferences) is planned; these functions are the
-seam it will replace.
+Each function builds the words and calls `notify`, which records the notification, follows the
+recipient's channel preferences, and delivers after commit. An MSME without an account (officer
+intake by phone) is reached at the grievance's contact e-mail and mobile number. Every call
+carries an idempotency key, so a task that runs twice tells nobody twice.
 """
 
-from django.core.mail import send_mail
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from champions.accounts.selectors import user_emails_with_roles
+from champions.accounts.selectors import user_emails_with_roles, user_get_by_email
+from champions.notifications.choices import NotificationKind
+from champions.notifications.services import notify
 
-from .models import Grievance, Message
+from .models import Grievance, Message, TimelineEntry
 
 
-def _send(grievance: Grievance, subject: str, body: str) -> None:
-    if grievance.contact_email:
-        send_mail(subject, body, None, [grievance.contact_email])
+def _link(grievance: Grievance) -> str:
+    return reverse("web:grievances:detail", args=[grievance.pk])
+
+
+def _notify_msme(grievance: Grievance, *, kind: str, title: str, body: str, key: str) -> None:
+    notify(
+        recipient_user=grievance.complainant,
+        email=grievance.contact_email,
+        phone=grievance.contact_phone,
+        kind=kind,
+        title=title,
+        body=body,
+        link=_link(grievance) if grievance.complainant_id else "",
+        idempotency_key=key,
+    )
 
 
 def acknowledgement_send(*, grievance_id: int) -> None:
-    grievance = Grievance.objects.select_related("room").get(pk=grievance_id)
+    grievance = Grievance.objects.select_related("room", "complainant").get(pk=grievance_id)
     due = grievance.resolution_due_at
     body = _("Your grievance %(number)s has been registered and sent to %(room)s.") % {
         "number": grievance.registration_number,
@@ -26,33 +42,76 @@ def acknowledgement_send(*, grievance_id: int) -> None:
     }
     if due:
         body += "\n" + _("Expected resolution by %(date)s.") % {"date": due.date().isoformat()}
-    _send(
+    _notify_msme(
         grievance,
-        _("Grievance %(number)s registered") % {"number": grievance.registration_number},
-        body,
+        kind=NotificationKind.GRIEVANCE_ACKNOWLEDGED,
+        title=_("Grievance %(number)s registered") % {"number": grievance.registration_number},
+        body=body,
+        key=f"grievance_acknowledged:{grievance.pk}",
     )
 
 
 def status_change_send(*, grievance_id: int) -> None:
-    grievance = Grievance.objects.get(pk=grievance_id)
-    _send(
+    grievance = Grievance.objects.select_related("complainant").get(pk=grievance_id)
+    # The latest status change names the message: a second run for it sends nothing.
+    change = (
+        TimelineEntry.objects.filter(grievance=grievance)
+        .exclude(to_status="")
+        .order_by("-id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    status = grievance.get_status_display()
+    _notify_msme(
         grievance,
-        _("Grievance %(number)s: %(status)s")
-        % {"number": grievance.registration_number, "status": grievance.get_status_display()},
-        _("The status of your grievance is now: %(status)s.")
-        % {"status": grievance.get_status_display()},
+        kind=NotificationKind.GRIEVANCE_STATUS_CHANGED,
+        title=_("Grievance %(number)s: %(status)s")
+        % {"number": grievance.registration_number, "status": status},
+        body=_("The status of your grievance is now: %(status)s.") % {"status": status},
+        key=f"grievance_status_changed:{grievance.pk}:{change}",
     )
 
 
+def _is_merge_notice(message: Message) -> bool:
+    """The message `grievance_merge` writes: the first in the thread after the merge."""
+    grievance = message.grievance
+    if grievance.merged_into_id is None:
+        return False
+    merged_at = (
+        TimelineEntry.objects.filter(grievance=grievance, action="merged")
+        .values_list("created_at", flat=True)
+        .last()
+    )
+    if merged_at is None:
+        return False
+    first_after = (
+        Message.objects.filter(grievance=grievance, created_at__gte=merged_at)
+        .order_by("created_at", "id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return first_after == message.pk
+
+
 def message_send(*, message_id: int) -> None:
-    message = Message.objects.select_related("grievance", "author").get(pk=message_id)
+    message = Message.objects.select_related(
+        "grievance", "grievance__complainant", "grievance__merged_into"
+    ).get(pk=message_id)
     grievance = message.grievance
     if message.author_id == grievance.complainant_id:
         return  # the MSME wrote it; officers read it in their queue
-    _send(
-        grievance,
-        _("New message on grievance %(number)s") % {"number": grievance.registration_number},
-        message.body,
+    number = grievance.registration_number
+    if _is_merge_notice(message):
+        kind = NotificationKind.GRIEVANCE_MERGED
+        title = _("Grievance %(number)s merged into %(primary)s") % {
+            "number": number,
+            "primary": grievance.merged_into.registration_number,
+        }
+    else:
+        kind = NotificationKind.GRIEVANCE_MESSAGE
+        title = _("New message on grievance %(number)s") % {"number": number}
+    _notify_msme(
+        grievance, kind=kind, title=title, body=message.body, key=f"grievance_message:{message.pk}"
     )
 
 
@@ -60,12 +119,17 @@ def escalation_send(*, grievance_id: int, level: int) -> None:
     """Tell the officers who now hold the grievance: the hub, or ministry leadership."""
     grievance = Grievance.objects.get(pk=grievance_id)
     roles = ["hub_officer"] if level == 1 else ["hub_officer", "leadership"]
-    recipients = user_emails_with_roles(roles=roles)
-    if recipients:
-        send_mail(
-            _("Escalated: grievance %(number)s") % {"number": grievance.registration_number},
-            _("Grievance %(number)s has missed its service level and is escalated.")
-            % {"number": grievance.registration_number},
-            None,
-            recipients,
+    number = grievance.registration_number
+    for email in user_emails_with_roles(roles=roles):
+        officer = user_get_by_email(email=email)
+        if officer is None:
+            continue
+        notify(
+            recipient_user=officer,
+            kind=NotificationKind.GRIEVANCE_ESCALATED,
+            title=_("Escalated: grievance %(number)s") % {"number": number},
+            body=_("Grievance %(number)s has missed its service level and is escalated.")
+            % {"number": number},
+            link=_link(grievance),
+            idempotency_key=f"grievance_escalated:{grievance.pk}:{level}:{officer.pk}",
         )

@@ -14,4 +14,5 @@ urlpatterns = [
     path("grievances/", include("champions.grievances.urls")),
     path("track/", grievance_views.grievance_track_view, name="track"),
     path("profile/", include("champions.accounts.urls")),
+    path("notifications/", include("champions.notifications.urls")),
 ]

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "champions.controlrooms",
     "champions.accounts",
     "champions.registry",
+    "champions.notifications",
     "champions.grievances",
     "champions.integrations",
     "champions.api",
@@ -249,3 +250,9 @@ CPGRAMS_MAX_ATTEMPTS = int(os.environ.get("CPGRAMS_MAX_ATTEMPTS", "8"))  # then 
 # Full-jitter backoff: the n-th retry waits uniform(0, min(cap, base * 2^(n-1))) seconds.
 CPGRAMS_RETRY_BASE_SECONDS = float(os.environ.get("CPGRAMS_RETRY_BASE_SECONDS", "30"))
 CPGRAMS_RETRY_CAP_SECONDS = float(os.environ.get("CPGRAMS_RETRY_CAP_SECONDS", "3600"))
+
+# --- Notifications (in-app, e-mail, SMS) -------------------------------------------------------
+# "console" prints each SMS, "file" writes it under NOTIFICATIONS_FILE_DIR; a real gateway is
+# registered in champions/notifications/sms.py (SMS_BACKENDS) and named here.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
+NOTIFICATIONS_FILE_DIR = Path(os.environ.get("NOTIFICATIONS_FILE_DIR", VAR_DIR / "sms"))

@@ -1,0 +1,39 @@
+"""Kinds of notification, the channels that carry them, and the defaults users start with."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    GRIEVANCE_ACKNOWLEDGED = "grievance_acknowledged", _("A grievance is registered")
+    GRIEVANCE_STATUS_CHANGED = "grievance_status_changed", _("A grievance changes status")
+    GRIEVANCE_MESSAGE = "grievance_message", _("A new message on a grievance")
+    GRIEVANCE_ESCALATED = "grievance_escalated", _("A grievance is escalated")
+    GRIEVANCE_MERGED = "grievance_merged", _("A grievance is merged into another")
+
+
+class ChannelName(models.TextChoices):
+    IN_APP = "in_app", _("On this site")
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+_ALL = frozenset(ChannelName.values)
+_NO_SMS = frozenset({ChannelName.IN_APP, ChannelName.EMAIL})
+
+# What a user gets before saving preferences, and what a contact without an account gets
+# (minus in-app). SMS only for the two messages an MSME who phoned in must not miss.
+DEFAULT_CHANNELS: dict[str, frozenset[str]] = {
+    NotificationKind.GRIEVANCE_ACKNOWLEDGED: _ALL,
+    NotificationKind.GRIEVANCE_STATUS_CHANGED: _ALL,
+    NotificationKind.GRIEVANCE_MESSAGE: _NO_SMS,
+    NotificationKind.GRIEVANCE_ESCALATED: _NO_SMS,
+    NotificationKind.GRIEVANCE_MERGED: _NO_SMS,
+}
