@@ -2,7 +2,8 @@
 
 Nothing is downloaded: the browser is /usr/bin/chromium, launched headless. The live server
 uses a transactional database, which the session fixture in tests/fixtures.py does not seed,
-so `live_data` loads the reference data and the control-room network for each test.
+so `live_data` loads the reference data, the control-room network and the SLA defaults and
+holidays for each test.
 """
 
 import os
@@ -11,12 +12,15 @@ import shutil
 
 import pytest
 from allauth.account.models import EmailAddress
+from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
+from django.urls import Resolver404, resolve
 
 from champions.accounts.services import user_create
-from champions.controlrooms.selectors import hub_get
+from champions.controlrooms.selectors import hub_get, room_get_by_code
 from champions.controlrooms.services import network_load
 from champions.core.reference import reference_data_load
+from champions.grievances.reference import grievance_reference_load
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # the ORM calls the tests make around it.
@@ -34,6 +38,9 @@ CHROMIUM_ARGS = [
 ]
 PASSWORD = "pw-Secret-2026"
 HUB_EMAIL = "hub@example.com"
+OWNER_EMAIL = "owner@example.com"
+SPOKE_EMAIL = "spoke.mh@example.com"
+BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="session")
@@ -50,10 +57,11 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh context (no cookies) per test; CSP errors are collected on `page.csp_errors`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-IN")
+def _page_in_new_context(browser, viewport: dict | None = None):
+    """A page in a fresh context (no cookies); CSP errors are collected on `page.csp_errors`."""
+    context = browser.new_context(
+        viewport=viewport or {"width": 1280, "height": 900}, locale="en-IN"
+    )
     new_page = context.new_page()
     new_page.csp_errors = []
     new_page.on(
@@ -64,8 +72,28 @@ def page(browser):
             else None
         ),
     )
+    return new_page
+
+
+@pytest.fixture
+def page(browser):
+    new_page = _page_in_new_context(browser)
     yield new_page
-    context.close()
+    new_page.context.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Opens further pages, each in its own context: one signed-in person per context."""
+    pages = []
+
+    def open_page(viewport: dict | None = None):
+        pages.append(_page_in_new_context(browser, viewport))
+        return pages[-1]
+
+    yield open_page
+    for opened in pages:
+        opened.context.close()
 
 
 @pytest.fixture
@@ -73,17 +101,33 @@ def live_data(transactional_db):
     cache.clear()  # allauth's rate limits live in the locmem cache
     reference_data_load()
     network_load()
+    grievance_reference_load()
     yield
     cache.clear()
 
 
-@pytest.fixture
-def hub_officer_account(live_data):
+def _account(email: str, role: str, room=None):
     user = user_create(
-        email=HUB_EMAIL, password=PASSWORD, role="hub_officer", control_room_id=hub_get().pk
+        email=email, password=PASSWORD, role=role, control_room_id=room.pk if room else None
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
+
+
+@pytest.fixture
+def hub_officer_account(live_data):
+    return _account(HUB_EMAIL, "hub_officer", hub_get())
+
+
+@pytest.fixture
+def entrepreneur_account(live_data):
+    return _account(OWNER_EMAIL, "entrepreneur")
+
+
+@pytest.fixture
+def spoke_officer_account(live_data):
+    """An officer of the Maharashtra spoke, which covers Pune."""
+    return _account(SPOKE_EMAIL, "spoke_officer", room_get_by_code(code="spoke-mh"))
 
 
 def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
@@ -92,3 +136,24 @@ def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     page.fill("#id_password", password)
     with page.expect_navigation():
         page.click("form:has(#id_login) button[type=submit]")
+
+
+def open_path(page, base_url: str, path: str) -> None:
+    """Open a page; skip only if no URL pattern exists for it yet (a page still being built)."""
+    response = page.goto(f"{base_url}{path}")
+    if response.status == 404:
+        try:
+            resolve(path)
+        except Resolver404:
+            pytest.skip(f"{path} is not routed yet")
+    assert response.status == 200, f"{path} answered {response.status}"
+
+
+def blocking_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["html"][:160] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]

@@ -3,39 +3,15 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.urls import Resolver404, resolve
 
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 
-from .conftest import HUB_EMAIL, PASSWORD, log_in
+from .conftest import HUB_EMAIL, PASSWORD, blocking_violations, log_in, open_path
 
 pytestmark = pytest.mark.browser
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 DEVANAGARI = re.compile("[\u0900-\u097f]")
-
-
-def _open(page, base_url: str, path: str) -> None:
-    """Open a page; skip only if no URL pattern exists for it yet (a page still being built)."""
-    response = page.goto(f"{base_url}{path}")
-    if response.status == 404:
-        try:
-            resolve(path)
-        except Resolver404:
-            pytest.skip(f"{path} is not routed yet")
-    assert response.status == 200, f"{path} answered {response.status}"
-
-
-def _blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["html"][:160] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def _enterprises(actor, count: int = 3) -> None:
@@ -63,9 +39,9 @@ def _enterprises(actor, count: int = 3) -> None:
 def test_public_page_has_no_serious_accessibility_violation(
     live_server, live_data, page, _case, path
 ):
-    _open(page, live_server.url, path)
+    open_path(page, live_server.url, path)
 
-    violations = _blocking_violations(page)
+    violations = blocking_violations(page)
 
     assert violations == [], "\n".join(violations)
     assert page.csp_errors == []
@@ -84,9 +60,9 @@ def test_officer_page_has_no_serious_accessibility_violation(
 ):
     _enterprises(hub_officer_account)
     log_in(page, live_server.url, HUB_EMAIL)
-    _open(page, live_server.url, path)
+    open_path(page, live_server.url, path)
 
-    violations = _blocking_violations(page)
+    violations = blocking_violations(page)
 
     assert violations == [], "\n".join(violations)
     assert page.csp_errors == []
@@ -95,7 +71,7 @@ def test_officer_page_has_no_serious_accessibility_violation(
 def test_login_form_errors_have_no_serious_accessibility_violation(live_server, live_data, page):
     log_in(page, live_server.url, "nobody@example.com", "wrong-password")
 
-    violations = _blocking_violations(page)
+    violations = blocking_violations(page)
 
     assert page.locator(".form-errors").count() == 1
     assert violations == [], "\n".join(violations)
@@ -122,7 +98,7 @@ def test_page_fits_a_360_px_screen(
         log_in(page, live_server.url, HUB_EMAIL)
     page.set_viewport_size({"width": 360, "height": 740})
 
-    _open(page, live_server.url, path)
+    open_path(page, live_server.url, path)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
 
     assert scroll_width <= 360
