@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
+    OPEN_STATUSES,
     Category,
     Channel,
     ComplainantType,
@@ -158,6 +159,11 @@ class Grievance(models.Model):
 
     def __str__(self) -> str:
         return self.registration_number
+
+    @property
+    def is_open(self) -> bool:
+        """Still being worked on (the SLA clock matters); resolved and closed ones are not."""
+        return self.status in OPEN_STATUSES
 
 
 class TimelineEntry(models.Model):
