@@ -298,9 +298,10 @@ def test_enterprise_list_query_count_does_not_grow_with_rows(
 
     # when / then: session and user; the chosen state checked and all states listed for the
     # filter; one page of enterprises joined to state and district; the chosen state's
-    # districts; and the officer's last-seen time saved in the session (savepoint, update,
+    # districts; the unread-notification count in the navigation; and the officer's
+    # last-seen time saved in the session (savepoint, update,
     # release)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(LIST_URL, {"state": state.pk})
 
     assert len(response.context["page"].items) == 4
