@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "reference")
 CORE = ROOT / "src" / "champions" / "core" / "data"
 REGISTRY = ROOT / "src" / "champions" / "registry" / "data"
+GRIEVANCES = ROOT / "src" / "champions" / "grievances" / "data"
 
 # LGD state code -> (code used in Udyam registration numbers, Hindi name).
 STATES = {
@@ -137,6 +138,22 @@ def build_pincodes(states: dict[str, int]) -> None:
             w.writerow([pin, pins[pin]])
 
 
+def build_organisations() -> None:
+    """Departments and ministries a grievance can be referred to (CPGRAMS organisation list,
+    DARPG open data released for a 2024 grievance hackathon). Each name once, without the
+    per-organisation "Other" rows, plus the state governments as one referral target."""
+    seen: dict[str, str] = {}
+    for row in _read(SHARED / "cpgrams_organisations.csv"):
+        name = " ".join(row["name"].split())
+        if name != "Other" and name not in seen:
+            seen[name] = row["org_code"]
+    seen.setdefault("State Government", "")
+    with open(GRIEVANCES / "cpgrams_organisations.csv", "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["org_code", "name"])
+        writer.writerows((seen[name], name) for name in sorted(seen, key=str.casefold))
+
+
 def main() -> None:
     CORE.mkdir(parents=True, exist_ok=True)
     REGISTRY.mkdir(parents=True, exist_ok=True)
@@ -149,6 +166,7 @@ def main() -> None:
         SHARED / "udyam_district_counts_2023-08-27.csv",
         REGISTRY / "udyam_district_counts_2023-08-27.csv",
     )
+    build_organisations()
 
 
 if __name__ == "__main__":

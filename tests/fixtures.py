@@ -88,3 +88,8 @@ def leadership(db):
 @pytest.fixture
 def analyst(db):
     return _user("analyst@example.com", "analyst")
+
+
+@pytest.fixture
+def administrator(db):
+    return _user("admin@example.com", "administrator")

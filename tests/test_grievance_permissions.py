@@ -36,6 +36,7 @@ class Endpoint:
     path: str  # {id}: the grievance, {attachment}: its attachment, {dl}: the Delhi room
     body: dict | None = None
     resolved: bool = False  # act on a resolved grievance instead of a submitted one
+    assigned: bool = False  # act on an assigned grievance instead of a submitted one
     is_write: bool = True
 
 
@@ -64,6 +65,19 @@ ENDPOINTS = {
         Endpoint("post", "/{id}/transfer", {"room_id": "{dl}", "reason": "Branch in Delhi."}),
         (401, 404, 404, 200, 404, 200, 200, 404),
     ),
+    "referral": (
+        Endpoint(
+            "post",
+            "/{id}/referral",
+            {"organisation": "Banking", "reason": "For the bank's nodal officer."},
+            assigned=True,
+        ),
+        (401, 404, 404, 200, 404, 200, 200, 404),
+    ),
+    "referral organisations": (
+        Endpoint("get", "/referral-organisations", is_write=False),
+        (401, 200, 200, 200, 200, 200, 200, 200),
+    ),
     "upload": (
         Endpoint("post", "/{id}/attachments", {"files": "png"}),
         (401, 201, 404, 201, 404, 201, 201, 404),
@@ -89,13 +103,15 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def _grievance(owner, officer, *, resolved: bool) -> Grievance:
+def _grievance(owner, officer, *, resolved: bool, assigned: bool = False) -> Grievance:
     grievance = lodge(owner, pune_enterprise(owner))
     attachments_add(
         grievance=grievance,
         files=[SimpleUploadedFile("invoice.png", PNG, content_type="image/png")],
         actor=owner,
     )
+    if assigned:
+        grievance_transition(grievance_id=grievance.pk, action="assign", actor=officer)
     if resolved:
         for action, note in (("assign", ""), ("start", ""), ("resolve", "Buyer paid.")):
             grievance_transition(grievance_id=grievance.pk, action=action, actor=officer, note=note)
@@ -131,6 +147,7 @@ def _snapshot(grievance: Grievance) -> dict:
         "assignee": row.assignee_id,
         "rating": row.rating,
         "transfers": row.transfer_count,
+        "referred_to": row.referred_to,
         "messages": Message.objects.filter(grievance=grievance).count(),
         "attachments": Attachment.objects.filter(grievance=grievance).count(),
         "timeline": TimelineEntry.objects.filter(grievance=grievance).count(),
@@ -142,7 +159,9 @@ def test_grievance_api_permissions(
     client, request, entrepreneur, spoke_officer, _case, endpoint, role, expected
 ):
     # given
-    grievance = _grievance(entrepreneur, spoke_officer, resolved=endpoint.resolved)
+    grievance = _grievance(
+        entrepreneur, spoke_officer, resolved=endpoint.resolved, assigned=endpoint.assigned
+    )
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
     before = _snapshot(grievance)

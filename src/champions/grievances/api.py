@@ -132,6 +132,9 @@ class GrievanceDetailOut(GrievanceOut):
     state_id: int | None
     district_id: int | None
     transfer_count: int
+    referred_to: str = Field(
+        ..., description="The department or ministry the grievance was referred to, if any."
+    )
     assign_due_at: datetime | None
     appeal_due_at: datetime | None
     resolved_at: datetime | None
@@ -348,6 +351,16 @@ def grievance_track(request: HttpRequest, query: Query[TrackQuery]):
 
 
 @router.get(
+    "/referral-organisations",
+    response={200: list[str]},
+    summary="The departments and ministries a grievance can be referred to",
+    description="The CPGRAMS organisation list (DARPG open data), plus the State Government.",
+)
+def referral_organisation_list(request: HttpRequest):
+    return Status(200, list(selectors.referral_organisation_list()))
+
+
+@router.get(
     "/attachments/{attachment_id}",
     response={404: ErrorOut},
     url_name="grievance_attachment_download",
@@ -458,6 +471,36 @@ def grievance_transfer(request: HttpRequest, grievance_id: int, payload: Transfe
         grievance_id=grievance_id,
         room_id=payload.room_id,
         actor=request.user,
+        reason=payload.reason,
+    )
+    return Status(200, grievance)
+
+
+class ReferralIn(Schema):
+    organisation: str = Field(
+        ...,
+        max_length=200,
+        description="A name from `GET /referral-organisations`.",
+        examples=["Banking"],
+    )
+    reason: str = Field(..., max_length=2000)
+
+
+@router.post(
+    "/{grievance_id}/referral",
+    response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Refer a grievance to another department or ministry (officers; resolves it here)",
+    description=(
+        "Allowed while the grievance is assigned, in progress, awaiting the MSME or reopened. "
+        'It is resolved with the note "Referred to <organisation>: <reason>"; the MSME is '
+        "told and may reopen or rate it."
+    ),
+)
+def grievance_refer(request: HttpRequest, grievance_id: int, payload: ReferralIn):
+    grievance = services.grievance_refer(
+        grievance_id=grievance_id,
+        actor=request.user,
+        organisation=payload.organisation,
         reason=payload.reason,
     )
     return Status(200, grievance)

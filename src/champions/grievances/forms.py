@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from champions.core.models import District, State
 from champions.registry.selectors import enterprise_queryset_for_user
 
-from .choices import OFFICER_INTAKE_CHANNELS, Category, Channel, ComplainantType, Kind
-from .services import MAX_DESCRIPTION, GrievanceInput
+from .choices import OFFICER_INTAKE_CHANNELS, Category, Channel, ComplainantType, Kind, Priority
+from .models import MAX_SLA_DAYS
+from .selectors import referral_organisation_list
+from .services import MAX_DESCRIPTION, GrievanceInput, SlaPolicyInput
 from .workflow import Action
 
 ACTION_LABELS = {
@@ -23,6 +25,7 @@ ACTION_LABELS = {
     Action.CLOSE: _("Close"),
     Action.APPEAL: _("Appeal"),
     Action.DECIDE_APPEAL: _("Decide the appeal"),
+    Action.REFER: _("Refer to another department"),
 }
 DESCRIPTION_HELP = _("Up to 10,000 characters, in English, Hindi or Hinglish.")
 ATTACHMENTS_HELP = _("Up to 5 files: PDF, JPG or PNG, each at most 5 MB.")
@@ -274,6 +277,31 @@ class TransferForm(ServiceErrorsMixin, forms.Form):
         self.fields["room"].choices = _room_choices(rooms)
 
 
+class ReferralForm(ServiceErrorsMixin, forms.Form):
+    """An officer refers the matter to another department or ministry, which resolves it here."""
+
+    organisation = forms.ChoiceField(
+        label=_("Refer to"),
+        help_text=_(
+            "A department or ministry of the Government of India, or the State Government."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The MSME sees this reason; the grievance is marked resolved here."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        # Its own ids: the transfer form on the same page has a "reason" too.
+        kwargs.setdefault("auto_id", "id_referral_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = _blank(
+            [(name, name) for name in referral_organisation_list()]
+        )
+
+
 class AssignForm(ServiceErrorsMixin, forms.Form):
     # The choices only help the officer; the service checks who may hold the grievance.
     assignee = forms.IntegerField(label=_("Assign to"), widget=forms.Select)
@@ -348,4 +376,56 @@ class TrackForm(forms.Form):
         label=_("Registered mobile number or e-mail"),
         max_length=254,
         help_text=_("The one given when the grievance was lodged."),
+    )
+
+
+FROM_LODGING_HELP = _("Working days from lodging, 1 to 365.")
+
+
+def _days_field(label, help_text=FROM_LODGING_HELP) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=1, max_value=MAX_SLA_DAYS, help_text=help_text)
+
+
+class SlaPolicyForm(ServiceErrorsMixin, forms.Form):
+    """The hub sets the working days allowed for a category and priority."""
+
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=[("", _("Any category")), *Category.choices],
+        required=False,
+    )
+    priority = forms.ChoiceField(
+        label=_("Priority"),
+        choices=[("", _("Any priority")), *Priority.choices],
+        required=False,
+    )
+    assign_days = _days_field(_("Days to assign"))
+    escalate_days = _days_field(_("Days before escalation"))
+    resolve_days = _days_field(_("Days to resolve"))
+    appeal_days = _days_field(
+        _("Days to decide an appeal"), _("Working days from the appeal, 1 to 365.")
+    )
+
+    def __init__(self, *args, is_default: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if is_default:
+            # The default applies to any category and priority; only its days change.
+            for name in ("category", "priority"):
+                self.fields[name].disabled = True
+
+    def to_input(self) -> SlaPolicyInput:
+        return SlaPolicyInput(**self.cleaned_data)
+
+
+class HolidayForm(ServiceErrorsMixin, forms.Form):
+    """The hub adds a national or state holiday to the calendar."""
+
+    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("Name"), max_length=100)
+    state = forms.ModelChoiceField(
+        label=_("State"),
+        queryset=State.objects.order_by("name"),
+        required=False,
+        empty_label=_("National (all states)"),
+        help_text=_("Leave as national for a holiday of the Government of India."),
     )

@@ -1,6 +1,7 @@
 """Grievances and suggestions, their timeline, thread, attachments and service levels."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,20 +17,24 @@ from .choices import (
     Status,
 )
 
+MAX_SLA_DAYS = 365
+DAYS_VALIDATORS = [MinValueValidator(1), MaxValueValidator(MAX_SLA_DAYS)]
+
 
 class SlaPolicy(models.Model):
     """Working days allowed per step, for a category and priority (blank means any).
 
     The most specific row wins: (category, priority), then (category, any), (any, priority),
-    (any, any). The hub edits these in the admin.
+    (any, any). The hub edits these on the service-levels page; the (any, any) row is the
+    default and always exists.
     """
 
     category = models.CharField(max_length=20, choices=Category.choices, blank=True)
     priority = models.CharField(max_length=10, choices=Priority.choices, blank=True)
-    assign_days = models.PositiveSmallIntegerField(default=3)
-    escalate_days = models.PositiveSmallIntegerField(default=7)
-    resolve_days = models.PositiveSmallIntegerField(default=21)
-    appeal_days = models.PositiveSmallIntegerField(default=30)
+    assign_days = models.PositiveSmallIntegerField(default=3, validators=DAYS_VALIDATORS)
+    escalate_days = models.PositiveSmallIntegerField(default=7, validators=DAYS_VALIDATORS)
+    resolve_days = models.PositiveSmallIntegerField(default=21, validators=DAYS_VALIDATORS)
+    appeal_days = models.PositiveSmallIntegerField(default=30, validators=DAYS_VALIDATORS)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -145,6 +150,9 @@ class Grievance(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates"
     )
     cpgrams_number = models.CharField(max_length=40, unique=True, null=True, blank=True)
+    # The department or ministry the matter was referred to (CPGRAMS organisation list);
+    # cleared when the MSME reopens the grievance.
+    referred_to = models.CharField(max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

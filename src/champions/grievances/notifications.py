@@ -14,6 +14,7 @@ from champions.notifications.choices import NotificationKind
 from champions.notifications.services import notify
 
 from .models import Grievance, Message, TimelineEntry
+from .workflow import REOPEN_WINDOW_DAYS, Action
 
 
 def _link(grievance: Grievance) -> str:
@@ -58,18 +59,42 @@ def status_change_send(*, grievance_id: int) -> None:
         TimelineEntry.objects.filter(grievance=grievance)
         .exclude(to_status="")
         .order_by("-id")
-        .values_list("pk", flat=True)
+        .values("pk", "action", "note")
         .first()
     )
-    status = grievance.get_status_display()
+    number = grievance.registration_number
+    if change and change["action"] == Action.REFER and grievance.referred_to:
+        title, body = _referral_words(grievance, note=change["note"])
+    else:
+        status = grievance.get_status_display()
+        title = _("Grievance %(number)s: %(status)s") % {"number": number, "status": status}
+        body = _("The status of your grievance is now: %(status)s.") % {"status": status}
     _notify_msme(
         grievance,
         kind=NotificationKind.GRIEVANCE_STATUS_CHANGED,
-        title=_("Grievance %(number)s: %(status)s")
-        % {"number": grievance.registration_number, "status": status},
-        body=_("The status of your grievance is now: %(status)s.") % {"status": status},
-        key=f"grievance_status_changed:{grievance.pk}:{change}",
+        title=title,
+        body=body,
+        key=f"grievance_status_changed:{grievance.pk}:{change['pk'] if change else None}",
     )
+
+
+def _referral_words(grievance: Grievance, *, note: str) -> tuple[str, str]:
+    values = {
+        "number": grievance.registration_number,
+        "organisation": grievance.referred_to,
+        "days": REOPEN_WINDOW_DAYS,
+    }
+    title = _("Grievance %(number)s referred to %(organisation)s") % values
+    body = "\n".join(
+        [
+            _("Your grievance %(number)s is a matter for %(organisation)s and was referred there.")
+            % values,
+            note,
+            _("If this does not settle it, you may reopen the grievance within %(days)s days.")
+            % values,
+        ]
+    )
+    return title, body
 
 
 def _is_merge_notice(message: Message) -> bool:

@@ -1,9 +1,13 @@
 """Reads for grievances, always scoped to what the user may see (404 otherwise)."""
 
+import csv
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 
 from champions.accounts.choices import OFFICER_ROLES, Role
 from champions.accounts.selectors import (
@@ -96,6 +100,52 @@ def calendar_for(*, state_id: int | None) -> Calendar:
 
 def canned_reply_list() -> list[CannedReply]:
     return list(CannedReply.objects.all())
+
+
+ORGANISATIONS_FILE = Path(__file__).resolve().parent / "data" / "cpgrams_organisations.csv"
+
+
+@cache
+def referral_organisation_list() -> tuple[str, ...]:
+    """The departments and ministries a grievance can be referred to: the CPGRAMS
+    organisation list (DARPG open data) plus "State Government", read once."""
+    with ORGANISATIONS_FILE.open(encoding="utf-8", newline="") as f:
+        return tuple(row["name"] for row in csv.DictReader(f))
+
+
+# --- Service levels and the holiday calendar, as the hub edits them -----------------------------
+
+
+def user_edits_service_levels(user) -> bool:
+    """Hub officers and administrators keep the SLA policies and the holiday calendar."""
+    return bool(user.is_authenticated and user.role in {Role.HUB_OFFICER, Role.ADMINISTRATOR})
+
+
+def sla_policy_list() -> list[SlaPolicy]:
+    """Every policy, the (any, any) default first."""
+    return list(SlaPolicy.objects.order_by("category", "priority"))
+
+
+def sla_policy_get(*, policy_id: int) -> SlaPolicy:
+    policy = SlaPolicy.objects.filter(pk=policy_id).first()
+    if policy is None:
+        raise NotFound("No such policy.")
+    return policy
+
+
+def holiday_list(*, year: int) -> list[Holiday]:
+    """The year's holidays by date, national before state ones on the same day."""
+    return list(
+        Holiday.objects.filter(day__year=year)
+        .select_related("state")
+        .order_by("day", F("state__name").asc(nulls_first=True))
+    )
+
+
+def holiday_years() -> list[int]:
+    """Years that have holidays, and the current one."""
+    years = {moment.year for moment in Holiday.objects.dates("day", "year")}
+    return sorted(years | {timezone.localdate().year})
 
 
 # --- Web pages: the work queue, the grievance page, acknowledgement and tracking ---------------

@@ -1,6 +1,8 @@
-"""Writes for grievances: lodging, routing, the workflow, the thread, feedback and transfers."""
+"""Writes for grievances: lodging, routing, the workflow, the thread, feedback, transfers and
+referrals; and the hub's service levels and holiday calendar."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -14,6 +16,7 @@ from champions.accounts.selectors import (
 )
 from champions.controlrooms.selectors import control_room_get, hub_get, room_for_district
 from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.core.selectors import state_list
 from champions.registry.selectors import enterprise_get_for_user
 
 from . import attachments, hooks, selectors, tasks
@@ -28,7 +31,16 @@ from .choices import (
     SlaState,
     Status,
 )
-from .models import Grievance, IdempotencyKey, Message, RegistrationCounter, TimelineEntry
+from .models import (
+    MAX_SLA_DAYS,
+    Grievance,
+    Holiday,
+    IdempotencyKey,
+    Message,
+    RegistrationCounter,
+    SlaPolicy,
+    TimelineEntry,
+)
 from .sla import add_working_days, shift_for_pause
 from .workflow import (
     MAX_TRANSFERS,
@@ -260,6 +272,16 @@ def actor_kind(*, user, grievance: Grievance) -> Actor | None:
 def grievance_transition(*, grievance_id: int, action: str, actor, note: str = "") -> Grievance:
     """Apply one workflow action under a row lock; an illegal move changes nothing."""
     selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    if action == Action.REFER:
+        # A referral must name the organisation, which only `grievance_refer` records.
+        raise TransitionRefused(
+            _("A referral names the department or ministry: use the referral form.")
+        )
+    return _move(grievance_id=grievance_id, action=action, actor=actor, note=note)
+
+
+def _move(*, grievance_id: int, action: str, actor, note: str, referred_to: str = "") -> Grievance:
+    """The workflow move itself, for callers that have checked the scope."""
     grievance = _lock(grievance_id)
     kind = actor_kind(user=actor, grievance=grievance)
     try:
@@ -273,6 +295,8 @@ def grievance_transition(*, grievance_id: int, action: str, actor, note: str = "
     now = timezone.now()
     from_status = grievance.status
     _apply_side_effects(grievance, action=Action(action), actor=actor, now=now)
+    if action == Action.REFER:
+        grievance.referred_to = referred_to
     grievance.status = move.to
     grievance.save()
     _event(
@@ -303,10 +327,12 @@ def _apply_side_effects(grievance: Grievance, *, action: Action, actor, now) -> 
                 ),
             )
         grievance.paused_at = None
-    if action == Action.RESOLVE:
+    if action in {Action.RESOLVE, Action.REFER}:
         grievance.resolved_at = now
+        grievance.paused_at = None  # a referral may end a wait for the MSME
     if action == Action.REOPEN:
         grievance.resolved_at = None
+        grievance.referred_to = ""
     if action == Action.CLOSE:
         grievance.closed_at = now
     if action == Action.APPEAL:
@@ -369,6 +395,36 @@ def grievance_transfer(*, grievance_id: int, room_id: int, actor, reason: str) -
         % {"from": previous.name, "to": target.name, "reason": reason.strip()},
     )
     return grievance
+
+
+@transaction.atomic
+def grievance_refer(*, grievance_id: int, actor, organisation: str, reason: str) -> Grievance:
+    """Refer a matter to another department or ministry (officers in scope).
+
+    The grievance is resolved here with the note "Referred to <organisation>: <reason>", so the
+    MSME is told and can still reopen or rate it; the organisation is kept in `referred_to`.
+    """
+    selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    if not user_is_officer(actor):
+        raise NotFound("No such grievance.")
+    errors: dict[str, list[str]] = {}
+    if organisation not in selectors.referral_organisation_list():
+        errors["organisation"] = [_("Choose a department or ministry from the list.")]
+    if not reason.strip():
+        errors["reason"] = [_("Give a reason.")]
+    if errors:
+        raise ValidationFailed(_("Please correct the errors below."), errors=errors)
+    note = _("Referred to %(organisation)s: %(reason)s") % {
+        "organisation": organisation,
+        "reason": reason.strip(),
+    }
+    return _move(
+        grievance_id=grievance_id,
+        action=Action.REFER,
+        actor=actor,
+        note=note,
+        referred_to=organisation,
+    )
 
 
 @transaction.atomic
@@ -585,3 +641,123 @@ def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
     )
     transaction.on_commit(lambda: tasks.notify_message_task.enqueue(notice.pk))
     return duplicate
+
+
+# --- Service levels and the holiday calendar, kept by the hub ----------------------------------
+# Due dates are stored when a grievance is lodged (and an appeal opened), so a change here
+# applies to grievances lodged from then on; due dates already set stay as they are.
+
+SLA_DAY_FIELDS = ("assign_days", "escalate_days", "resolve_days", "appeal_days")
+
+
+class DefaultPolicyKept(DomainError):
+    status = 409
+    code = "default_policy"
+
+
+def _require_hub(actor) -> None:
+    if not selectors.user_edits_service_levels(actor):
+        raise NotFound("No such page.")
+
+
+@dataclass(frozen=True)
+class SlaPolicyInput:
+    category: str  # blank: any category
+    priority: str  # blank: any priority
+    assign_days: int
+    escalate_days: int
+    resolve_days: int
+    appeal_days: int
+
+
+def _sla_policy_errors(policy: SlaPolicy, data: SlaPolicyInput) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if data.category and data.category not in Category.values:
+        errors["category"] = [_("Unknown category.")]
+    if data.priority and data.priority not in Priority.values:
+        errors["priority"] = [_("Unknown priority.")]
+    for name in SLA_DAY_FIELDS:
+        value = getattr(data, name)
+        if not isinstance(value, int) or not 1 <= value <= MAX_SLA_DAYS:
+            errors[name] = [_("From 1 to %(max)s working days.") % {"max": MAX_SLA_DAYS}]
+    if not errors.keys() & {"assign_days", "escalate_days", "resolve_days"}:
+        # Assignment and escalation are steps on the way to a resolution.
+        for name in ("assign_days", "escalate_days"):
+            if getattr(data, name) > data.resolve_days:
+                errors[name] = [_("At most the working days to resolve.")]
+    is_default = policy.pk is not None and not (policy.category or policy.priority)
+    if is_default and (data.category or data.priority):
+        errors["category"] = [
+            _("The default policy applies to any category and priority; add a new policy.")
+        ]
+    elif (
+        "category" not in errors
+        and SlaPolicy.objects.filter(category=data.category, priority=data.priority)
+        .exclude(pk=policy.pk)
+        .exists()
+    ):
+        errors["category"] = [_("There is a policy for this category and priority already.")]
+    return errors
+
+
+@transaction.atomic
+def sla_policy_save(*, actor, data: SlaPolicyInput, policy_id: int | None = None) -> SlaPolicy:
+    """Add a policy for a category and priority (blank: any), or change one (hub only)."""
+    _require_hub(actor)
+    policy = SlaPolicy() if policy_id is None else selectors.sla_policy_get(policy_id=policy_id)
+    errors = _sla_policy_errors(policy, data)
+    if errors:
+        raise ValidationFailed(_("Please correct the errors below."), errors=errors)
+    for name in ("category", "priority", *SLA_DAY_FIELDS):
+        setattr(policy, name, getattr(data, name))
+    policy.full_clean()
+    policy.save()
+    return policy
+
+
+@transaction.atomic
+def sla_policy_delete(*, actor, policy_id: int) -> None:
+    """Delete a policy (hub only); the (any, any) default stays, so every grievance has one."""
+    _require_hub(actor)
+    policy = selectors.sla_policy_get(policy_id=policy_id)
+    if not (policy.category or policy.priority):
+        raise DefaultPolicyKept(_("The default policy cannot be deleted; change its days instead."))
+    policy.delete()
+
+
+@transaction.atomic
+def holiday_add(*, actor, day: date | None, name: str, state_id: int | None = None) -> Holiday:
+    """Add a national holiday (no state) or a holiday of one state to the calendar (hub only)."""
+    _require_hub(actor)
+    errors: dict[str, list[str]] = {}
+    if day is None:
+        errors["day"] = [_("Give the date.")]
+    if not name.strip():
+        errors["name"] = [_("This field is required.")]
+    elif len(name.strip()) > 100:
+        errors["name"] = [_("At most 100 characters.")]
+    if state_id is not None and state_id not in {state.pk for state in state_list()}:
+        errors["state"] = [_("Unknown state.")]
+    if not errors:
+        # NULL never equals NULL, so the unique constraint does not stop a second national
+        # holiday on a day: check both cases here.
+        same_day = Holiday.objects.filter(day=day)
+        if same_day.filter(state__isnull=True).exists():
+            errors["day"] = [_("This day is a national holiday already.")]
+        elif state_id is not None and same_day.filter(state_id=state_id).exists():
+            errors["day"] = [_("This day is a holiday in this state already.")]
+    if errors:
+        raise ValidationFailed(_("Please correct the errors below."), errors=errors)
+    holiday = Holiday(day=day, name=name.strip(), state_id=state_id)
+    holiday.full_clean()
+    holiday.save()
+    return holiday
+
+
+@transaction.atomic
+def holiday_delete(*, actor, holiday_id: int) -> None:
+    """Take a day off the holiday calendar (hub only)."""
+    _require_hub(actor)
+    deleted, _rows = Holiday.objects.filter(pk=holiday_id).delete()
+    if not deleted:
+        raise NotFound("No such holiday.")

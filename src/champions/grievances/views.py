@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,11 +25,14 @@ from .forms import (
     ACTION_LABELS,
     AssignForm,
     BulkForm,
+    HolidayForm,
     IntakeForm,
     LodgeForm,
     MergeForm,
     MessageForm,
     RatingForm,
+    ReferralForm,
+    SlaPolicyForm,
     TrackForm,
     TransferForm,
     TransitionForm,
@@ -47,6 +52,7 @@ TIMELINE_LABELS = {
     "appeal": gettext_lazy("Appealed"),
     "decide_appeal": gettext_lazy("Appeal decided"),
     "transferred": gettext_lazy("Transferred"),
+    "refer": gettext_lazy("Referred to another department"),
     "escalated": gettext_lazy("Escalated"),
     "sla_at_risk": gettext_lazy("Service level at risk"),
     "sla_breached": gettext_lazy("Service level breached"),
@@ -98,6 +104,18 @@ def officer_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not user_is_officer(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def hub_required(view):
+    """The hub's pages (service levels, holidays): to everyone else they do not exist."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not selectors.user_edits_service_levels(request.user):
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -233,6 +251,7 @@ def grievance_queue_view(request):
         "counts": counts,
         "rooms": control_room_list(),
         "current_status": filterset.form.cleaned_data.get("status", ""),
+        "edits_service_levels": selectors.user_edits_service_levels(request.user),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "grievances/partials/_queue_results.html", context)
@@ -303,6 +322,7 @@ def _action_buttons(grievance, actor: Actor | None) -> list[dict]:
             "needs_note": TRANSITIONS[(Status(grievance.status), action)].needs_note,
         }
         for action in actions_for(grievance.status, actor)
+        if action != Action.REFER  # it has its own form, naming the organisation
     ]
 
 
@@ -310,6 +330,7 @@ def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=
     grievance = detail.grievance
     actor = _actor(request, grievance)
     is_msme = actor == Actor.MSME
+    can_refer = actor is not None and Action.REFER in actions_for(grievance.status, actor)
     return {
         "detail": detail,
         "grievance": grievance,
@@ -318,6 +339,7 @@ def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=
         "message_form": message_form or MessageForm(is_officer=detail.is_officer),
         "rating_form": RatingForm() if is_msme and grievance.status == Status.RESOLVED else None,
         "transfer_form": TransferForm(rooms=detail.rooms) if detail.is_officer else None,
+        "referral_form": ReferralForm() if can_refer else None,
         "assign_form": AssignForm(officers=detail.officers) if detail.is_officer else None,
         "merge_form": MergeForm() if detail.is_officer else None,
     }
@@ -443,6 +465,30 @@ def grievance_transfer_view(request, grievance_id: int):
     return _back(grievance_id)
 
 
+@officer_required
+@require_POST
+@not_found_as_404
+def grievance_refer_view(request, grievance_id: int):
+    form = ReferralForm(request.POST)
+    if not form.is_valid():
+        selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)  # 404
+        messages.error(request, _("Choose a department or ministry and give a reason."))
+        return _back(grievance_id)
+    organisation = form.cleaned_data["organisation"]
+    _attempt(
+        request,
+        lambda: services.grievance_refer(
+            grievance_id=grievance_id,
+            actor=request.user,
+            organisation=organisation,
+            reason=form.cleaned_data["reason"],
+        ),
+        success=_("The grievance was referred to %(organisation)s.")
+        % {"organisation": organisation},
+    )
+    return _back(grievance_id)
+
+
 def _still_visible(request, grievance_id: int) -> bool:
     try:
         selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)
@@ -506,6 +552,112 @@ def attachment_download_view(request, attachment_id: int):
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
+
+
+# --- Service levels and the holiday calendar (the hub) -----------------------------------------
+
+
+@hub_required
+@require_http_methods(["GET", "POST"])
+def sla_policy_list_view(request):
+    """The SLA policies, with a form to add one for a category and priority."""
+    form = SlaPolicyForm(request.POST or None, initial=_policy_initial(None))
+    if form.is_bound and _save_policy(request, form, policy_id=None):
+        return redirect("web:grievances:sla")
+    context = {"policies": selectors.sla_policy_list(), "form": form}
+    return render(request, "grievances/sla_policies.html", context, status=_status(form))
+
+
+@hub_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def sla_policy_edit_view(request, policy_id: int):
+    policy = selectors.sla_policy_get(policy_id=policy_id)
+    is_default = not (policy.category or policy.priority)
+    form = SlaPolicyForm(
+        request.POST or None, initial=_policy_initial(policy), is_default=is_default
+    )
+    if form.is_bound and _save_policy(request, form, policy_id=policy.pk):
+        return redirect("web:grievances:sla")
+    context = {"policy": policy, "form": form, "is_default": is_default}
+    return render(request, "grievances/sla_policy_edit.html", context, status=_status(form))
+
+
+def _policy_initial(policy) -> dict:
+    if policy is None:
+        return {"assign_days": 3, "escalate_days": 7, "resolve_days": 21, "appeal_days": 30}
+    names = ("category", "priority", *services.SLA_DAY_FIELDS)
+    return {name: getattr(policy, name) for name in names}
+
+
+def _save_policy(request, form: SlaPolicyForm, *, policy_id: int | None) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        services.sla_policy_save(actor=request.user, data=form.to_input(), policy_id=policy_id)
+    except ValidationFailed as exc:
+        form.add_service_errors(exc.errors)
+        return False
+    messages.success(request, _("The service level policy was saved."))
+    return True
+
+
+def _status(form) -> int:
+    return 422 if form.is_bound and form.errors else 200
+
+
+@hub_required
+@require_POST
+@not_found_as_404
+def sla_policy_delete_view(request, policy_id: int):
+    _attempt(
+        request,
+        lambda: services.sla_policy_delete(actor=request.user, policy_id=policy_id),
+        success=_("The service level policy was deleted."),
+    )
+    return redirect("web:grievances:sla")
+
+
+@hub_required
+@require_http_methods(["GET", "POST"])
+def holiday_list_view(request):
+    """The holidays of one year (`?year=`), with a form to add a national or state holiday."""
+    year = _cursor(request, "year") or timezone.localdate().year
+    form = HolidayForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            holiday = services.holiday_add(
+                actor=request.user,
+                day=data["day"],
+                name=data["name"],
+                state_id=data["state"].pk if data["state"] else None,
+            )
+        except ValidationFailed as exc:
+            form.add_service_errors(exc.errors)
+        else:
+            messages.success(request, _("The holiday was added."))
+            return redirect(f"{reverse('web:grievances:holidays')}?year={holiday.day.year}")
+    context = {
+        "form": form,
+        "year": year,
+        "years": selectors.holiday_years(),
+        "holidays": selectors.holiday_list(year=year),
+    }
+    return render(request, "grievances/holidays.html", context, status=_status(form))
+
+
+@hub_required
+@require_POST
+@not_found_as_404
+def holiday_delete_view(request, holiday_id: int):
+    _attempt(
+        request,
+        lambda: services.holiday_delete(actor=request.user, holiday_id=holiday_id),
+        success=_("The holiday was deleted."),
+    )
+    year = _cursor(request, "year")
+    return redirect(reverse("web:grievances:holidays") + (f"?year={year}" if year else ""))
 
 
 # --- Public tracking ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class Action(StrEnum):
     CLOSE = "close"
     APPEAL = "appeal"
     DECIDE_APPEAL = "decide_appeal"
+    REFER = "refer"  # to another department or ministry: resolved here, with the reason
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,12 @@ TRANSITIONS: dict[tuple[Status, Action], Transition] = {
     (Status.AWAITING_MSME, Action.START): _t(Status.IN_PROGRESS, OFFICER),
     (Status.IN_PROGRESS, Action.RESOLVE): _t(Status.RESOLVED, OFFICER, needs_note=True),
     (Status.ASSIGNED, Action.RESOLVE): _t(Status.RESOLVED, OFFICER, needs_note=True),
+    # A matter for another department or ministry is resolved here with a note naming it;
+    # the MSME can still reopen it or rate it like any other resolution.
+    (Status.ASSIGNED, Action.REFER): _t(Status.RESOLVED, OFFICER, needs_note=True),
+    (Status.IN_PROGRESS, Action.REFER): _t(Status.RESOLVED, OFFICER, needs_note=True),
+    (Status.AWAITING_MSME, Action.REFER): _t(Status.RESOLVED, OFFICER, needs_note=True),
+    (Status.REOPENED, Action.REFER): _t(Status.RESOLVED, OFFICER, needs_note=True),
     (Status.RESOLVED, Action.REOPEN): _t(Status.REOPENED, MSME, needs_note=True),
     (Status.RESOLVED, Action.CLOSE): _t(Status.CLOSED, MSME, SYSTEM),
     (Status.CLOSED, Action.APPEAL): _t(Status.APPEALED, MSME, needs_note=True),
