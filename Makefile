@@ -12,7 +12,7 @@ PYTEST_ARGS ?= -n 2 -q --ds=champions.config.settings.test
 export DJANGO_SETTINGS_MODULE ?= champions.config.settings.base
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run install setup demo worker web test lint fmt check bench translations openapi clean
+.PHONY: run install setup demo worker web test lint fmt check bench bench-grievances translations openapi clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ translations: install
 
 bench: setup
 	python scripts/bench.py
+	python scripts/bench_grievances.py
+
+## 1M grievances on PostgreSQL, lodging and queue timings, the SLA sweep, and django-helpdesk.
+bench-grievances: setup
+	python scripts/bench_grievances.py
 
 clean:
 	rm -rf $(VENV) var
