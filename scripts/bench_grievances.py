@@ -117,6 +117,7 @@ SEED_DAYS = 730
 SAMPLE_ROWS = 10_000
 SAMPLE_SCHEMA = "bench_sample"
 WARMUP = 5
+LODGE_ROUNDS = 3  # creation windows per system, alternating between the systems
 MIN_SAMPLES = 5
 SAMPLE_BUDGET_SECONDS = 90  # per HTTP case: enough samples for a p95 unless a page is slow
 LODGERS_ENTERPRISES = 200
@@ -141,9 +142,11 @@ def main() -> int:
     leftovers_delete(people)
     report["seed"] = grievances_seed(args.grievances, people)
     people.spoke = busiest_spoke_officer(people)
+    step("Resetting the seeded rows to their seeded state (undoing earlier runs' sweeps)")
+    sweep_reset()
     analyze()
     report["database"] = database_facts(people)
-    cases = lodge_cases(people, args.lodge_max + WARMUP * args.clients)
+    cases = lodge_cases(people, args.lodge_max + LODGE_ROUNDS * WARMUP * args.clients)
     if args.helpdesk:
         banner(f"django-helpdesk {HELPDESK_VERSION}: install and seed from the same rows")
         report["helpdesk_seed"] = helpdesk_prepare(args, people)
@@ -158,11 +161,19 @@ def main() -> int:
         env=dict(os.environ),
     ) as port:
         report["http_queue"] = champions_queue_http(port, people, args.http_samples)
-        report["lodge"] = champions_lodge(port, people, cases, args)
+        ours = champions_lodge_requests(people, cases)
+        if args.helpdesk:
+            with helpdesk_server() as their_port:
+                theirs = helpdesk_lodge_requests(report["helpdesk_seed"], cases, args.clients)
+                report["lodge"], report["helpdesk_lodge"] = lodge_rounds(
+                    args, [("Champions", port, ours), ("django-helpdesk", their_port, theirs)]
+                )
+        else:
+            (report["lodge"],) = lodge_rounds(args, [("Champions", port, ours)])
     report["sweep"] = sweeps()
     if args.helpdesk:
         banner(f"django-helpdesk {HELPDESK_VERSION}: measuring")
-        report["helpdesk"] = helpdesk_measure(args, report["helpdesk_seed"], cases)
+        report["helpdesk"] = helpdesk_measure(args, report["helpdesk_seed"])
     report["seconds"] = time.monotonic() - started
     report["machine"]["load_after"] = load_average()
     REPORT_FILE.write_text(json.dumps(report, default=str, indent=1))
@@ -196,7 +207,7 @@ def parse_args() -> argparse.Namespace:
         help="synthetic enterprises the grievances are about",
     )
     parser.add_argument("--clients", type=int, default=8, help="concurrent lodging clients")
-    parser.add_argument("--lodge-seconds", type=float, default=30, metavar="S")
+    parser.add_argument("--lodge-seconds", type=float, default=45, metavar="S")
     parser.add_argument(
         "--lodge-max",
         type=int,
@@ -303,9 +314,9 @@ def database_prepare(name: str, *, fresh: bool) -> None:
 
 
 def analyze() -> None:
-    step("ANALYZE (what autovacuum does after a bulk load)")
+    step("VACUUM ANALYZE (what autovacuum does after a bulk load)")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
 
 
 # --- People: officers (assignees, queue users) and entrepreneurs (API lodging) ------------------
@@ -1090,15 +1101,13 @@ def http_load(
         "ok": statuses[expect],
         "statuses": dict(statuses),
         "clients": clients,
+        "latencies": latencies,
         **summary(latencies),
     }
 
 
-def champions_lodge(port: int, people: People, cases: list[LodgeCase], args) -> dict:
-    step(
-        f"Lodging through POST /api/v1/grievances: {args.clients} clients, at most "
-        f"{args.lodge_max:,} requests or {args.lodge_seconds:.0f} s"
-    )
+def champions_lodge_requests(people: People, cases: list[LodgeCase]) -> list[Request]:
+    """POST /api/v1/grievances as the entrepreneurs, each with their bearer token."""
     tokens = [api_token_create(user=u, name="bench").key for u in people.lodgers]
     # Without a CSRF cookie and header, ninja's SessionAuth (tried before the bearer token in
     # champions.api.auth) refuses every POST with 403 "CSRF check Failed", token or not.
@@ -1119,20 +1128,56 @@ def champions_lodge(port: int, people: People, cases: list[LodgeCase], args) -> 
             "X-CSRFToken": csrf,
         }
         requests.append(("POST", "/api/v1/grievances", json.dumps(body).encode(), headers))
-    result = http_load(
-        port,
-        requests,
-        clients=args.clients,
-        seconds=args.lodge_seconds,
-        warmup=WARMUP * args.clients,
-        expect=201,
+    return requests
+
+
+def lodge_rounds(args, systems: list[tuple[str, int, list[Request]]]) -> list[dict]:
+    """LODGE_ROUNDS windows per system, alternating between the systems, so that a change in
+    the machine's load during the run falls on both alike. Each window sends its own slice of
+    the requests (the same cases for every system) after its own warm-up."""
+    warmup = WARMUP * args.clients
+    per_round = args.lodge_max // LODGE_ROUNDS
+    window = args.lodge_seconds / LODGE_ROUNDS
+    step(
+        f"Creation, {' and '.join(name for name, _p, _r in systems)} alternating: "
+        f"{LODGE_ROUNDS} windows each of {window:.0f} s or {per_round:,} requests, "
+        f"{args.clients} clients"
     )
-    print(
-        f"   {result['requests']:,} lodged in {result['seconds']:.1f} s: "
-        f"{result['per_second']:.1f}/s, p50 {result['p50']:.0f} ms, "
-        f"statuses {result['statuses']}"
-    )
-    return result
+    runs: dict[str, list[dict]] = {name: [] for name, _p, _r in systems}
+    for number in range(LODGE_ROUNDS):
+        first = number * (warmup + per_round)
+        for name, port, requests in systems:
+            run = http_load(
+                port,
+                requests[first : first + warmup + per_round],
+                clients=args.clients,
+                seconds=window,
+                warmup=warmup,
+                expect=201,
+            )
+            runs[name].append(run)
+            print(
+                f"   {name}, window {number + 1}: {run['requests']:,} in {run['seconds']:.1f} s, "
+                f"{run['per_second']:.1f}/s, p50 {run['p50']:.0f} ms, statuses {run['statuses']}"
+            )
+    return [rounds_merge(runs[name]) for name, _p, _r in systems]
+
+
+def rounds_merge(runs: list[dict]) -> dict:
+    latencies = [t for run in runs for t in run.pop("latencies")]
+    statuses: Counter = Counter()
+    for run in runs:
+        statuses.update(run["statuses"])
+    seconds = sum(run["seconds"] for run in runs)
+    return {
+        "requests": len(latencies),
+        "seconds": seconds,
+        "per_second": len(latencies) / seconds,
+        "ok": sum(run["ok"] for run in runs),
+        "statuses": dict(statuses),
+        "rounds_per_second": [run["per_second"] for run in runs],
+        **summary(latencies),
+    }
 
 
 # --- Sweep -------------------------------------------------------------------------------------
@@ -1158,9 +1203,6 @@ def sweep_reset() -> int:
 
 
 def sweeps() -> list[dict]:
-    step("Resetting the seeded rows to their seeded state (undoing earlier sweeps)")
-    sweep_reset()
-    analyze()
     now = timezone.now()  # both runs at the same moment: the second must find nothing to do
     runs = []
     for number in (1, 2):
@@ -1270,17 +1312,20 @@ def helpdesk_prepare(args, people: People) -> dict:
     return prepared
 
 
-def helpdesk_measure(args, prepared: dict, cases: list[LodgeCase]) -> dict:
-    result = {"in_process": helpdesk_call("measure", "--samples", str(args.samples))}
-    with granian_server(
+def helpdesk_server():
+    return granian_server(
         "helpdesk",
         HELPDESK_VENV / "bin",
         "helpdesk_wsgi:application",
         cwd=HELPDESK_DIR,
         env=helpdesk_env(),
-    ) as port:
+    )
+
+
+def helpdesk_measure(args, prepared: dict) -> dict:
+    result = {"in_process": helpdesk_call("measure", "--samples", str(args.samples))}
+    with helpdesk_server() as port:
         result["http_list"] = helpdesk_list_http(port, prepared, args.http_samples)
-        result["lodge"] = helpdesk_lodge(port, prepared, cases, args)
     return result
 
 
@@ -1306,15 +1351,15 @@ def helpdesk_list_http(port: int, prepared: dict, samples: int) -> dict:
     return result
 
 
-def helpdesk_lodge(port: int, prepared: dict, cases: list[LodgeCase], args) -> dict:
-    step(f"django-helpdesk: POST /api/tickets/ (DRF, TicketForm), {args.clients} clients")
+def helpdesk_lodge_requests(prepared: dict, cases: list[LodgeCase], clients: int) -> list:
+    """POST /api/tickets/ (DRF, which creates through their TicketForm) with a DRF token."""
     requests = []
     for i, case in enumerate(cases):
         body = {
             "queue": prepared["queues"][case.room_code],
             "title": case.subject,
             "description": case.description,
-            "submitter_email": f"lodger-{i % args.clients + 1}@bench-lodge.invalid",
+            "submitter_email": f"lodger-{i % clients + 1}@bench-lodge.invalid",
             "priority": 3,
         }
         headers = {
@@ -1322,20 +1367,7 @@ def helpdesk_lodge(port: int, prepared: dict, cases: list[LodgeCase], args) -> d
             "Content-Type": "application/json",
         }
         requests.append(("POST", "/api/tickets/", json.dumps(body).encode(), headers))
-    result = http_load(
-        port,
-        requests,
-        clients=args.clients,
-        seconds=args.lodge_seconds,
-        warmup=WARMUP * args.clients,
-        expect=201,
-    )
-    print(
-        f"   {result['requests']:,} created in {result['seconds']:.1f} s: "
-        f"{result['per_second']:.1f}/s, p50 {result['p50']:.0f} ms, "
-        f"statuses {result['statuses']}"
-    )
-    return result
+    return requests
 
 
 # --- Report ------------------------------------------------------------------------------------
@@ -1400,9 +1432,12 @@ def render_method(report: dict) -> list[str]:
         f"- Lodging: {a['clients']} client threads in this process, one keep-alive connection "
         "each, POST JSON with a bearer token (8 entrepreneurs representing the same "
         f"{LODGERS_ENTERPRISES} enterprises) and an `Idempotency-Key`, against granian "
-        "(`--interface wsgi --workers 2`, settings `base` with DEBUG off) on 127.0.0.1; "
-        f"{WARMUP} requests per client of warm-up, then until {a['lodge_max']:,} requests or "
-        f"{a['lodge_seconds']:.0f} s. The clients also send a CSRF cookie and `X-CSRFToken` "
+        "(`--interface wsgi --workers 2`, settings `base` with DEBUG off) on 127.0.0.1. "
+        f"{LODGE_ROUNDS} windows of {a['lodge_seconds'] / LODGE_ROUNDS:.0f} s (or "
+        f"{a['lodge_max'] // LODGE_ROUNDS:,} requests), each after {WARMUP} warm-up requests "
+        "per client; with django-helpdesk, both servers run and the windows alternate between "
+        "the two systems, so that changes in the machine's load fall on both. The clients "
+        "also send a CSRF cookie and `X-CSRFToken` "
         'header: without them every bearer-token POST is refused with 403 "CSRF check '
         'Failed", because `SessionAuth` (tried first in `champions.api.auth`) checks CSRF '
         "before looking for a session (a bug; Django's test client skips CSRF, so the test "
@@ -1417,10 +1452,13 @@ def render_method(report: dict) -> list[str]:
         f"- SQL queries per page: Django's test client with `CaptureQueriesContext`, first on a "
         f"copy of every n-th seeded row (about {SAMPLE_ROWS:,}) in its own schema put first "
         "on the search path, then on all rows.",
-        "- Sweep: `sla_sweep()` twice with the same `now`. First the seeded rows are put back "
-        "as seeding left them (on track, at the spoke, no sweep entries, no tasks; auto-closed "
-        "rows resolved again), so every run times the same catch-up: the first run does all "
-        "the work on rows no sweep has seen, the second (same moment) must find nothing.",
+        "- Sweep: `sla_sweep()` twice with the same `now`. At the start of the run the seeded "
+        "rows are put back as seeding left them (on track, at the spoke, no sweep entries, no "
+        "tasks; auto-closed rows resolved again), so every run times the same catch-up: the "
+        "first sweep does all the work on rows no sweep has seen, the second (same moment) "
+        "must find nothing.",
+        "- Both databases get `VACUUM ANALYZE` before measuring (what autovacuum does after a "
+        "bulk load).",
         "",
     ]
 
@@ -1585,7 +1623,7 @@ def render_sweep(report: dict) -> list[str]:
 
 def render_helpdesk(report: dict) -> list[str]:
     hd, seed = report["helpdesk"], report["helpdesk_seed"]
-    ours_lodge, their_lodge = report["lodge"], hd["lodge"]
+    ours_lodge, their_lodge = report["lodge"], report["helpdesk_lodge"]
     q, h, theirs = report["queue"], report["http_queue"], hd["http_list"]
     inproc = hd["in_process"]
     rows = [
@@ -1690,8 +1728,10 @@ def render_helpdesk_notes(report: dict, seeded: str) -> list[str]:
         "key, acknowledgement enqueued). Theirs: `POST /api/tickets/` (DRF `TicketViewSet`, "
         "which creates through their `TicketForm`: ticket, follow-up, notification e-mails "
         "rendered and handed to the dummy backend) as a staff superuser with a DRF token "
-        f"(`rest_framework.authtoken`, added for this). Answered 201: {hd['lodge']['ok']:,} "
-        f"of {hd['lodge']['requests']:,}.",
+        f"(`rest_framework.authtoken`, added for this). Answered 201: "
+        f"{report['helpdesk_lodge']['ok']:,} of {report['helpdesk_lodge']['requests']:,}. "
+        f"Requests/s per window, ours: {rounds(report['lodge'])}; theirs: "
+        f"{rounds(report['helpdesk_lodge'])}.",
         "- Listing, first page over HTTP: ours is one request, `/grievances/queue/` (25 rows, "
         "all statuses, newest first, with counts per status); theirs is what a browser loads, "
         "`/tickets/` and then its `datatables_ticket_list` JSON (25 rows of its default view: "
@@ -1710,6 +1750,10 @@ def render_helpdesk_notes(report: dict, seeded: str) -> list[str]:
         "ticket) before paginating, so it is not in the table; ours is.",
         "",
     ]
+
+
+def rounds(lodge: dict) -> str:
+    return ", ".join(f"{r:.1f}" for r in lodge["rounds_per_second"])
 
 
 def api_list_outcome(attempt: dict) -> str:
