@@ -1,4 +1,8 @@
-"""The Hindi catalogue: `update` extracts strings, `check` fails on any gap, `compile` builds .mo.
+"""The Hindi catalogues: `update` extracts strings, `check` fails on any gap, `compile` builds .mo.
+
+The project catalogue is src/champions/locale/; an app with a `locale/` folder of its own (for
+example triage, schemes) keeps its strings there: makemessages writes each string to the nearest
+`locale/` folder above its file, and Django reads the app catalogues after LOCALE_PATHS.
 
     python scripts/translations.py update   # makemessages (needs GNU gettext), then compile
     python scripts/translations.py check    # no untranslated or fuzzy entry; .mo up to date
@@ -20,7 +24,10 @@ LANGUAGES = ["hi"]
 
 
 def catalogues() -> list[Path]:
-    return [LOCALE / lang / "LC_MESSAGES" / "django.po" for lang in LANGUAGES]
+    paths = [LOCALE / lang / "LC_MESSAGES" / "django.po" for lang in LANGUAGES]
+    for app_locale in sorted(PACKAGE.glob("*/locale")):
+        paths += [app_locale / lang / "LC_MESSAGES" / "django.po" for lang in LANGUAGES]
+    return paths
 
 
 def compile_all() -> None:
@@ -64,17 +71,26 @@ def strings_missing_from_catalogue() -> list[str]:
         print("xgettext not found (apt-get install gettext): cannot look for new strings")
         return []
     missing = []
+    saved = {}
     for po_path in catalogues():
-        before = po_path.read_bytes()
-        mo_before = po_path.with_suffix(".mo").read_bytes()
-        try:
-            update_po_only()
-            fresh = polib.pofile(str(po_path))
-        finally:
-            po_path.write_bytes(before)
-            po_path.with_suffix(".mo").write_bytes(mo_before)
-        known = {(e.msgctxt, e.msgid) for e in polib.pofile(str(po_path))}
-        missing += [e.msgid for e in fresh if (e.msgctxt, e.msgid) not in known]
+        for path in (po_path, po_path.with_suffix(".mo")):
+            saved[path] = path.read_bytes() if path.exists() else None
+    try:
+        update_po_only()
+        fresh = {po_path: polib.pofile(str(po_path)) for po_path in catalogues()}
+    finally:
+        for path, content in saved.items():
+            if content is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(content)
+    for po_path, fresh_po in fresh.items():
+        known = (
+            {(e.msgctxt, e.msgid) for e in polib.pofile(str(po_path))}
+            if po_path.exists()
+            else set()
+        )
+        missing += [e.msgid for e in fresh_po if (e.msgctxt, e.msgid) not in known]
     return missing
 
 
