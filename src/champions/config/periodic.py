@@ -39,4 +39,12 @@ PERIODIC_JOBS = [
         # with backoff, at most 5 attempts; 5 minutes keeps a retried SMS timely.
         why="send again e-mails and SMS whose delivery failed for a passing reason",
     ),
+    PeriodicJob(
+        name="queue-recount",
+        task="champions.grievances.tasks.queue_recount_task",
+        every=timedelta(days=1),
+        # The counts are moved by every save, so the daily rebuild only repairs writes that
+        # bypassed the model (bulk loads, raw SQL, deletions in the admin).
+        why="rebuild the work queue's counts per room and status from the grievances",
+    ),
 ]

@@ -5,7 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -277,14 +277,16 @@ def _filtered(qs: QuerySet, query: GrievanceListQuery) -> QuerySet:
 )
 def grievance_list(request: HttpRequest, query: Query[GrievanceListQuery]):
     qs = _filtered(selectors.grievance_queryset_for_user(user=request.user), query)
-    # An entrepreneur's scope joins the enterprise's representatives, which repeats a row
-    # when the unit has several: count and page distinct grievances.
-    counts = dict.fromkeys(State.values, 0)
-    counts.update(qs.order_by().values_list("status").annotate(n=Count("id", distinct=True)))
+    narrowed = any(getattr(query, name) for name in QUEUE_FILTERS) or bool(
+        query.q and query.q.strip()
+    )
+    counts = selectors.queue_counts_for_user(
+        user=request.user, qs=qs, narrowed=narrowed, room_id=query.room
+    )
     if query.status is not None:
         qs = qs.filter(status=query.status)
     page = keyset_page(
-        qs.distinct().select_related("room", "assignee"),
+        qs.select_related("room", "assignee"),
         after=query.after,
         before=query.before,
         size=query.size,

@@ -65,6 +65,17 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
         return queryset
 
     @property
+    def narrows(self) -> bool:
+        """Whether a filter other than the status (and the sort) is in force."""
+        if not self.form.is_valid():
+            return True
+        return any(
+            value not in (None, "")
+            for name, value in self.form.cleaned_data.items()
+            if name not in {"status", "sort"}
+        )
+
+    @property
     def chosen_sort(self) -> str:
         if self.form.is_valid():
             return self.form.cleaned_data.get("sort") or "newest"

@@ -31,6 +31,7 @@ from .models import (
     TimelineEntry,
 )
 from .sla import Calendar, Policy
+from .tallies import tally_counts
 
 
 def grievance_queryset_for_user(*, user) -> QuerySet[Grievance]:
@@ -162,12 +163,37 @@ class StatusCount:
 
 def queue_counts_by_status(qs: QuerySet[Grievance]) -> list[StatusCount]:
     """How many grievances of `qs` are in each status (one GROUP BY query), in workflow order."""
-    counts = dict(
-        qs.order_by()
-        .values_list("status")
-        .annotate(total=Count("id"))
-        .values_list("status", "total")
-    )
+    return _in_workflow_order(_count_by_status(qs))
+
+
+def queue_counts_for_user(
+    *, user, qs: QuerySet[Grievance], narrowed: bool, room_id: int | None = None
+) -> dict[str, int]:
+    """Grievances per status in `qs`, the user's queue (of one room when `room_id`) narrowed
+    by filters or not. An officer's whole queue is read from the tallies (one small query,
+    whatever the number of grievances); a narrowed one is counted."""
+    if not narrowed and user_is_officer(user):
+        if user_sees_whole_country(user):
+            return _every_status(tally_counts(room_id=room_id))
+        if user_is_spoke_officer(user) and room_id in (None, user.control_room_id):
+            return _every_status(tally_counts(room_id=user.control_room_id))
+    return _every_status(_count_by_status(qs))
+
+
+def queue_status_counts_for_user(*, user, qs: QuerySet[Grievance], narrowed: bool):
+    """`queue_counts_for_user` as (status, label, count) rows in workflow order."""
+    return _in_workflow_order(queue_counts_for_user(user=user, qs=qs, narrowed=narrowed))
+
+
+def _count_by_status(qs: QuerySet[Grievance]) -> dict[str, int]:
+    return dict(qs.order_by().values_list("status").annotate(total=Count("id")))
+
+
+def _every_status(counts: dict[str, int]) -> dict[str, int]:
+    return {value: counts.get(value, 0) for value in Status.values}
+
+
+def _in_workflow_order(counts: dict[str, int]) -> list[StatusCount]:
     return [StatusCount(value, label, counts.get(value, 0)) for value, label in Status.choices]
 
 
@@ -242,8 +268,9 @@ def grievance_queue_page(
 
 def grievance_list_for_user(*, user) -> QuerySet[Grievance]:
     """'My grievances': an entrepreneur's own and their enterprises', with the room."""
-    # distinct: the enterprise join yields one row per representative.
-    return grievance_queryset_for_user(user=user).select_related("room").distinct()
+    # The scope is a subquery on the represented enterprises, not a join, so each grievance
+    # comes once without DISTINCT.
+    return grievance_queryset_for_user(user=user).select_related("room")
 
 
 def grievance_list_by_ids_for_user(*, user, grievance_ids: list[int]) -> list[Grievance]:

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import notifications, sweep
+from . import notifications, sweep, tallies
 
 
 @task()
@@ -26,5 +26,17 @@ def notify_escalation_task(grievance_id: int, level: int) -> None:
 
 
 @task()
+def notify_escalations_task(pairs: list[list[int]]) -> None:
+    """One sweep batch's escalations, as [grievance id, level] pairs."""
+    for grievance_id, level in pairs:
+        notifications.escalation_send(grievance_id=grievance_id, level=level)
+
+
+@task()
 def sla_sweep_task() -> None:
     sweep.sla_sweep()
+
+
+@task()
+def queue_recount_task() -> None:
+    tallies.tally_recount()

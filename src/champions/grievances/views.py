@@ -237,7 +237,10 @@ def grievance_queue_view(request):
     # The per-status counts follow every filter but the status itself.
     others = request.GET.copy()
     others.pop("status", None)
-    counts = selectors.queue_counts_by_status(GrievanceQueueFilterSet(others, queryset=base).qs)
+    unfiltered = GrievanceQueueFilterSet(others, queryset=base)
+    counts = selectors.queue_status_counts_for_user(
+        user=request.user, qs=unfiltered.qs, narrowed=unfiltered.narrows
+    )
     page = selectors.grievance_queue_page(
         filterset.qs,
         sort=filterset.chosen_sort,
