@@ -394,6 +394,7 @@ def grievance_transfer(*, grievance_id: int, room_id: int, actor, reason: str) -
         note=_("%(from)s → %(to)s: %(reason)s")
         % {"from": previous.name, "to": target.name, "reason": reason.strip()},
     )
+    hooks.grievance_event_emit(grievance, "transferred", note=reason.strip())
     return grievance
 
 
@@ -629,6 +630,9 @@ def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
         actor=actor,
         action="merged_in",
         note=_("%(duplicate)s merged into this.") % numbers,
+    )
+    hooks.grievance_event_emit(
+        duplicate, "merged", note=_("Merged into %(primary)s.") % {"primary": numbers["primary"]}
     )
     notice = Message.objects.create(
         grievance=duplicate,

@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from champions.accounts.services import user_create
 from champions.grievances.models import Grievance
-from champions.grievances.services import GrievanceInput, grievance_lodge, grievance_transition
+from champions.grievances.services import (
+    GrievanceInput,
+    grievance_lodge,
+    grievance_merge,
+    grievance_transfer,
+    grievance_transition,
+)
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.integrations import outbox
 from champions.integrations.cpgrams.client import HttpCpgramsClient
@@ -284,3 +290,24 @@ def test_backoff_is_full_jitter_up_to_a_cap(settings, monkeypatch, _case, attemp
     monkeypatch.setattr(outbox.random, "uniform", lambda low, high: (low, high))
 
     assert outbox.backoff_seconds(attempts) == (0, ceiling)
+
+
+def test_transfers_and_merges_are_sent_to_cpgrams_as_status_updates(
+    sandbox, entrepreneur, unit, spoke_officer, hub_officer, hub_room
+):
+    # given: two grievances CPGRAMS knows about
+    first, second = lodge(entrepreneur, unit), lodge(entrepreneur, unit)
+
+    # when
+    grievance_transfer(
+        grievance_id=first.pk, room_id=hub_room.pk, actor=spoke_officer, reason="National"
+    )
+    grievance_merge(duplicate_id=second.pk, primary_id=first.pk, actor=hub_officer)
+
+    # then
+    updates = OutboxMessage.objects.filter(kind=OutboxKind.STATUS_UPDATE).order_by("pk")
+    assert [(m.grievance_id, m.event, m.payload["status"]) for m in updates] == [
+        (first.pk, "transferred", "submitted"),
+        (second.pk, "merged", "closed"),
+    ]
+    assert updates[1].payload["remarks"] == f"Merged into {first.registration_number}."
