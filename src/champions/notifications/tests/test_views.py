@@ -83,8 +83,9 @@ def test_inbox_query_count_does_not_grow_with_rows(client, entrepreneur, django_
         _shown(entrepreneur, str(n))
     client.force_login(entrepreneur)
 
-    # session, user, the unread count in the navigation, one page of notifications
-    with django_assert_num_queries(4):
+    # session, user, the unread count in the navigation, one page of notifications (its ids,
+    # then its rows)
+    with django_assert_num_queries(5):
         response = client.get(LIST_URL)
 
     assert len(response.context["page"].items) == 5
@@ -144,8 +145,8 @@ def test_the_preferences_page_shows_a_labelled_checkbox_per_kind_and_channel(cli
 
     html = client.get(PREFERENCES_URL).content.decode()
 
-    assert html.count('type="checkbox" name="enabled"') == 15
-    assert html.count("<legend>") == 5
+    assert html.count('type="checkbox" name="enabled"') == 18
+    assert html.count("<legend>") == 6
     assert 'for="pref-grievance_message-sms"' in html
     assert 'value="grievance_acknowledged:sms" id="pref-grievance_acknowledged-sms" checked' in html
     assert 'value="grievance_message:sms" id="pref-grievance_message-sms">' in html
