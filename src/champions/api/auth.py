@@ -13,4 +13,6 @@ class BearerToken(HttpBearer):
         return user
 
 
-session_or_token = [SessionAuth(), BearerToken()]
+# The token first: a client that sends one is not a browser, so it needs no CSRF token
+# (SessionAuth refuses a cookieless POST with 403 before the next method is tried).
+session_or_token = [BearerToken(), SessionAuth()]
