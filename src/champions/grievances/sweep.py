@@ -2,23 +2,27 @@
 (spoke → hub → leadership), closes unrated resolved grievances after 15 days, and notifies.
 
 Idempotent: every change is a move to a state derived from the clock, so a second run at the
-same moment finds nothing to do. Rows are processed in batches, each in its own transaction.
+same moment finds nothing to do. Rows are processed in batches, each in its own transaction,
+written with one bulk insert of timeline entries and one bulk update of the changed rows.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import tasks
+from . import tallies, tasks
 from .choices import OPEN_STATUSES, EscalationLevel, Kind, SlaState, Status
 from .models import Grievance, TimelineEntry
 from .sla import sla_state
 from .workflow import REOPEN_WINDOW_DAYS
 
 BATCH = 500
+SWEPT_FIELDS = ["sla_state", "escalation_level", "updated_at"]
 
 
 @dataclass
@@ -58,8 +62,9 @@ def _target_level(grievance: Grievance, now: datetime) -> int:
     return level
 
 
-def _sweep_one(grievance: Grievance, now: datetime, result: SweepResult) -> None:
-    changed = []
+def _sweep_one(grievance: Grievance, now: datetime, result: SweepResult) -> list[TimelineEntry]:
+    """Move the grievance (in memory) to its state and level now; returns the entries to write."""
+    entries = []
     if grievance.paused_at is None:
         due = _due(grievance)
         started = (
@@ -71,29 +76,95 @@ def _sweep_one(grievance: Grievance, now: datetime, result: SweepResult) -> None
         if state != grievance.sla_state and state != SlaState.NONE:
             result.at_risk += state == SlaState.AT_RISK
             result.breached += state == SlaState.BREACHED
-            TimelineEntry.objects.create(
-                grievance=grievance,
-                action=f"sla_{state}",
-                from_status=grievance.status,
-                to_status=grievance.status,
-                is_internal=True,
+            entries.append(
+                TimelineEntry(
+                    grievance=grievance,
+                    action=f"sla_{state}",
+                    from_status=grievance.status,
+                    to_status=grievance.status,
+                    is_internal=True,
+                )
             )
             grievance.sla_state = state
-            changed.append("sla_state")
     level = _target_level(grievance, now)
     if level != grievance.escalation_level:
-        TimelineEntry.objects.create(
-            grievance=grievance,
-            action="escalated",
-            is_internal=True,
-            note=_("Escalated to %(level)s.") % {"level": EscalationLevel(level).label},
+        entries.append(
+            TimelineEntry(
+                grievance=grievance,
+                action="escalated",
+                is_internal=True,
+                note=_("Escalated to %(level)s.") % {"level": EscalationLevel(level).label},
+            )
         )
         grievance.escalation_level = level
-        changed.append("escalation_level")
         result.escalated += 1
         result.escalations.append((grievance.pk, level))
-    if changed:
-        grievance.save(update_fields=[*changed, "updated_at"])
+    return entries
+
+
+@transaction.atomic
+def _sweep_batch(batch: list[Grievance], now: datetime, result: SweepResult) -> None:
+    entries: list[TimelineEntry] = []
+    changed: list[Grievance] = []
+    first_escalation = len(result.escalations)
+    for grievance in batch:
+        written = _sweep_one(grievance, now, result)
+        if written:
+            entries.extend(written)
+            changed.append(grievance)
+    if not changed:
+        return
+    # bulk_update bypasses auto_now; one wall-clock stamp per batch, as save() would have set.
+    stamp = timezone.now()
+    for grievance in changed:
+        grievance.updated_at = stamp
+    TimelineEntry.objects.bulk_create(entries)
+    Grievance.objects.bulk_update(changed, SWEPT_FIELDS)
+    if escalations := result.escalations[first_escalation:]:
+        pairs = [[pk, int(level)] for pk, level in escalations]
+        transaction.on_commit(partial(tasks.notify_escalations_task.enqueue, pairs))
+
+
+def _close_unrated(pks: list[int], now: datetime, result: SweepResult) -> None:
+    """Close those of `pks` still resolved and unrated past the window, in one transaction.
+
+    The rows are locked and re-checked first, so one rated (which closes it) or reopened since
+    the caller read `pks` is left alone; only the rows actually closed get a timeline entry.
+    """
+    cutoff = now - timedelta(days=REOPEN_WINDOW_DAYS)
+    with transaction.atomic():
+        closing = list(
+            Grievance.objects.select_for_update()
+            .filter(pk__in=pks, status=Status.RESOLVED, rating__isnull=True, resolved_at__lt=cutoff)
+            .order_by("pk")
+            .values_list("pk", "room_id")
+        )
+        if not closing:
+            return
+        closing_pks = [pk for pk, _room in closing]
+        Grievance.objects.filter(pk__in=closing_pks, status=Status.RESOLVED).update(
+            status=Status.CLOSED, closed_at=now, updated_at=now
+        )
+        note = _("Closed automatically: not rated within 15 days of resolution.")
+        TimelineEntry.objects.bulk_create(
+            TimelineEntry(
+                grievance_id=pk,
+                action="close",
+                from_status=Status.RESOLVED,
+                to_status=Status.CLOSED,
+                note=note,
+            )
+            for pk in closing_pks
+        )
+        # QuerySet.update bypasses Grievance.save(), which keeps the queue's counts.
+        for room_id, count in Counter(room for _pk, room in closing).items():
+            tallies.tally_move(
+                room_id=room_id,
+                from_status=Status.RESOLVED,
+                to_status=Status.CLOSED,
+                count=count,
+            )
+        result.auto_closed += len(closing_pks)
 
 
 def _auto_close(now: datetime, result: SweepResult) -> None:
@@ -101,20 +172,9 @@ def _auto_close(now: datetime, result: SweepResult) -> None:
     stale = Grievance.objects.filter(
         status=Status.RESOLVED, rating__isnull=True, resolved_at__lt=cutoff
     ).values_list("pk", flat=True)
-    for pk in list(stale[: BATCH * 10]):
-        with transaction.atomic():
-            updated = Grievance.objects.filter(pk=pk, status=Status.RESOLVED).update(
-                status=Status.CLOSED, closed_at=now, updated_at=now
-            )
-            if updated:
-                TimelineEntry.objects.create(
-                    grievance_id=pk,
-                    action="close",
-                    from_status=Status.RESOLVED,
-                    to_status=Status.CLOSED,
-                    note=_("Closed automatically: not rated within 15 days of resolution."),
-                )
-                result.auto_closed += 1
+    pks = list(stale[: BATCH * 10])
+    for start in range(0, len(pks), BATCH):
+        _close_unrated(pks[start : start + BATCH], now, result)
 
 
 def sla_sweep(*, now: datetime | None = None) -> SweepResult:
@@ -128,14 +188,8 @@ def sla_sweep(*, now: datetime | None = None) -> SweepResult:
         batch = list(open_grievances.filter(pk__gt=last_pk)[:BATCH])
         if not batch:
             break
-        with transaction.atomic():
-            for grievance in batch:
-                _sweep_one(grievance, now, result)
+        _sweep_batch(batch, now, result)
         result.examined += len(batch)
         last_pk = batch[-1].pk
     _auto_close(now, result)
-    for pk, level in result.escalations:
-        transaction.on_commit(
-            lambda pk=pk, level=level: tasks.notify_escalation_task.enqueue(pk, level)
-        )
     return result
