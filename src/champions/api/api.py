@@ -1,5 +1,9 @@
 """The JSON API root at /api/v1/: authentication, error rendering, and each app's router."""
 
+import logging
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
@@ -51,6 +55,24 @@ def on_domain_error(request: HttpRequest, exc: DomainError):
     if exc.errors:
         body["errors"] = exc.errors
     return api.create_response(request, body, status=exc.status)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_request_data_too_big(request: HttpRequest, exc: RequestDataTooBig):
+    # Django raises it lazily, when ninja (or the session's CSRF check) first reads the body;
+    # left alone it becomes Django's HTML 400. Logged where Django logs it.
+    logging.getLogger("django.security.RequestDataTooBig").warning(
+        str(exc), extra={"status_code": 413, "request": request}
+    )
+    limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    return api.create_response(
+        request,
+        {
+            "detail": f"The request body is too large: the limit is {limit_mb} MB.",
+            "code": "payload_too_large",
+        },
+        status=413,
+    )
 
 
 @api.exception_handler(AuthenticationError)
