@@ -270,7 +270,9 @@ def _room_choices(rooms) -> list[tuple[str, str]]:
 
 class TransferForm(ServiceErrorsMixin, forms.Form):
     room = forms.TypedChoiceField(label=_("Transfer to"), coerce=int)
-    reason = forms.CharField(label=_("Reason"), max_length=1000, widget=forms.Textarea)
+    reason = forms.CharField(
+        label=_("Reason for the transfer"), max_length=1000, widget=forms.Textarea
+    )
 
     def __init__(self, *args, rooms, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -287,7 +289,7 @@ class ReferralForm(ServiceErrorsMixin, forms.Form):
         ),
     )
     reason = forms.CharField(
-        label=_("Reason"),
+        label=_("Reason for the referral"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The MSME sees this reason; the grievance is marked resolved here."),

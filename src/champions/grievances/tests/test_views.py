@@ -1,5 +1,7 @@
 """The grievance web pages: lodging, intake, the queue, the grievance page, tracking."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -740,6 +742,32 @@ def test_action_with_a_note_shows_a_note_field(client, spoke_officer, grievance)
     actions = {a["value"]: a["needs_note"] for a in response.context["actions"]}
     assert actions == {"ask_msme": True, "resolve": True}
     assert 'id="note-resolve"' in response.content.decode()
+
+
+def test_each_text_area_on_the_page_has_its_own_label(client, spoke_officer, grievance):
+    # given: an officer's page with two actions that need a note, a transfer and a referral
+    grievance_transition(grievance_id=grievance.pk, action="assign", actor=spoke_officer)
+    grievance_transition(grievance_id=grievance.pk, action="start", actor=spoke_officer)
+    client.force_login(spoke_officer)
+
+    # when
+    html = client.get(_url("detail", grievance.pk)).content.decode()
+
+    # then
+    labels = dict(re.findall(r'<label for="([^"]+)">([^<]*)', html))
+    text_areas = re.findall(r'<textarea[^>]*\bid="([^"]+)"', html)
+    named = {id_: labels[id_].strip() for id_ in text_areas}
+    assert len(named) == len(text_areas)
+    assert len(set(named.values())) == len(named)
+    assert {id_: named.get(id_) for id_ in NOTE_AND_REASON_LABELS} == NOTE_AND_REASON_LABELS
+
+
+NOTE_AND_REASON_LABELS = {
+    "note-ask_msme": "Note for “Ask the MSME for information”",
+    "note-resolve": "Note for “Mark resolved”",
+    "id_reason": "Reason for the transfer",
+    "id_referral_reason": "Reason for the referral",
+}
 
 
 def test_officer_takes_an_action(client, spoke_officer, grievance):
