@@ -8,9 +8,11 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
 from champions.registry.api import router as registry_router
+from champions.schemes.api import router as schemes_router
 
 from .auth import session_or_token
 
@@ -84,3 +86,5 @@ def on_authentication_error(request: HttpRequest, exc: AuthenticationError):
 
 api.add_router("/registry/", registry_router, tags=["registry"])
 api.add_router("/grievances", grievances_router, tags=["grievances"])
+api.add_router("/compliance", compliance_router, tags=["compliance"])
+api.add_router("/schemes", schemes_router, tags=["schemes"])

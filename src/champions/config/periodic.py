@@ -47,4 +47,12 @@ PERIODIC_JOBS = [
         # bypassed the model (bulk loads, raw SQL, deletions in the admin).
         why="rebuild the work queue's counts per room and status from the grievances",
     ),
+    PeriodicJob(
+        name="compliance-reminders",
+        task="champions.compliance.tasks.send_compliance_reminders_task",
+        every=timedelta(days=1),
+        # Due dates are whole days and reminders go N days ahead (N chosen per enterprise);
+        # the Reminder log makes a second run in a day send nothing.
+        why="remind enterprises of GST, TDS, tax, EPF/ESI, Udyam and MSME Form-1 due dates",
+    ),
 ]

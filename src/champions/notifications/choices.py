@@ -10,6 +10,7 @@ class NotificationKind(models.TextChoices):
     GRIEVANCE_MESSAGE = "grievance_message", _("A new message on a grievance")
     GRIEVANCE_ESCALATED = "grievance_escalated", _("A grievance is escalated")
     GRIEVANCE_MERGED = "grievance_merged", _("A grievance is merged into another")
+    COMPLIANCE_DUE = "compliance_due", _("A compliance due date is near")
 
 
 class ChannelName(models.TextChoices):
@@ -36,4 +37,5 @@ DEFAULT_CHANNELS: dict[str, frozenset[str]] = {
     NotificationKind.GRIEVANCE_MESSAGE: _NO_SMS,
     NotificationKind.GRIEVANCE_ESCALATED: _NO_SMS,
     NotificationKind.GRIEVANCE_MERGED: _NO_SMS,
+    NotificationKind.COMPLIANCE_DUE: _NO_SMS,
 }

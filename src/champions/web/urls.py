@@ -15,4 +15,6 @@ urlpatterns = [
     path("track/", grievance_views.grievance_track_view, name="track"),
     path("profile/", include("champions.accounts.urls")),
     path("notifications/", include("champions.notifications.urls")),
+    path("compliance/", include("champions.compliance.urls")),
+    path("schemes/", include("champions.schemes.urls")),
 ]

@@ -69,7 +69,9 @@ INSTALLED_APPS = [
     "champions.accounts",
     "champions.registry",
     "champions.notifications",
+    "champions.schemes",
     "champions.grievances",
+    "champions.compliance",
     "champions.integrations",
     "champions.api",
 ]

@@ -49,6 +49,7 @@ def test_the_grid_shows_defaults_and_saved_choices(entrepreneur):
         "grievance_message",
         "grievance_escalated",
         "grievance_merged",
+        "compliance_due",
     ]
     assert [cell.channel for cell in other[0].cells] == ["in_app", "email", "sms"]
 

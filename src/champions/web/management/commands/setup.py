@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from champions.controlrooms.services import NETWORK_FILE, network_load
 from champions.core.reference import DATA_DIR, reference_data_load
 from champions.grievances.reference import HOLIDAYS_FILE, grievance_reference_load
+from champions.schemes.services import SCHEMES_DIR, catalogue_load
 from champions.web.demo import demo_data_is_loaded, demo_data_load
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             ("reference data", sorted(DATA_DIR.glob("*.csv")), reference_data_load),
             ("control-room network", [NETWORK_FILE], network_load),
             ("SLA defaults and holidays", [HOLIDAYS_FILE], grievance_reference_load),
+            ("scheme catalogue", sorted(SCHEMES_DIR.glob("*.json")), catalogue_load),
         ]
         for label, files, load in steps:
             key = "setup-fingerprint-" + label.replace(" ", "-")

@@ -1,0 +1,174 @@
+"""Web pages of compliance: thin interfaces over the engines, services and selectors."""
+
+import uuid
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from champions.accounts.selectors import user_is_entrepreneur
+from champions.core.errors import DomainError, NotFound, ValidationFailed
+
+from . import selectors, services
+from .choices import BuyerType
+from .delayed_payment import bank_rate_latest
+from .forms import DelayedPaymentForm, GrievanceConfirmForm, SituationForm, situation_form_initial
+
+SAMADHAAN_URL = "https://samadhaan.msme.gov.in"
+
+
+def not_found_as_404(view):
+    """Answer 404 when a selector says the object is missing or outside the user's scope."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+
+    return wrapper
+
+
+@require_GET
+def compliance_hub_view(request):
+    context = {
+        "enterprises": selectors.enterprises_for_hub(user=request.user),
+        "bank_rate": bank_rate_latest(),
+    }
+    return render(request, "compliance/hub.html", context)
+
+
+def _calculated(form: DelayedPaymentForm):
+    """(facts, result) for a valid calculator form, else (None, None) with errors on the form."""
+    if not (form.is_bound and form.is_valid()):
+        return None, None
+    facts = form.to_facts()
+    try:
+        return facts, services.delayed_payment_interest(facts=facts)
+    except ValidationFailed as exc:
+        form.add_service_errors(exc.errors)
+        return None, None
+
+
+def _calculator_context(request, form: DelayedPaymentForm) -> dict:
+    facts, result = _calculated(form)
+    return {
+        "form": form,
+        "facts": facts,
+        "result": result,
+        "query": request.GET.urlencode(),
+        "is_central_psu": bool(facts and facts.buyer_type == BuyerType.CENTRAL_PSU),
+        "samadhaan_url": SAMADHAAN_URL,
+    }
+
+
+@require_GET
+def delayed_payment_view(request):
+    """The s.15/s.16 interest calculator: open to everyone, nothing is stored."""
+    context = _calculator_context(request, DelayedPaymentForm(request.GET or None))
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "compliance/partials/_interest_result.html", context)
+    return render(request, "compliance/delayed_payment.html", context)
+
+
+@require_GET
+def samadhaan_referral_view(request):
+    """A printable summary of the facts for an application on MSME Samadhaan."""
+    context = _calculator_context(request, DelayedPaymentForm(request.GET))
+    if context["result"] is None:
+        return redirect(f"{reverse('web:compliance:delayed_payment')}?{context['query']}")
+    context["summary"] = services.delayed_payment_summary(
+        facts=context["facts"], result=context["result"]
+    )
+    return render(request, "compliance/samadhaan.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delayed_payment_grievance_view(request):
+    """Confirm, then lodge a delayed-payment grievance against a central PSU buyer."""
+    if not user_is_entrepreneur(request.user):
+        raise Http404
+    context = _calculator_context(request, DelayedPaymentForm(request.GET))
+    if not context["is_central_psu"]:
+        return redirect(f"{reverse('web:compliance:delayed_payment')}?{context['query']}")
+    form = GrievanceConfirmForm(
+        request.POST or None,
+        enterprises=selectors.enterprises_for_hub(user=request.user, limit=100),
+        initial={"token": uuid.uuid4().hex},
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            grievance = services.delayed_payment_grievance_lodge(
+                actor=request.user,
+                enterprise_id=form.cleaned_data["enterprise"],
+                facts=context["facts"],
+                token=form.cleaned_data["token"],
+            )
+        except ValidationFailed as exc:
+            for messages_ in exc.errors.values():
+                for message in messages_:
+                    form.add_error(None, message)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Your grievance about the delayed payment was lodged."))
+            return redirect("web:grievances:acknowledgement", grievance_id=grievance.pk)
+    context["confirm_form"] = form
+    context["summary"] = services.delayed_payment_summary(
+        facts=context["facts"], result=context["result"]
+    )
+    return render(request, "compliance/grievance_confirm.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def calendar_view(request, enterprise_id: int):
+    """An enterprise's situation (editable) and its coming due dates."""
+    start, end = selectors.calendar_range(start=None, end=None, today=timezone.localdate())
+    page = selectors.calendar_get_for_user(
+        user=request.user, enterprise_id=enterprise_id, start=start, end=end
+    )
+    initial = situation_form_initial(situation=page.situation, profile=page.profile)
+    form = SituationForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not page.can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.compliance_profile_save(
+                    actor=request.user, enterprise_id=enterprise_id, data=form.to_input()
+                )
+            except ValidationFailed as exc:
+                form.add_service_errors(exc.errors)
+            else:
+                messages.success(request, _("The situation was saved; the calendar follows it."))
+                return redirect("web:compliance:calendar", enterprise_id=enterprise_id)
+    context = {
+        "page": page,
+        "form": form,
+        "ics_url": reverse("web:compliance:calendar_ics", args=[enterprise_id]),
+        "api_ics_url": f"/api/v1/compliance/calendar.ics?enterprise_id={enterprise_id}",
+    }
+    return render(request, "compliance/calendar.html", context)
+
+
+@login_required
+@require_GET
+@not_found_as_404
+def calendar_ics_view(request, enterprise_id: int):
+    ics = selectors.calendar_ics_get_for_user(
+        user=request.user, enterprise_id=enterprise_id, today=timezone.localdate()
+    )
+    response = HttpResponse(ics.text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{ics.filename}"'
+    return response

@@ -1,0 +1,377 @@
+"""Scheme endpoints under /api/v1/schemes: the catalogue, eligibility, recommendations, finance.
+
+The catalogue and the eligibility check are public information: anonymous callers are welcome.
+Reading an enterprise's facts needs a signed-in user (session with CSRF, or a bearer token)
+who may see that enterprise; outside that scope the answer is 404.
+"""
+
+from datetime import date
+from typing import Literal
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.utils import check_csrf
+from pydantic import ConfigDict, create_model
+
+from champions.accounts.services import api_token_authenticate
+from champions.core.errors import ValidationFailed
+
+from . import selectors
+from .catalogue import Fact, load_facts, localized, localized_pair
+from .eligibility import STATUSES, Result, profile_errors
+from .filters import SchemeFilterSet
+
+router = Router()
+
+
+def public_or_signed_in(request: HttpRequest):
+    """Anonymous callers pass; a bearer token or a session identifies the caller.
+
+    A bad token is refused (401) rather than treated as anonymous, and a session write needs
+    the CSRF token, as everywhere else in the API.
+    """
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        user = api_token_authenticate(key=header[7:].strip())
+        if user is not None:
+            request.user = user
+        return user
+    if request.user.is_authenticated:
+        if check_csrf(request) is not None:
+            raise HttpError(403, "CSRF check failed.")
+        return request.user
+    return "anonymous"
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: dict[str, list[str]] | None = None
+
+
+def _profile_field(fact: Fact):
+    description = fact.question_en + (f" {fact.help_en}" if fact.help_en else "")
+    if fact.type == "bool":
+        return bool | None, Field(None, description=description)
+    if fact.type == "int":
+        return int | None, Field(None, ge=fact.minimum, le=fact.maximum, description=description)
+    if fact.type == "choice":
+        return Literal[fact.values] | None, Field(None, description=description)
+    return str | None, Field(
+        None, max_length=fact.max_length, pattern=r"^\d{2,5}$", description=description
+    )
+
+
+ProfileIn = create_model(
+    "ProfileIn",
+    __base__=Schema,
+    **{name: _profile_field(fact) for name, fact in load_facts().items()},
+)
+ProfileIn.model_config = ConfigDict(**Schema.model_config, extra="forbid")
+ProfileIn.__doc__ = (
+    "An applicant-and-enterprise profile. Every fact is optional: a missing fact is unknown, "
+    "and an unknown fact never makes a scheme eligible."
+)
+ProfileIn.model_rebuild(force=True)
+
+
+class EligibilityIn(Schema):
+    profile: ProfileIn = Field(default_factory=ProfileIn)
+    enterprise_id: int | None = Field(
+        None,
+        description="A registered enterprise you may see: its registry facts are used, and "
+        "win over the same facts in `profile`. Needs a signed-in user.",
+    )
+    on: date | None = Field(
+        None, description="The date the rules are read on (YYYY-MM-DD); today by default."
+    )
+
+
+class BenefitOut(Schema):
+    summary: str
+    amount_inr: int | None = Field(None, description="Indicative amount in rupees, if computed.")
+    percent: float | None = None
+    is_minimum: bool = Field(..., description="True when unknown facts could raise it.")
+    details: list[str]
+
+
+class RuleOut(Schema):
+    rule_id: str
+    field: str
+    outcome: Literal["passed", "failed", "unknown", "not_applicable", "not_in_force"]
+    label: str
+    missing_facts: list[str]
+    hint: str = Field(..., description="What the applicant can do about a failed rule.")
+    actionable: bool
+
+
+class ResultOut(Schema):
+    scheme_id: str
+    name: str
+    short_name: str
+    status: Literal[STATUSES]
+    reasons: list[str]
+    missing_facts: list[str] = Field(..., description="Facts that would settle the status.")
+    benefit: BenefitOut | None
+    rules: list[RuleOut]
+    caveats: list[str]
+    is_finance: bool
+
+
+class ChoiceOut(Schema):
+    value: str
+    label: str
+
+
+class QuestionOut(Schema):
+    fact: str
+    type: str
+    question: str
+    help: str
+    choices: list[ChoiceOut]
+
+
+class EligibilityOut(Schema):
+    on: date
+    results: list[ResultOut]
+    next_question: QuestionOut | None = Field(
+        ..., description="The fact that would settle the most undecided schemes."
+    )
+
+
+def question_out(name: str | None) -> dict | None:
+    if name is None:
+        return None
+    fact = load_facts()[name]
+    return {
+        "fact": name,
+        "type": fact.type,
+        "question": fact.question,
+        "help": fact.help,
+        "choices": [{"value": c["value"], "label": localized(c, "label")} for c in fact.choices],
+    }
+
+
+def result_out(result: Result) -> dict:
+    return {
+        "scheme_id": result.scheme_id,
+        "name": result.name,
+        "short_name": result.short_name,
+        "status": result.status,
+        "reasons": list(result.reasons),
+        "missing_facts": list(result.missing_facts),
+        "benefit": result.benefit.__dict__ if result.benefit else None,
+        "rules": [r.__dict__ for r in result.rules],
+        "caveats": list(result.caveats),
+        "is_finance": result.is_finance,
+    }
+
+
+@router.post(
+    "/eligibility",
+    response={200: EligibilityOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    auth=public_or_signed_in,
+    summary="Check a profile against every scheme",
+    description="Answers per scheme `eligible`, `not_eligible` or `needs_more_information`, "
+    "with the outcome of every rule, the missing facts and the indicative benefit.",
+)
+def eligibility(request: HttpRequest, payload: EligibilityIn):
+    profile = payload.profile.model_dump(exclude_none=True)
+    errors = profile_errors(profile)
+    if errors:
+        raise ValidationFailed(
+            "Invalid input.", errors={f"profile.{k}": v for k, v in errors.items()}
+        )
+    check = selectors.eligibility_check(
+        profile=profile, on=payload.on, user=request.user, enterprise_id=payload.enterprise_id
+    )
+    return Status(
+        200,
+        {
+            "on": check.on,
+            "results": [result_out(r) for r in check.results],
+            "next_question": question_out(check.next_question),
+        },
+    )
+
+
+class RecommendationsOut(Schema):
+    enterprise_id: int
+    on: date
+    eligible: list[ResultOut] = Field(..., description="Ranked: best match first.")
+    nearly_eligible: list[ResultOut] = Field(
+        ..., description="Undecided for want of facts, or one fixable rule away."
+    )
+
+
+@router.get(
+    "/recommendations",
+    response={200: RecommendationsOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Schemes recommended for an enterprise you may see",
+)
+def recommendations(request: HttpRequest, enterprise_id: int):
+    found = selectors.recommendations_for_enterprise(user=request.user, enterprise_id=enterprise_id)
+    return Status(
+        200,
+        {
+            "enterprise_id": found.enterprise.pk,
+            "on": found.check.on,
+            "eligible": [result_out(r) for r in found.recommendations.eligible],
+            "nearly_eligible": [result_out(r) for r in found.recommendations.nearly],
+        },
+    )
+
+
+class FinanceOptionOut(Schema):
+    result: ResultOut
+    documents: list[str]
+    apply_url: str
+    how_to_apply: str
+
+
+class FinanceQuery(Schema):
+    enterprise_id: int
+    loan_amount_inr: int | None = Field(None, ge=0, le=100_000_000_000)
+    project_cost_inr: int | None = Field(None, ge=0, le=100_000_000_000)
+
+
+@router.get(
+    "/finance",
+    response={200: list[FinanceOptionOut], 404: ErrorOut, 422: ErrorOut},
+    summary="Credit and guarantee products for an enterprise, with documents to bring",
+)
+def finance(request: HttpRequest, query: Query[FinanceQuery]):
+    extra = query.model_dump(exclude_none=True, exclude={"enterprise_id"})
+    _enterprise, _check, options = selectors.finance_options_for_enterprise(
+        user=request.user, enterprise_id=query.enterprise_id, extra=extra
+    )
+    return Status(
+        200,
+        [
+            {
+                "result": result_out(o.result),
+                "documents": o.documents,
+                "apply_url": o.apply_url,
+                "how_to_apply": o.how_to_apply,
+            }
+            for o in options
+        ],
+    )
+
+
+class SchemeOut(Schema):
+    id: str
+    name: str
+    name_en: str
+    name_hi: str
+    short_name: str
+    agency: str
+    kind: str
+    target_groups: list[str]
+    is_finance: bool
+    needs_verification: bool
+    last_verified: date | None
+    valid_from: date | None
+    valid_to: date | None
+    version: int
+
+
+class SchemePageOut(Schema):
+    items: list[SchemeOut]
+    count: int
+    page: int
+    pages: int
+
+
+class SchemeDetailOut(SchemeOut):
+    purpose: str
+    components: list[str]
+    benefits: list[str]
+    documents: list[str]
+    apply_url: str
+    how_to_apply: str
+    status_note: str
+    entry: dict = Field(..., description="The whole catalogue entry: rules, sources, ...")
+
+
+class SchemeListQuery(Schema):
+    q: str | None = Field(None, max_length=100)
+    agency: str | None = None
+    kind: str | None = None
+    target_group: str | None = None
+    page: int = Field(1, ge=1, le=1000)
+    size: int = Field(25, ge=1, le=100)
+
+
+def scheme_out(scheme) -> dict:
+    return {
+        "id": scheme.slug,
+        "name": scheme.name,
+        "name_en": scheme.name_en,
+        "name_hi": scheme.name_hi,
+        "short_name": scheme.short_name,
+        "agency": scheme.agency,
+        "kind": scheme.kind,
+        "target_groups": scheme.target_groups,
+        "is_finance": scheme.is_finance,
+        "needs_verification": scheme.needs_verification,
+        "last_verified": scheme.last_verified,
+        "valid_from": scheme.valid_from,
+        "valid_to": scheme.valid_to,
+        "version": scheme.version,
+    }
+
+
+@router.get(
+    "",
+    response={200: SchemePageOut, 422: ErrorOut},
+    auth=None,
+    summary="List the schemes, filtered",
+)
+def scheme_list(request: HttpRequest, query: Query[SchemeListQuery]):
+    params = {
+        k: v for k, v in query.model_dump().items() if v is not None and k not in {"page", "size"}
+    }
+    filterset = SchemeFilterSet(params, queryset=selectors.scheme_queryset())
+    if not filterset.is_valid():
+        raise ValidationFailed(
+            "Invalid filter.", errors={k: [str(m) for m in v] for k, v in filterset.errors.items()}
+        )
+    paginator = Paginator(filterset.qs, query.size)
+    page = paginator.get_page(query.page)
+    return Status(
+        200,
+        {
+            "items": [scheme_out(s) for s in page.object_list],
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+        },
+    )
+
+
+@router.get(
+    "/{scheme_id}",
+    response={200: SchemeDetailOut, 404: ErrorOut},
+    auth=None,
+    summary="One scheme, with its rules, benefits, documents and sources",
+)
+def scheme_detail(request: HttpRequest, scheme_id: str):
+    scheme = selectors.scheme_get(slug=scheme_id)
+    data = scheme.data
+    return Status(
+        200,
+        {
+            **scheme_out(scheme),
+            "purpose": localized(data, "purpose"),
+            "components": [localized_pair(c) for c in data.get("components", [])],
+            "benefits": [localized_pair(b) for b in data.get("benefits", [])],
+            "documents": [localized_pair(d) for d in data.get("documents", [])],
+            "apply_url": data.get("apply_url", ""),
+            "how_to_apply": localized(data, "how_to_apply"),
+            "status_note": localized(data, "status_note"),
+            "entry": data,
+        },
+    )
