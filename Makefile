@@ -66,6 +66,7 @@ translations: install
 bench: setup
 	python scripts/bench.py
 	python scripts/bench_grievances.py
+	python scripts/bench_triage.py
 
 ## 1M grievances on PostgreSQL, lodging and queue timings, the SLA sweep, and django-helpdesk.
 bench-grievances: setup

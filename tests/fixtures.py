@@ -8,6 +8,7 @@ from champions.controlrooms.selectors import hub_get, room_get_by_code
 from champions.controlrooms.services import network_load
 from champions.core.reference import reference_data_load
 from champions.grievances.reference import grievance_reference_load
+from champions.triage.services import triage_models_train
 
 
 def pytest_configure(config):
@@ -93,3 +94,37 @@ def analyst(db):
 @pytest.fixture
 def administrator(db):
     return _user("admin@example.com", "administrator")
+
+
+# --- AI triage models --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def triage_models_dir(tmp_path_factory):
+    """The triage models trained once per test session into a temporary folder, on a tenth
+    of the derived rows and every hand-written example (as the triage app's own tests do)."""
+    directory = tmp_path_factory.mktemp("triage-models")
+    triage_models_train(directory=directory, holdout=False, quick=True, log=None)
+    return directory
+
+
+@pytest.fixture
+def triage_models(settings, monkeypatch, triage_models_dir):
+    """Triage reads the session's trained models."""
+    monkeypatch.delenv("CHAMPIONS_TRIAGE_MODELS", raising=False)
+    settings.TRIAGE_MODEL_DIR = str(triage_models_dir)
+    return triage_models_dir
+
+
+@pytest.fixture
+def triage_version(triage_models):
+    import json
+
+    return json.loads((triage_models / "manifest.json").read_text(encoding="utf-8"))["version"]
+
+
+@pytest.fixture
+def no_triage_models(settings, monkeypatch, tmp_path):
+    """No model is built: intake goes on without triage."""
+    monkeypatch.delenv("CHAMPIONS_TRIAGE_MODELS", raising=False)
+    settings.TRIAGE_MODEL_DIR = str(tmp_path / "no-triage-models")

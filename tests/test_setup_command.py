@@ -8,7 +8,8 @@ from champions.registry.models import Enterprise
 
 
 @pytest.mark.django_db
-def test_setup_twice_loads_once_and_duplicates_nothing(capsys):
+def test_setup_twice_loads_once_and_duplicates_nothing(capsys, triage_models):
+    # given: triage models built from today's data (setup would train them when missing)
     call_command("setup")
     users, enterprises = User.objects.count(), Enterprise.objects.count()
     capsys.readouterr()
@@ -20,3 +21,4 @@ def test_setup_twice_loads_once_and_duplicates_nothing(capsys):
     assert (User.objects.count(), Enterprise.objects.count()) == (6, 300)
     assert "reference data: up to date" in out
     assert "demo data: present" in out
+    assert "triage models: up to date" in out

@@ -13,6 +13,7 @@ from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
 from champions.registry.api import router as registry_router
 from champions.schemes.api import router as schemes_router
+from champions.triage.api import router as triage_router
 
 from .auth import session_or_token
 
@@ -88,3 +89,4 @@ api.add_router("/registry/", registry_router, tags=["registry"])
 api.add_router("/grievances", grievances_router, tags=["grievances"])
 api.add_router("/compliance", compliance_router, tags=["compliance"])
 api.add_router("/schemes", schemes_router, tags=["schemes"])
+api.add_router("/triage", triage_router, tags=["triage"])

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "champions.registry",
     "champions.notifications",
     "champions.schemes",
+    "champions.triage",
     "champions.grievances",
     "champions.compliance",
     "champions.integrations",

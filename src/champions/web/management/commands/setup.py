@@ -9,6 +9,7 @@ from champions.controlrooms.services import NETWORK_FILE, network_load
 from champions.core.reference import DATA_DIR, reference_data_load
 from champions.grievances.reference import HOLIDAYS_FILE, grievance_reference_load
 from champions.schemes.services import SCHEMES_DIR, catalogue_load
+from champions.triage.services import triage_models_are_current, triage_models_train
 from champions.web.demo import demo_data_is_loaded, demo_data_load
 
 
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             counts = load()
             cache.set(key, fingerprint, timeout=None)
             self.stdout.write(f"{label}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        self._triage_models()
         if no_demo:
             return
         if demo_data_is_loaded():
@@ -55,3 +57,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"demo data: {counts['users']} users, {counts['enterprises']} enterprises"
             )
+
+    def _triage_models(self) -> None:
+        """Build the AI triage models when missing or older than their data (~1 minute)."""
+        if triage_models_are_current():
+            self.stdout.write("triage models: up to date")
+            return
+        manifest = triage_models_train(holdout=False, log=lambda message: None)
+        self.stdout.write(f"triage models: {manifest['version']} built")

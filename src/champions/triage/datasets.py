@@ -1,0 +1,206 @@
+"""The training data: files shipped in triage/data/ (see data/README.md), read into
+(texts, labels, weights) per task. Pure file reading; no database."""
+
+import csv
+import hashlib
+import random
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .choices import CATEGORY_DESCRIPTIONS, STATE_GOVERNMENT, Emotion, Language, Sentiment
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+EXAMPLES_FILE = DATA_DIR / "examples.csv"
+ORGANISATIONS_FILE = DATA_DIR / "cpgrams_organisations.csv"
+CATEGORY_TREE_FILE = DATA_DIR / "cpgrams_category_tree.csv"
+GOEMOTIONS_FILE = DATA_DIR / "goemotions_sample.tsv"
+DATA_FILES = [EXAMPLES_FILE, ORGANISATIONS_FILE, CATEGORY_TREE_FILE, GOEMOTIONS_FILE]
+
+TASKS = ["category", "department", "urgency", "language", "sentiment", "emotion"]
+# Our own examples are few and in the product's domain; they count more than derived rows.
+EXAMPLE_WEIGHT = 3.0
+TREE_TEXTS_PER_ORGANISATION = 100
+GOEMOTIONS_ROWS = 6000  # per task, of the 12,000 shipped: keeps training under a minute
+SEED = 2024
+
+# GoEmotions' 27 emotions on our five sentiment levels. Comments whose labels fall on both
+# sides (positive and negative) are left out.
+SENTIMENT_OF_EMOTION = {
+    "admiration": Sentiment.VERY_POSITIVE,
+    "gratitude": Sentiment.VERY_POSITIVE,
+    "love": Sentiment.VERY_POSITIVE,
+    "excitement": Sentiment.VERY_POSITIVE,
+    "joy": Sentiment.POSITIVE,
+    "amusement": Sentiment.POSITIVE,
+    "approval": Sentiment.POSITIVE,
+    "caring": Sentiment.POSITIVE,
+    "optimism": Sentiment.POSITIVE,
+    "pride": Sentiment.POSITIVE,
+    "relief": Sentiment.POSITIVE,
+    "desire": Sentiment.POSITIVE,
+    "neutral": Sentiment.NEUTRAL,
+    "realization": Sentiment.NEUTRAL,
+    "curiosity": Sentiment.NEUTRAL,
+    "surprise": Sentiment.NEUTRAL,
+    "annoyance": Sentiment.NEGATIVE,
+    "disappointment": Sentiment.NEGATIVE,
+    "disapproval": Sentiment.NEGATIVE,
+    "confusion": Sentiment.NEGATIVE,
+    "embarrassment": Sentiment.NEGATIVE,
+    "nervousness": Sentiment.NEGATIVE,
+    "sadness": Sentiment.NEGATIVE,
+    "anger": Sentiment.VERY_NEGATIVE,
+    "disgust": Sentiment.VERY_NEGATIVE,
+    "grief": Sentiment.VERY_NEGATIVE,
+    "fear": Sentiment.VERY_NEGATIVE,
+    "remorse": Sentiment.VERY_NEGATIVE,
+}
+_POLARITY = {
+    Sentiment.VERY_NEGATIVE: -1,
+    Sentiment.NEGATIVE: -1,
+    Sentiment.NEUTRAL: 0,
+    Sentiment.POSITIVE: 1,
+    Sentiment.VERY_POSITIVE: 1,
+}
+
+
+@dataclass
+class Dataset:
+    task: str
+    texts: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    is_example: list[bool] = field(default_factory=list)  # a row of examples.csv
+    sources: dict[str, int] = field(default_factory=dict)
+
+    def add(self, source: str, text: str, label: str, *, weight: float = 1.0) -> None:
+        self.texts.append(text)
+        self.labels.append(str(label))
+        self.weights.append(weight)
+        self.is_example.append(source == EXAMPLES_FILE.name)
+        self.sources[source] = self.sources.get(source, 0) + 1
+
+
+def _read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
+@cache
+def examples() -> list[dict[str, str]]:
+    return _read_csv(EXAMPLES_FILE)
+
+
+@cache
+def organisations() -> dict[str, str]:
+    """Organisation name -> CPGRAMS org code ("" for State Government)."""
+    return {row["name"]: row["org_code"] for row in _read_csv(ORGANISATIONS_FILE)}
+
+
+def department_names() -> list[str]:
+    return sorted(organisations(), key=str.casefold)
+
+
+def organisation_of_code() -> dict[str, str]:
+    """CPGRAMS org code -> organisation name (codes of state governments not included)."""
+    return {code: name for name, code in organisations().items() if code}
+
+
+def _tree_texts(per_organisation: int) -> dict[str, list[str]]:
+    """Per organisation name, the English and Hindi category names with their parent's."""
+    names = organisation_of_code()
+    rows = _read_csv(CATEGORY_TREE_FILE)
+    by_code = {row["code"]: row for row in rows}
+    texts: dict[str, set[str]] = {}
+    for row in rows:
+        name = names.get(row["org_code"])
+        if name is None:
+            continue
+        parent = by_code.get(row["parent"])
+        for column in ("description", "description_hindi"):
+            own = row[column].strip()
+            if not own:
+                continue
+            context = parent[column].strip() if parent and parent["parent"] else ""
+            texts.setdefault(name, set()).add(f"{context} {own}".strip())
+    rng = random.Random(SEED)  # noqa: S311 - a reproducible sample, not a secret
+    sampled = {}
+    for name, found in texts.items():
+        ordered = sorted(found)
+        rng.shuffle(ordered)
+        sampled[name] = ordered[:per_organisation]
+    return sampled
+
+
+@cache
+def goemotions() -> list[dict[str, str]]:
+    return _read_csv(GOEMOTIONS_FILE, delimiter="\t")
+
+
+def _sentiment_of(emotions: list[str]) -> str | None:
+    levels = {SENTIMENT_OF_EMOTION[e] for e in emotions}
+    if len({_POLARITY[level] for level in levels}) != 1:
+        return None
+    return min(levels, key=lambda level: -abs(list(Sentiment).index(level) - 2))
+
+
+def dataset_build(task: str, *, quick: bool = False) -> Dataset:
+    """The training rows for one task. `quick` keeps a tenth of the derived rows (tests)."""
+    data = Dataset(task)
+    per_organisation = TREE_TEXTS_PER_ORGANISATION // (10 if quick else 1)
+    goemotions_rows = goemotions()[: GOEMOTIONS_ROWS // (10 if quick else 1)]
+    own = EXAMPLES_FILE.name
+    if task == "category":
+        for row in examples():
+            data.add(own, row["text"], row["category"])
+        for code, description in CATEGORY_DESCRIPTIONS.items():
+            data.add("choices.CATEGORY_DESCRIPTIONS", str(description), code)
+    elif task == "department":
+        for name, texts in _tree_texts(per_organisation).items():
+            data.add(ORGANISATIONS_FILE.name, name, name)
+            for text in texts:
+                data.add(CATEGORY_TREE_FILE.name, text, name)
+        data.add(ORGANISATIONS_FILE.name, STATE_GOVERNMENT, STATE_GOVERNMENT)
+        for row in examples():
+            data.add(own, row["text"], row["department"], weight=EXAMPLE_WEIGHT)
+    elif task == "urgency":
+        for row in examples():
+            data.add(own, row["text"], row["urgency"])
+    elif task == "language":
+        # Only Latin-script text reaches this model: English against Hinglish.
+        for row in examples():
+            if row["language"] in {Language.ENGLISH, Language.HINGLISH}:
+                data.add(own, row["text"], row["language"], weight=EXAMPLE_WEIGHT)
+        for row in goemotions_rows[:2000]:
+            data.add(GOEMOTIONS_FILE.name, row["text"], Language.ENGLISH)
+    elif task == "sentiment":
+        for row in examples():
+            data.add(own, row["text"], row["sentiment"], weight=EXAMPLE_WEIGHT)
+        for row in goemotions_rows:
+            level = _sentiment_of(row["emotions"].split(","))
+            if level is not None:
+                data.add(GOEMOTIONS_FILE.name, row["text"], level)
+    elif task == "emotion":
+        for row in examples():
+            data.add(own, row["text"], row["emotion"], weight=EXAMPLE_WEIGHT)
+        for row in goemotions_rows:
+            if "," not in row["ekman"]:
+                data.add(GOEMOTIONS_FILE.name, row["text"], Emotion(row["ekman"]))
+    else:
+        raise ValueError(f"unknown task {task!r}")
+    return data
+
+
+def data_fingerprint() -> tuple[str, dict[str, dict]]:
+    """A hash over every training file, and per file its SHA-256 and number of lines."""
+    digest = hashlib.sha256()
+    files = {}
+    for path in DATA_FILES:
+        content = path.read_bytes()
+        digest.update(content)
+        files[path.name] = {
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "rows": content.count(b"\n") - 1,
+        }
+    return digest.hexdigest(), files

@@ -1,0 +1,166 @@
+"""`champions triage evaluate`: score a model (or the plain baseline) on a labelled file.
+
+Accepted files, recognised by their columns:
+- any CSV with `text` and a column named after the task (or `label`);
+- CPGRAMS grievances (`org_code`, `ministry`): the ministry is mapped to the organisation list
+  (whitespace collapsed; by org code when the name is "Other"; state governments' codes GOVxx to
+  "State Government"); rows whose organisation is not in the list are skipped and counted;
+- SentiMix (`label` positive/negative/neutral, `hin_token_share`): sentiment is compared on
+  three levels (very_negative+negative, neutral, positive+very_positive); for the language task
+  every tweet counts as Hinglish, so recall of "hinglish" is the share identified as such;
+- GoEmotions TSV (text, label ids, comment id; no header) with `goemotions_ekman_labels.txt`
+  beside it: comments with a single Ekman label.
+"""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+
+from .choices import STATE_GOVERNMENT, Language
+from .datasets import dataset_build, organisation_of_code, organisations
+from .features import baseline_build
+from .language import language_identify
+from .store import models_load
+
+THREE_LEVELS = {
+    "very_negative": "negative",
+    "negative": "negative",
+    "neutral": "neutral",
+    "positive": "positive",
+    "very_positive": "positive",
+}
+
+
+@dataclass
+class EvaluationData:
+    texts: list[str] = field(default_factory=list)
+    gold: list[str] = field(default_factory=list)
+    skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _department_of(row: dict[str, str]) -> str | None:
+    names = organisations()
+    name = " ".join(row.get("ministry", "").split())
+    if name in names:
+        return name
+    code = row.get("org_code", "")
+    if code.startswith("GOV"):
+        return STATE_GOVERNMENT
+    return organisation_of_code().get(code)
+
+
+def _read_goemotions(path: Path) -> EvaluationData:
+    labels = (path.parent / "goemotions_ekman_labels.txt").read_text().split()
+    data = EvaluationData(notes=["GoEmotions: comments with exactly one Ekman label"])
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text, ids, _ = line.rstrip("\n").split("\t")
+            if "," in ids:
+                data.skipped += 1
+                continue
+            data.texts.append(text)
+            data.gold.append(labels[int(ids)])
+    return data
+
+
+def evaluation_data_read(path: Path, task: str) -> EvaluationData:
+    if path.suffix == ".tsv":
+        return _read_goemotions(path)
+    data = EvaluationData()
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        columns = set(reader.fieldnames or [])
+        sentimix = "hin_token_share" in columns
+        for row in reader:
+            if task == "department" and "org_code" in columns:
+                gold = _department_of(row)
+            elif task == "language" and sentimix:
+                gold = Language.HINGLISH
+            else:
+                gold = row.get(task) or row.get("label")
+            if not gold or not row.get("text", "").strip():
+                data.skipped += 1
+                continue
+            data.texts.append(row["text"])
+            data.gold.append(str(gold))
+    if task == "department" and "org_code" in columns:
+        data.notes.append("ministry mapped to the organisation list; unmapped rows skipped")
+    if sentimix and task == "language":
+        data.notes.append("every SentiMix tweet counted as Hinglish")
+    return data
+
+
+def _predict(task: str, texts: list[str], *, baseline: bool, models_directory=None):
+    if baseline:
+        training = dataset_build(task)
+        model = baseline_build().fit(training.texts, training.labels)
+        predicted = [str(label) for label in model.predict(texts)]
+        if task == "language":  # the baseline sees only what our classifier sees: Latin text
+            return predicted, "baseline: TF-IDF words 1-2 + LinearSVC on the same data"
+        return predicted, "baseline: TF-IDF words 1-2 + LinearSVC on the same data"
+    models = models_load(models_directory)
+    model = models.models[task]
+    if task == "language":
+        probabilities = model.probabilities(texts)[:, model.labels.index("hinglish")]
+        predicted = [
+            str(language_identify(text, float(p)).label)
+            for text, p in zip(texts, probabilities, strict=True)
+        ]
+    else:
+        predicted = model.predict(texts)
+    return predicted, models.version
+
+
+def report(task: str, gold: list[str], predicted: list[str]) -> dict:
+    """Macro-F1 over the labels present in the gold data, per-class precision and recall, and
+    the confusion matrix over every label seen in gold or predictions."""
+    gold_labels = sorted(set(gold))
+    labels = sorted(set(gold) | set(predicted))
+    precision, recall, _, support = precision_recall_fscore_support(
+        gold, predicted, labels=labels, zero_division=0
+    )
+    return {
+        "task": task,
+        "n": len(gold),
+        "macro_f1": round(
+            float(f1_score(gold, predicted, labels=gold_labels, average="macro", zero_division=0)),
+            4,
+        ),
+        "accuracy": round(sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold), 4),
+        "per_class": {
+            label: {
+                "precision": round(float(p), 4),
+                "recall": round(float(r), 4),
+                "support": int(s),
+            }
+            for label, p, r, s in zip(labels, precision, recall, support, strict=True)
+        },
+        "confusion": {
+            "labels": labels,
+            "matrix": confusion_matrix(gold, predicted, labels=labels).tolist(),
+        },
+    }
+
+
+def evaluate(task: str, path: Path, *, baseline: bool = False, models_directory=None) -> dict:
+    data = evaluation_data_read(Path(path), task)
+    if not data.texts:
+        raise ValueError(f"{path} has no rows with a {task} label")
+    predicted, version = _predict(
+        task, data.texts, baseline=baseline, models_directory=models_directory
+    )
+    notes = list(data.notes)
+    if task == "sentiment" and not any(g.startswith("very_") for g in data.gold):
+        predicted = [THREE_LEVELS[p] for p in predicted]
+        data.gold = [THREE_LEVELS.get(g, g) for g in data.gold]
+        notes.append("five sentiment levels mapped down to three")
+    result = report(task, data.gold, predicted)
+    result["model_version"] = version
+    result["skipped"] = data.skipped
+    result["data"] = Path(path).name
+    if notes:
+        result["notes"] = notes
+    return result

@@ -1,0 +1,174 @@
+"""The triage entry points other apps call. Nothing here touches the database: callers store
+what they need (labels, confidences, `model_versions`) with their own rows."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from . import embeddings
+from .choices import CATEGORY_DESCRIPTIONS, Category, Emotion, Sentiment, Urgency
+from .datasets import data_fingerprint
+from .errors import TextTooLong
+from .language import language_identify
+from .results import Explanation, NearestExample, Prediction, ThreadSummary, TriageResult
+from .store import TriageModels, models_load, models_manifest
+from .training import models_train
+from .urgency import LEVELS, urgency_decide, urgency_signals
+
+MAX_TEXT_LENGTH = 10_000
+SENTIMENT_SCORE = {
+    Sentiment.VERY_NEGATIVE: -2,
+    Sentiment.NEGATIVE: -1,
+    Sentiment.NEUTRAL: 0,
+    Sentiment.POSITIVE: 1,
+    Sentiment.VERY_POSITIVE: 2,
+}
+RAISED_CONFIDENCE = 0.75  # reported when a rule, not the model, set the urgency
+
+# Re-exported so other apps use triage through its services module only.
+embed_texts = embeddings.embed_texts
+nearest_neighbours = embeddings.nearest_neighbours
+duplicates_find = embeddings.duplicates_find
+clusters_find = embeddings.clusters_find
+
+
+def _distribution(models: TriageModels, task: str, text: str) -> dict[str, float]:
+    model = models.models[task]
+    return dict(zip(model.labels, model.probabilities([text])[0].tolist(), strict=True))
+
+
+def _best(scores: dict[str, float]) -> Prediction:
+    label = max(scores, key=scores.__getitem__)
+    return Prediction(label, round(scores[label], 4))
+
+
+def triage_model_versions(models: TriageModels | None = None) -> dict[str, str]:
+    models = models or models_load()
+    versions = {task: f"{task}-{models.version}" for task in models.models}
+    versions["embeddings"] = embeddings.EMBEDDING_MODEL
+    return versions
+
+
+def _urgency(models: TriageModels, text: str) -> tuple[Prediction, list[str], bool]:
+    scores = _distribution(models, "urgency", text)
+    model_label = _best(scores).label
+    decision = urgency_decide(model_label, urgency_signals(text))
+    confidence = scores[decision.label]
+    if decision.raised:
+        confidence = max(confidence, RAISED_CONFIDENCE)
+    return Prediction(decision.label, round(confidence, 4)), decision.signals, decision.raised
+
+
+def _language(models: TriageModels, text: str):
+    model = models.models["language"]
+    probability = dict(zip(model.labels, model.probabilities([text])[0], strict=True))
+    guess = language_identify(text, hinglish_probability=float(probability["hinglish"]))
+    return Prediction(str(guess.label), guess.confidence), guess.reason
+
+
+def _explain(models, text, category, department, signals, raised, language_reason):
+    category_model = models.models["category"]
+    vector = category_model.features([text])
+    nearest = [
+        NearestExample(
+            models.neighbours.texts[i], models.neighbours.labels[i], round(similarity, 3)
+        )
+        for i, similarity in models.neighbours.nearest(vector)
+    ]
+    category_terms = category_model.top_terms(text, category.label)
+    department_terms = models.models["department"].top_terms(text, department.label)
+    words = ", ".join(category_terms[:4]) or "the wording as a whole"
+    summary = (
+        f"{Category(category.label).label}: decided by {words}; "
+        f"closest past example is about {Category(nearest[0].category).label.lower()}."
+    )
+    if signals:
+        summary += " Urgency signals: " + ", ".join(signals) + "."
+    return Explanation(
+        category_terms=category_terms,
+        department_terms=department_terms,
+        nearest_examples=nearest,
+        urgency_signals=signals,
+        urgency_raised_by_signals=raised,
+        language_reason=language_reason,
+        summary=summary,
+    )
+
+
+def triage_text(*, text: str, models_directory: Path | None = None) -> TriageResult:
+    """Every prediction for one grievance or message: the fast path (TF-IDF models and rules,
+    no embeddings). Raises TriageModelsMissing when the models are not built."""
+    if len(text) > MAX_TEXT_LENGTH:
+        raise TextTooLong(f"The text is longer than {MAX_TEXT_LENGTH:,} characters.")
+    models = models_load(models_directory)
+    category = _best(_distribution(models, "category", text))
+    department = _best(_distribution(models, "department", text))
+    urgency, signals, raised = _urgency(models, text)
+    language, language_reason = _language(models, text)
+    sentiment_scores = _distribution(models, "sentiment", text)
+    emotion_scores = _distribution(models, "emotion", text)
+    return TriageResult(
+        category=category,
+        department=department,
+        urgency=urgency,
+        language=language,
+        sentiment=_best(sentiment_scores),
+        emotion=_best(emotion_scores),
+        urgency_signals=signals,
+        explanation=_explain(models, text, category, department, signals, raised, language_reason),
+        model_versions=triage_model_versions(models),
+        sentiment_scores={k: round(v, 4) for k, v in sentiment_scores.items()},
+        emotion_scores={k: round(v, 4) for k, v in emotion_scores.items()},
+    )
+
+
+def thread_aggregate(results: Sequence[TriageResult]) -> ThreadSummary:
+    """A thread's sentiment and emotion from its messages' results (oldest first): a weighted
+    mean of the distributions in which the latest message weighs twice the first; urgency is
+    the highest of any message; the trend compares the last message with the first."""
+    if not results:
+        raise ValueError("a thread needs at least one message")
+    weights = np.linspace(1.0, 2.0, num=len(results))
+    weights = weights / weights.sum()
+
+    def mean(attribute: str, labels: list[str]) -> dict[str, float]:
+        return {
+            label: float(
+                sum(
+                    w * getattr(r, attribute).get(label, 0.0)
+                    for w, r in zip(weights, results, strict=True)
+                )
+            )
+            for label in labels
+        }
+
+    sentiment = _best(mean("sentiment_scores", list(Sentiment.values)))
+    emotion = _best(mean("emotion_scores", list(Emotion.values)))
+    urgency = max(
+        (r.urgency for r in results), key=lambda p: (LEVELS.index(Urgency(p.label)), p.confidence)
+    )
+
+    def score(result: TriageResult) -> float:
+        return sum(SENTIMENT_SCORE[Sentiment(k)] * v for k, v in result.sentiment_scores.items())
+
+    change = score(results[-1]) - score(results[0]) if len(results) > 1 else 0.0
+    trend = "improving" if change > 0.5 else "worsening" if change < -0.5 else "steady"
+    return ThreadSummary(sentiment, emotion, urgency, trend, len(results))
+
+
+def triage_models_train(
+    *, directory: Path | None = None, holdout: bool = True, quick: bool = False, log=print
+) -> dict:
+    """Build every model from the shipped data (see `training.models_train`)."""
+    return models_train(directory, holdout=holdout, quick=quick, log=log or (lambda message: None))
+
+
+def triage_models_are_current(*, directory: Path | None = None) -> bool:
+    """True when the store holds models built from the data files as they are now."""
+    manifest = models_manifest(directory)
+    return manifest is not None and manifest.get("data") == data_fingerprint()[1]
+
+
+def category_descriptions() -> dict[str, str]:
+    return {str(code): str(text) for code, text in CATEGORY_DESCRIPTIONS.items()}

@@ -1,0 +1,113 @@
+"""The model store: one joblib file per task plus manifest.json, in a directory outside git
+(default var/models/triage/). Loaded once per process and reloaded when the manifest changes."""
+
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+import numpy as np
+from django.conf import settings
+from scipy import sparse
+
+from .datasets import TASKS
+from .errors import TriageModelsMissing
+from .features import TextModel
+
+MANIFEST = "manifest.json"
+NEIGHBOURS = "neighbours.joblib"
+FORMAT = 1  # bump when the files' layout changes, so old stores are rebuilt
+
+
+def models_directory() -> Path:
+    """CHAMPIONS_TRIAGE_MODELS, else settings.TRIAGE_MODEL_DIR, else VAR_DIR/models/triage."""
+    configured = os.environ.get("CHAMPIONS_TRIAGE_MODELS") or getattr(
+        settings, "TRIAGE_MODEL_DIR", None
+    )
+    return Path(configured or Path(settings.VAR_DIR) / "models" / "triage")
+
+
+@dataclass
+class Neighbours:
+    """The hand-written examples as TF-IDF rows (the category model's features), for the
+    "nearest past examples" part of an explanation."""
+
+    texts: list[str]
+    labels: list[str]
+    matrix: sparse.csr_matrix
+
+    def nearest(self, vector: sparse.csr_matrix, *, limit: int = 3) -> list[tuple[int, float]]:
+        scores = (self.matrix @ vector.T).toarray().ravel()
+        norms = np.sqrt(self.matrix.multiply(self.matrix).sum(axis=1)).A1
+        scores = scores / np.maximum(norms * np.sqrt(vector.multiply(vector).sum()), 1e-9)
+        best = np.argsort(-scores)[:limit]
+        return [(int(i), float(scores[i])) for i in best]
+
+
+@dataclass
+class TriageModels:
+    directory: Path
+    manifest: dict
+    models: dict[str, TextModel]
+    neighbours: Neighbours
+
+    @property
+    def version(self) -> str:
+        return self.manifest["version"]
+
+
+def store_write(directory: Path, models: dict[str, TextModel], neighbours: Neighbours, manifest):
+    """Write every file, then the manifest last, so a reader never sees a half-written store."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for task, model in models.items():
+        joblib.dump(model, directory / f"{task}.joblib", compress=1)
+    joblib.dump(neighbours, directory / NEIGHBOURS, compress=1)
+    temporary = directory / (MANIFEST + ".tmp")
+    temporary.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(directory / MANIFEST)
+
+
+_cache: dict[Path, tuple[float, TriageModels]] = {}
+_lock = threading.Lock()
+
+
+def models_load(directory: Path | None = None) -> TriageModels:
+    """The models in `directory` (default: models_directory()), cached per process."""
+    directory = Path(directory or models_directory())
+    manifest_path = directory / MANIFEST
+    try:
+        stamp = manifest_path.stat().st_mtime
+    except FileNotFoundError:
+        raise TriageModelsMissing(
+            f"Triage models are not built in {directory}: run `champions triage train`."
+        ) from None
+    cached = _cache.get(directory)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    with _lock:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT or set(manifest.get("models", {})) != set(TASKS):
+            raise TriageModelsMissing(
+                f"Triage models in {directory} are from another version: "
+                "run `champions triage train`."
+            )
+        loaded = TriageModels(
+            directory=directory,
+            manifest=manifest,
+            models={task: joblib.load(directory / f"{task}.joblib") for task in TASKS},
+            neighbours=joblib.load(directory / NEIGHBOURS),
+        )
+        _cache[directory] = (stamp, loaded)
+        return loaded
+
+
+def models_manifest(directory: Path | None = None) -> dict | None:
+    """The manifest of a complete store of this format, or None."""
+    directory = Path(directory or models_directory())
+    try:
+        manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    return manifest if manifest.get("format") == FORMAT else None

@@ -1,0 +1,116 @@
+import pytest
+
+from champions.triage.datasets import department_names
+from champions.triage.errors import TextTooLong, TriageModelsMissing
+from champions.triage.services import thread_aggregate, triage_model_versions, triage_text
+
+
+@pytest.mark.parametrize(
+    ("_case", "text", "category", "language"),
+    [
+        (
+            "english",
+            "The PSU has not paid our invoices for eight months despite the MSEFC notice.",
+            "delayed_payment",
+            "en",
+        ),
+        (
+            "hindi",
+            "जीएसटी रिफंड छह महीने से लंबित है और अधिकारी जवाब नहीं दे रहे।",
+            "taxation",
+            "hi",
+        ),
+        (
+            "hinglish",
+            "Udyam certificate mein NIC code galat aa gaya hai, portal pe change nahi hota.",
+            "udyam",
+            "hinglish",
+        ),
+        (
+            "english labour",
+            "EPFO has not transferred the PF of our workers from the old employer.",
+            "labour",
+            "en",
+        ),
+    ],
+)
+def test_triage_text_on_clear_examples(triage_models, _case, text, category, language):
+    result = triage_text(text=text)
+
+    assert result.category.label == category
+    assert result.language.label == language
+    assert 0 < result.category.confidence <= 1
+
+
+def test_department_is_always_an_organisation_or_the_state(triage_models):
+    names = set(department_names())
+    texts = [
+        "Power cuts every day in the industrial estate",
+        "Bank rejected my Mudra loan",
+        "railway station platform is dirty",
+        "पेंशन नहीं मिली",
+        "mera passport abhi tak nahi aaya",
+    ]
+
+    departments = {triage_text(text=text).department.label for text in texts}
+
+    assert departments <= names
+    assert "State Government" in names
+
+
+def test_urgency_signals_raise_the_level(triage_models):
+    result = triage_text(
+        text="Our unit will shut down; we cannot pay wages to 40 workers and Rs 50 lakh is stuck."
+    )
+
+    assert result.urgency.label == "critical"
+    assert result.urgency_signals == ["unit_closure", "unpaid_wages", "large_amount"]
+
+
+def test_explanation_names_words_and_past_examples(triage_models):
+    result = triage_text(text="GST refund for exports pending for nine months")
+
+    assert "gst" in result.explanation.category_terms
+    assert len(result.explanation.nearest_examples) == 3
+    assert result.explanation.summary.startswith("Taxation")
+
+
+def test_model_versions_name_every_task(triage_models):
+    _, manifest = triage_models
+
+    versions = triage_model_versions()
+
+    assert versions["category"] == f"category-{manifest['version']}"
+    assert set(versions) == {
+        "category",
+        "department",
+        "urgency",
+        "language",
+        "sentiment",
+        "emotion",
+        "embeddings",
+    }
+
+
+def test_thread_aggregate_weighs_later_messages_more(triage_models):
+    messages = [
+        triage_text(text="Payment pending for six months, this is harassment."),
+        triage_text(text="Still no reply after my third reminder."),
+        triage_text(text="Thank you so much, the full payment was received today!"),
+    ]
+
+    summary = thread_aggregate(messages)
+
+    assert summary.messages == 3
+    assert summary.sentiment_trend == "improving"
+    assert summary.urgency.label in {"high", "critical"}
+
+
+def test_oversized_text_is_refused(triage_models):
+    with pytest.raises(TextTooLong):
+        triage_text(text="a" * 10_001)
+
+
+def test_missing_models_raise_a_clear_error(tmp_path):
+    with pytest.raises(TriageModelsMissing, match="champions triage train"):
+        triage_text(text="hello", models_directory=tmp_path)
