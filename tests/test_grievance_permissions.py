@@ -197,3 +197,34 @@ def test_the_list_shows_only_grievances_in_scope(
 
     assert [g["id"] for g in body["items"]] == [grievance.pk] * visible
     assert body["counts"]["submitted"] == visible
+
+
+# --- Web pages added with AI triage: the one-click decision on a suggestion --------------------
+
+TRIAGE_DECISION = (302, 404, 404, 302, 404, 302, 302, 404)  # login; 404 out of scope; back
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        pytest.param(role, status, id=role)
+        for role, status in zip(ROLES, TRIAGE_DECISION, strict=True)
+    ],
+)
+def test_triage_decision_permissions(
+    client, request, no_triage_models, entrepreneur, spoke_officer, role, expected
+):
+    # given: no prediction is stored, so even an allowed officer changes nothing
+    grievance = _grievance(entrepreneur, spoke_officer, resolved=False)
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    before = _snapshot(grievance)
+    url = f"/grievances/{grievance.pk}/triage/"
+
+    # when
+    response = client.post(url, {"field": "category", "chosen": "credit"})
+
+    # then
+    assert response.status_code == expected
+    assert _snapshot(grievance) == before
+    assert Grievance.objects.get(pk=grievance.pk).category == "delayed_payment"

@@ -55,4 +55,12 @@ PERIODIC_JOBS = [
         # the Reminder log makes a second run in a day send nothing.
         why="remind enterprises of GST, TDS, tax, EPF/ESI, Udyam and MSME Form-1 due dates",
     ),
+    PeriodicJob(
+        name="systemic-clusters",
+        task="champions.insights.tasks.systemic_clusters_task",
+        every=timedelta(days=1),
+        # The page shows growth week by week, so a daily rebuild of the last 12 weeks keeps
+        # the current week's count at most a day behind; it reads only the stored embeddings.
+        why="group similar grievances across MSMEs into systemic issues, with weekly counts",
+    ),
 ]

@@ -87,3 +87,26 @@ class ComplainantType(models.TextChoices):
     ENTERPRISE = "enterprise", _("A registered enterprise")
     ASPIRING = "aspiring", _("Aspiring entrepreneur")
     ASSOCIATION = "association", _("Industry association")
+
+
+class FieldSource(models.TextChoices):
+    """Who set a grievance's category, priority or department last."""
+
+    DEFAULT = "", _("Default")
+    COMPLAINANT = "complainant", _("The MSME")
+    TRIAGE = "triage", _("AI triage")
+    OFFICER = "officer", _("An officer")
+
+
+class TriageScope(models.TextChoices):
+    GRIEVANCE = "grievance", _("The grievance")
+    MESSAGE = "message", _("One message")
+    THREAD = "thread", _("The whole thread")
+
+
+class TriageField(models.TextChoices):
+    """The predictions an officer accepts or overrides."""
+
+    CATEGORY = "category", _("Category")
+    DEPARTMENT = "department", _("Department")
+    PRIORITY = "priority", _("Priority")

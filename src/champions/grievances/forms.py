@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from champions.core.models import District, State
 from champions.registry.selectors import enterprise_queryset_for_user
 
-from .choices import OFFICER_INTAKE_CHANNELS, Category, Channel, ComplainantType, Kind, Priority
+from .choices import (
+    OFFICER_INTAKE_CHANNELS,
+    Category,
+    Channel,
+    ComplainantType,
+    Kind,
+    Priority,
+    TriageField,
+)
 from .models import MAX_SLA_DAYS
 from .selectors import referral_organisation_list
 from .services import MAX_DESCRIPTION, GrievanceInput, SlaPolicyInput
@@ -302,6 +310,14 @@ class ReferralForm(ServiceErrorsMixin, forms.Form):
         self.fields["organisation"].choices = _blank(
             [(name, name) for name in referral_organisation_list()]
         )
+
+
+class TriageDecisionForm(forms.Form):
+    """An officer's one-click answer to a prediction: the field and the value to keep (the
+    predicted one to accept it). The service checks the value against the field's list."""
+
+    field = forms.ChoiceField(choices=TriageField.choices)
+    chosen = forms.CharField(max_length=200)
 
 
 class AssignForm(ServiceErrorsMixin, forms.Form):

@@ -2,11 +2,14 @@
 
 import csv
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, DateField, F, Q, QuerySet
+from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
 from champions.accounts.choices import OFFICER_ROLES, Role
@@ -20,15 +23,19 @@ from champions.controlrooms.selectors import control_room_list
 from champions.core.errors import NotFound
 from champions.registry.selectors import Page, enterprise_queryset_for_user
 
-from .choices import Status
+from .choices import Status, TriageField, TriageScope
 from .models import (
     Attachment,
     CannedReply,
+    DuplicateCandidate,
     Grievance,
+    GrievanceVector,
     Holiday,
     Message,
     SlaPolicy,
     TimelineEntry,
+    Triage,
+    TriageOverride,
 )
 from .sla import Calendar, Policy
 from .tallies import tally_counts
@@ -338,8 +345,42 @@ def officer_get(*, user_id: int):
 
 
 @dataclass(frozen=True)
+class TriagePanel:
+    """What AI triage said about a grievance, for officers: the prediction on its own text and
+    on the thread, per message, the latest decision per field, and same-MSME duplicates."""
+
+    grievance: Triage | None
+    thread: Triage | None
+    messages: dict[int, Triage]
+    decisions: dict[str, TriageOverride]
+    duplicates: list[DuplicateCandidate]
+
+
+def triage_panel_get(*, grievance: Grievance) -> TriagePanel:
+    """Officers' view of triage (the caller has checked the user is an officer in scope)."""
+    rows = list(Triage.objects.filter(grievance=grievance).order_by("id"))
+    latest = {row.scope: row for row in rows if row.scope != TriageScope.MESSAGE}
+    decisions: dict[str, TriageOverride] = {}
+    for decision in TriageOverride.objects.filter(grievance=grievance).select_related("officer"):
+        decisions.setdefault(decision.field, decision)  # newest first
+    duplicates = list(
+        DuplicateCandidate.objects.filter(grievance=grievance, earlier__merged_into__isnull=True)
+        .select_related("earlier")
+        .order_by("-similarity")
+    )
+    return TriagePanel(
+        grievance=latest.get(TriageScope.GRIEVANCE),
+        thread=latest.get(TriageScope.THREAD),
+        messages={row.message_id: row for row in rows if row.message_id},
+        decisions={field: decisions[field] for field in TriageField.values if field in decisions},
+        duplicates=duplicates,
+    )
+
+
+@dataclass(frozen=True)
 class GrievanceDetail:
-    """Everything the grievance page shows to this user (internal notes only to officers)."""
+    """Everything the grievance page shows to this user (internal notes only to officers;
+    AI triage only to officers)."""
 
     grievance: Grievance
     timeline: list[TimelineEntry]
@@ -349,6 +390,7 @@ class GrievanceDetail:
     canned_replies: list[CannedReply]
     rooms: list
     officers: list
+    triage: TriagePanel | None = None
 
 
 def grievance_detail_get_for_user(*, user, grievance_id: int) -> GrievanceDetail:
@@ -370,6 +412,7 @@ def grievance_detail_get_for_user(*, user, grievance_id: int) -> GrievanceDetail
         canned_replies=canned_reply_list() if is_officer else [],
         rooms=[r for r in control_room_list() if r.pk != grievance.room_id] if is_officer else [],
         officers=room_officer_list(room_id=grievance.room_id) if is_officer else [],
+        triage=triage_panel_get(grievance=grievance) if is_officer else None,
     )
 
 
@@ -386,3 +429,114 @@ def grievance_track_result(*, registration_number: str, contact: str) -> TrackRe
         return None
     timeline = list(grievance.timeline.filter(is_internal=False).exclude(action="note"))
     return TrackResult(grievance=grievance, timeline=timeline)
+
+
+# --- For insights: grievance embeddings and how officers answered triage -----------------------
+
+
+@dataclass(frozen=True)
+class GrievanceVectorRow:
+    grievance_id: int
+    vector: np.ndarray
+    text: str
+    lodged_at: datetime
+    msme: str  # who lodged it: "enterprise:<id>", else "user:<id>", else "grievance:<id>"
+
+
+def _msme_key(grievance: Grievance) -> str:
+    if grievance.enterprise_id:
+        return f"enterprise:{grievance.enterprise_id}"
+    if grievance.complainant_id:
+        return f"user:{grievance.complainant_id}"
+    return f"grievance:{grievance.pk}"
+
+
+def grievance_vectors_since(*, since: datetime, limit: int = 20000) -> list[GrievanceVectorRow]:
+    """The embeddings of grievances lodged since `since` (not merged away), newest first, at
+    most `limit`: what the systemic-issue clustering reads. Aggregates, so no user scope."""
+    rows = (
+        GrievanceVector.objects.filter(
+            grievance__lodged_at__gte=since, grievance__merged_into__isnull=True
+        )
+        .select_related("grievance")
+        .only(
+            "vector",
+            "grievance__subject",
+            "grievance__description",
+            "grievance__lodged_at",
+            "grievance__enterprise_id",
+            "grievance__complainant_id",
+        )
+        .order_by("-grievance_id")[:limit]
+    )
+    return [
+        GrievanceVectorRow(
+            grievance_id=row.grievance_id,
+            vector=np.frombuffer(bytes(row.vector), dtype=np.float32),
+            text=f"{row.grievance.subject}\n{row.grievance.description}",
+            lodged_at=row.grievance.lodged_at,
+            msme=_msme_key(row.grievance),
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class TriageReviewCount:
+    period: date  # the first day of the week (Monday) or month
+    category: str  # as predicted
+    triaged: int  # grievances the model put in this category
+    overridden: int  # of those, grievances whose category an officer changed
+
+
+def triage_review_counts(*, since: datetime, period: str = "week") -> list[TriageReviewCount]:
+    """Per week (or month) of prediction and predicted category: how many grievances were
+    triaged and how many of their categories officers overrode. Two GROUP BY queries."""
+    trunc = TruncMonth if period == "month" else TruncWeek
+    triaged = (
+        Triage.objects.filter(scope=TriageScope.GRIEVANCE, created_at__gte=since)
+        .annotate(period=trunc("created_at", output_field=DateField()))
+        .values_list("period", "category")
+        .annotate(total=Count("grievance", distinct=True))
+        .order_by()
+    )
+    overridden = {
+        (period_start, category): total
+        for period_start, category, total in TriageOverride.objects.filter(
+            field=TriageField.CATEGORY, triage__created_at__gte=since
+        )
+        .exclude(chosen=F("predicted"))
+        .annotate(period=trunc("triage__created_at", output_field=DateField()))
+        .values_list("period", "predicted")
+        .annotate(total=Count("grievance", distinct=True))
+        .order_by()
+    }
+    return sorted(
+        (
+            TriageReviewCount(
+                period=period_start,
+                category=category,
+                triaged=total,
+                overridden=overridden.get((period_start, category), 0),
+            )
+            for period_start, category, total in triaged
+        ),
+        key=lambda row: (row.period, row.category),
+    )
+
+
+def triage_decision_totals() -> dict[str, dict[str, int]]:
+    """Per reviewed field, how many decisions were acceptances and how many overrides."""
+    totals = {field: {"accepted": 0, "overridden": 0} for field in TriageField.values}
+    rows = (
+        TriageOverride.objects.values_list("field")
+        .annotate(
+            total=Count("id"),
+            overridden=Count("id", filter=~Q(chosen=F("predicted"))),
+        )
+        .order_by()
+    )
+    for field, total, overridden in rows:
+        if field in totals:
+            totals[field] = {"accepted": total - overridden, "overridden": overridden}
+    return totals

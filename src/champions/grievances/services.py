@@ -19,17 +19,20 @@ from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.core.selectors import state_list
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import attachments, hooks, selectors, tasks
+from . import attachments, hooks, predictions, selectors, tasks
 from .choices import (
     OFFICER_INTAKE_CHANNELS,
     OPEN_STATUSES,
     Category,
     Channel,
     ComplainantType,
+    FieldSource,
     Kind,
     Priority,
     SlaState,
     Status,
+    TriageField,
+    TriageScope,
 )
 from .models import (
     MAX_SLA_DAYS,
@@ -40,6 +43,7 @@ from .models import (
     RegistrationCounter,
     SlaPolicy,
     TimelineEntry,
+    TriageOverride,
 )
 from .sla import add_working_days, shift_for_pause
 from .workflow import (
@@ -229,8 +233,18 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
             year=timezone.localdate(now).year, code=state.udyam_code if state else "HQ"
         ),
     )
+    # The fast models run on the request path: the priority they suggest sets the due dates.
+    prediction = predictions.text_triage(predictions.grievance_text(grievance))
+    if prediction is not None:
+        predictions.prefill(grievance, prediction, category_given=bool(data.category))
+    elif data.category:
+        grievance.category_source = FieldSource.COMPLAINANT
     _set_due_dates(grievance)
     grievance.save()
+    if prediction is not None:
+        predictions.triage_store(
+            grievance=grievance, prediction=prediction, scope=TriageScope.GRIEVANCE
+        )
     if key:
         IdempotencyKey.objects.create(user=actor, key=key, grievance=grievance)
     _event(
@@ -243,6 +257,7 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
     )
     hooks.grievance_event_emit(grievance, "lodged")
     transaction.on_commit(lambda: tasks.send_acknowledgement_task.enqueue(grievance.pk))
+    transaction.on_commit(lambda: tasks.grievance_embed_task.enqueue(grievance.pk))
     return grievance
 
 
@@ -449,6 +464,7 @@ def grievance_message_add(
         grievance, actor=actor, action="note" if is_internal else "message", is_internal=is_internal
     )
     if not is_internal:
+        predictions.message_triage(message_id=message.pk)
         transaction.on_commit(lambda: tasks.notify_message_task.enqueue(message.pk))
     return message
 
@@ -645,6 +661,96 @@ def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
     )
     transaction.on_commit(lambda: tasks.notify_message_task.enqueue(notice.pk))
     return duplicate
+
+
+# --- AI triage: an officer accepts or overrides a prediction -----------------------------------
+
+# The Triage column each reviewed field compares with (priority is predicted as urgency).
+PREDICTED_COLUMN = {
+    TriageField.CATEGORY: "category",
+    TriageField.DEPARTMENT: "department",
+    TriageField.PRIORITY: "urgency",
+}
+
+
+class NothingToReview(DomainError):
+    status = 409
+    code = "no_prediction"
+
+
+def _triage_choice_errors(field: str, chosen: str) -> dict[str, list[str]]:
+    if field not in TriageField.values:
+        return {"field": [_("Choose the category, the department or the priority.")]}
+    allowed = {
+        TriageField.CATEGORY: Category.values,
+        TriageField.PRIORITY: Priority.values,
+        TriageField.DEPARTMENT: selectors.referral_organisation_list(),
+    }[TriageField(field)]
+    if chosen not in allowed:
+        return {"chosen": [_("Choose one of the values in the list.")]}
+    return {}
+
+
+def triage_value_label(field: str, value: str) -> str:
+    """How a category, priority or department value reads to a person."""
+    if field == TriageField.CATEGORY and value in Category.values:
+        return str(Category(value).label)
+    if field == TriageField.PRIORITY and value in Priority.values:
+        return str(Priority(value).label)
+    return value
+
+
+def _model_version(versions, column: str) -> str:
+    if isinstance(versions, dict):
+        return str(versions.get(column) or versions.get("version") or "")[:100]
+    return str(versions or "")[:100]
+
+
+@transaction.atomic
+def grievance_triage_decide(*, grievance_id: int, actor, field: str, chosen: str) -> TriageOverride:
+    """An officer accepts a prediction (`chosen` is the predicted value) or overrides it.
+
+    The grievance takes the chosen value, the decision is kept with the prediction and the
+    model version (it is a training example for the next `champions triage train`), and the
+    internal timeline records it. Officers in scope only; anyone else gets a 404.
+    """
+    selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    if not user_is_officer(actor):
+        raise NotFound("No such grievance.")
+    errors = _triage_choice_errors(field, chosen)
+    if errors:
+        raise ValidationFailed(_("Please correct the errors below."), errors=errors)
+    triage = predictions.current_triage(grievance_id)
+    if triage is None:
+        raise NothingToReview(_("There is no AI prediction for this grievance yet."))
+    grievance = _lock(grievance_id)
+    column = PREDICTED_COLUMN[TriageField(field)]
+    predicted = getattr(triage, column)
+    setattr(grievance, field, chosen)
+    setattr(grievance, f"{field}_source", FieldSource.OFFICER)
+    grievance.save(update_fields=[field, f"{field}_source", "updated_at"])
+    decision = TriageOverride.objects.create(
+        grievance=grievance,
+        triage=triage,
+        field=field,
+        predicted=predicted,
+        chosen=chosen,
+        officer=actor,
+        model_version=_model_version(triage.model_versions, column),
+    )
+    values = {
+        "field": str(TriageField(field).label),
+        "chosen": triage_value_label(field, chosen),
+        "predicted": triage_value_label(field, predicted),
+    }
+    if decision.is_override:
+        note = _("%(field)s set to %(chosen)s; the AI had suggested %(predicted)s.") % values
+    else:
+        values["field"] = values["field"].lower()
+        note = _("AI suggestion accepted for the %(field)s: %(chosen)s.") % values
+    action = "triage_override" if decision.is_override else "triage_accept"
+    _event(grievance, actor=actor, action=action, note=note, is_internal=True)
+    return decision
 
 
 # --- Service levels and the holiday calendar, kept by the hub ----------------------------------

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import notifications, sweep, tallies
+from . import notifications, predictions, sweep, tallies
 
 
 @task()
@@ -40,3 +40,9 @@ def sla_sweep_task() -> None:
 @task()
 def queue_recount_task() -> None:
     tallies.tally_recount()
+
+
+@task()
+def grievance_embed_task(grievance_id: int) -> None:
+    """After a lodging commits: the embedding (slow) and the same MSME's near-duplicates."""
+    predictions.grievance_embed(grievance_id=grievance_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import triage_views, views
 
 app_name = "grievances"
 
@@ -27,6 +27,7 @@ urlpatterns = [
     path("<int:grievance_id>/refer/", views.grievance_refer_view, name="refer"),
     path("<int:grievance_id>/assign/", views.grievance_assign_view, name="assign"),
     path("<int:grievance_id>/merge/", views.grievance_merge_view, name="merge"),
+    path("<int:grievance_id>/triage/", triage_views.grievance_triage_view, name="triage"),
     path(
         "attachments/<int:attachment_id>/",
         views.attachment_download_view,

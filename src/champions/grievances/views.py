@@ -18,7 +18,7 @@ from champions.controlrooms.selectors import control_room_list
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.registry.selectors import keyset_page
 
-from . import attachments, selectors, services
+from . import attachments, selectors, services, triage_views
 from .choices import Status
 from .filters import GrievanceQueueFilterSet
 from .forms import (
@@ -61,6 +61,8 @@ TIMELINE_LABELS = {
     "attachment": gettext_lazy("Files attached"),
     "merged": gettext_lazy("Merged into another grievance"),
     "merged_in": gettext_lazy("A duplicate was merged in"),
+    "triage_accept": gettext_lazy("AI suggestion accepted"),
+    "triage_override": gettext_lazy("AI suggestion overridden"),
 }
 BULK_DONE = {
     BulkForm.ASSIGN_TO_ME: ngettext_lazy(
@@ -334,6 +336,11 @@ def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=
     actor = _actor(request, grievance)
     is_msme = actor == Actor.MSME
     can_refer = actor is not None and Action.REFER in actions_for(grievance.status, actor)
+    triage = triage_views.triage_context(grievance, detail.triage)
+    for message in detail.messages if triage and not triage["missing"] else []:
+        message.triage_mood = triage["messages"].get(message.pk)
+    # The triage panel's "refer" link names the suggested department (`?refer=`).
+    referral_initial = {"organisation": request.GET.get("refer", "")[:200]}
     return {
         "detail": detail,
         "grievance": grievance,
@@ -342,7 +349,8 @@ def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=
         "message_form": message_form or MessageForm(is_officer=detail.is_officer),
         "rating_form": RatingForm() if is_msme and grievance.status == Status.RESOLVED else None,
         "transfer_form": TransferForm(rooms=detail.rooms) if detail.is_officer else None,
-        "referral_form": ReferralForm() if can_refer else None,
+        "referral_form": ReferralForm(initial=referral_initial) if can_refer else None,
+        "triage": triage,
         "assign_form": AssignForm(officers=detail.officers) if detail.is_officer else None,
         "merge_form": MergeForm() if detail.is_officer else None,
     }

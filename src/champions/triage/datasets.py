@@ -4,6 +4,7 @@
 import csv
 import hashlib
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -146,7 +147,8 @@ def _sentiment_of(emotions: list[str]) -> str | None:
 
 
 def dataset_build(task: str, *, quick: bool = False) -> Dataset:
-    """The training rows for one task. `quick` keeps a tenth of the derived rows (tests)."""
+    """The training rows for one task. `quick` (tests, which train outside a database) keeps a
+    tenth of the derived rows and leaves out the registered sources."""
     data = Dataset(task)
     per_organisation = TREE_TEXTS_PER_ORGANISATION // (10 if quick else 1)
     goemotions_rows = goemotions()[: GOEMOTIONS_ROWS // (10 if quick else 1)]
@@ -189,7 +191,23 @@ def dataset_build(task: str, *, quick: bool = False) -> Dataset:
                 data.add(GOEMOTIONS_FILE.name, row["text"], Emotion(row["ekman"]))
     else:
         raise ValueError(f"unknown task {task!r}")
+    for name, rows in ({} if quick else TRAINING_SOURCES).items():
+        for row_task, text, label in rows():
+            if row_task == task and text.strip() and label:
+                data.add(name, text, label, weight=EXAMPLE_WEIGHT)
     return data
+
+
+# Training rows from apps above triage, which triage may not import: the grievances app
+# registers its officers' decisions (accepted and overridden suggestions) from its
+# AppConfig.ready(). Each source returns (task, text, label) rows when a model is trained.
+TrainingRows = Callable[[], Iterable[tuple[str, str, str]]]
+TRAINING_SOURCES: dict[str, TrainingRows] = {}
+
+
+def training_source_register(name: str, rows: TrainingRows) -> None:
+    """Add (or replace) a source of extra training rows, weighed as hand-written examples."""
+    TRAINING_SOURCES[name] = rows
 
 
 def data_fingerprint() -> tuple[str, dict[str, dict]]:

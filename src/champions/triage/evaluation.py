@@ -22,7 +22,7 @@ from .choices import STATE_GOVERNMENT, Language
 from .datasets import dataset_build, organisation_of_code, organisations
 from .features import baseline_build
 from .language import language_identify
-from .store import models_load
+from .store import models_load, models_manifest
 
 THREE_LEVELS = {
     "very_negative": "negative",
@@ -95,7 +95,9 @@ def evaluation_data_read(path: Path, task: str) -> EvaluationData:
 
 def _predict(task: str, texts: list[str], *, baseline: bool, models_directory=None):
     if baseline:
-        training = dataset_build(task)
+        # The same rows as the models being evaluated (a quick build for tests has fewer).
+        manifest = models_manifest(models_directory) or {}
+        training = dataset_build(task, quick=bool(manifest.get("quick")))
         model = baseline_build().fit(training.texts, training.labels)
         predicted = [str(label) for label in model.predict(texts)]
         if task == "language":  # the baseline sees only what our classifier sees: Latin text

@@ -15,6 +15,7 @@ urlpatterns = [
     path("track/", grievance_views.grievance_track_view, name="track"),
     path("profile/", include("champions.accounts.urls")),
     path("notifications/", include("champions.notifications.urls")),
+    path("insights/", include("champions.insights.urls")),
     path("compliance/", include("champions.compliance.urls")),
     path("schemes/", include("champions.schemes.urls")),
 ]

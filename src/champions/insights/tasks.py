@@ -1,0 +1,10 @@
+"""Insights tasks: thin wrappers for the periodic jobs."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def systemic_clusters_task() -> None:
+    services.systemic_clusters_refresh()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("ai/", views.ai_register_view, name="ai_register"),
+    path("systemic/", views.systemic_view, name="systemic"),
+]
