@@ -5,8 +5,12 @@ On PostgreSQL (database bench_grievances) it seeds 1,000,000 grievances with bul
 
 - lodges through POST /api/v1/grievances on the production server (granian, 2 workers) from
   concurrent clients: requests/s and latency;
-- times the officers' queue for a spoke officer and for the hub: the keyset page and the
-  per-status counts in process, the HTML page and the API list over HTTP, first and deep pages;
+- times the officers' queue for a spoke officer and for the hub: the keyset page (newest first
+  and due soonest, first and deep) and the per-status counts in process (read from the
+  QueueTally rows for the whole queue, counted live for a narrowed one), the HTML page and the
+  API list over HTTP, first and deep pages;
+- times `tally_recount()` (the daily `queue-recount` job), which it also runs after seeding and
+  after resetting the seeded rows, since bulk_create and QuerySet.update bypass the tallies;
 - counts SQL queries per queue page on a 10,000-row sample of the same rows and on all of them;
 - runs the SLA sweep over the seeded rows twice (the second run is the idempotent no-op);
 - does the same creation and listing in django-helpdesk 2.6.1, installed in its own virtual
@@ -89,6 +93,7 @@ from champions.accounts.models import ApiToken, User
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import api_token_create, user_create
 from champions.controlrooms.models import ControlRoom, RoomDistrict
+from champions.grievances import sweep as sweep_module
 from champions.grievances.choices import (
     OPEN_STATUSES,
     Category,
@@ -99,16 +104,19 @@ from champions.grievances.choices import (
     SlaState,
     Status,
 )
-from champions.grievances.models import Grievance, RegistrationCounter, TimelineEntry
+from champions.grievances.filters import GrievanceQueueFilterSet
+from champions.grievances.models import Grievance, QueueTally, RegistrationCounter, TimelineEntry
 from champions.grievances.selectors import (
     calendar_for,
     grievance_queue_for_user,
     grievance_queue_page,
     queue_counts_by_status,
+    queue_counts_for_user,
     sla_policy_for,
 )
 from champions.grievances.sla import Calendar, Policy, add_working_days
 from champions.grievances.sweep import sla_sweep
+from champions.grievances.tallies import tally_recount
 from champions.registry.models import Enterprise
 
 PAGE_SIZE = settings.CHAMPIONS_PAGE_SIZE  # the HTML queue's page; the API's default is 25 too
@@ -122,6 +130,40 @@ MIN_SAMPLES = 5
 SAMPLE_BUDGET_SECONDS = 90  # per HTTP case: enough samples for a p95 unless a page is slow
 LODGERS_ENTERPRISES = 200
 BENCH_DOMAIN = "bench.invalid"
+# The narrowed queue: one category (the most common one), whose counts are counted live.
+NARROW = {"category": str(Category.DELAYED_PAYMENT)}
+RECOUNTS = 3  # timed tally_recount() runs after VACUUM ANALYZE
+SWEEP_FILE = Path(sweep_module.__file__)
+
+
+def sweep_code() -> dict:
+    """Which sweep.py this process imported (read at start, as imported): its lines, its
+    uncommitted changes (git diff --stat) and whether it writes each batch in bulk."""
+    text = SWEEP_FILE.read_text(encoding="utf-8")
+    diff = subprocess.run(
+        ["git", "diff", "--stat", "--", str(SWEEP_FILE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    commit = subprocess.run(
+        ["git", "log", "-1", "--format=%h", "--", str(SWEEP_FILE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "path": str(SWEEP_FILE.relative_to(ROOT)),
+        "lines": len(text.splitlines()),
+        "diff_stat": diff.splitlines()[-1].strip() if diff else "",
+        "commit": commit,
+        "batched": hasattr(sweep_module, "_sweep_batch"),
+    }
+
+
+SWEEP_CODE = sweep_code()
 
 
 # --- Orchestration -----------------------------------------------------------------------------
@@ -132,7 +174,7 @@ def main() -> int:
     if args.render_only:
         return republish()
     started = time.monotonic()
-    report: dict = {"machine": machine_info(), "args": vars(args)}
+    report: dict = {"machine": machine_info(), "args": vars(args), "sweep_code": SWEEP_CODE}
     banner("Seeding (PostgreSQL, database bench_grievances)")
     database_prepare(DATABASE, fresh=args.fresh)
     step("champions setup --no-demo (migrate, reference data, network, SLA defaults)")
@@ -141,10 +183,14 @@ def main() -> int:
     people = people_ensure(args.clients)
     leftovers_delete(people)
     report["seed"] = grievances_seed(args.grievances, people)
+    if not report["seed"]["skipped"]:
+        report["seed"]["recount_seconds"] = recount("after seeding (bulk_create bypasses them)")
     people.spoke = busiest_spoke_officer(people)
     step("Resetting the seeded rows to their seeded state (undoing earlier runs' sweeps)")
     sweep_reset()
+    report["recount"] = {"after_reset": recount("after the reset (QuerySet.update bypasses them)")}
     analyze()
+    report["recount"].update(recount_timings())
     report["database"] = database_facts(people)
     cases = lodge_cases(people, args.lodge_max + LODGE_ROUNDS * WARMUP * args.clients)
     if args.helpdesk:
@@ -171,6 +217,7 @@ def main() -> int:
         else:
             (report["lodge"],) = lodge_rounds(args, [("Champions", port, ours)])
     report["sweep"] = sweeps()
+    report["tallies_after"] = tallies_check()
     if args.helpdesk:
         banner(f"django-helpdesk {HELPDESK_VERSION}: measuring")
         report["helpdesk"] = helpdesk_measure(args, report["helpdesk_seed"])
@@ -268,7 +315,20 @@ def machine_info() -> dict:
         "granian": version("granian"),
         "load_before": load_average(),
         "started": datetime.now(UTC),
+        "code": code_version(),
     }
+
+
+def code_version() -> dict:
+    """The commit measured and the application files changed in the work tree beside it."""
+
+    def git(*arguments: str) -> str:
+        return subprocess.run(
+            ["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout
+
+    changed = [line[3:] for line in git("status", "--porcelain", "--", "src").splitlines()]
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(), "changed": changed}
 
 
 def load_average() -> str:
@@ -317,6 +377,63 @@ def analyze() -> None:
     step("VACUUM ANALYZE (what autovacuum does after a bulk load)")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
+
+
+def recount(why: str) -> float:
+    """tally_recount(), timed: the queue's counts rebuilt from the grievances."""
+    step(f"tally_recount() {why}")
+    started = time.monotonic()
+    rows = tally_recount()
+    seconds = time.monotonic() - started
+    print(f"   {rows:,} (room, status) rows in {seconds:.2f} s", flush=True)
+    return seconds
+
+
+def recount_timings() -> dict:
+    """What the daily `queue-recount` job costs on these rows, as it would find them (after
+    VACUUM ANALYZE): RECOUNTS runs."""
+    step(f"tally_recount() timed {RECOUNTS} times (the daily queue-recount job)")
+    seconds = []
+    for _ in range(RECOUNTS):
+        started = time.monotonic()
+        rows = tally_recount()
+        seconds.append(time.monotonic() - started)
+    print(f"   {rows:,} rows; seconds: {', '.join(f'{s:.2f}' for s in seconds)}", flush=True)
+    return {
+        "runs": seconds,
+        "p50": percentile(seconds, 50),
+        "rows": rows,
+        "grievances": Grievance.objects.count(),
+    }
+
+
+def tallies_check() -> dict:
+    """After lodging (through Grievance.save) and the sweeps: do the tallies still equal the
+    grievances? Pairs (room, status) that differ, and by how many grievances in all."""
+    step("Tallies against the grievances after lodging and the sweeps")
+    live = {
+        (room, status): n
+        for room, status, n in Grievance.objects.order_by()
+        .values_list("room_id", "status")
+        .annotate(n=Count("id"))
+    }
+    kept = {(t.room_id, t.status): t.count for t in QueueTally.objects.all()}
+    differ = {
+        key: (kept.get(key, 0), live.get(key, 0))
+        for key in live.keys() | kept.keys()
+        if kept.get(key, 0) != live.get(key, 0)
+    }
+    result = {
+        "pairs": len(live),
+        "differ": len(differ),
+        "off_by": sum(abs(a - b) for a, b in differ.values()),
+        "examples": [
+            {"room": room, "status": status, "tally": a, "grievances": b}
+            for (room, status), (a, b) in sorted(differ.items())[:5]
+        ],
+    }
+    print(f"   {result}", flush=True)
+    return result
 
 
 # --- People: officers (assignees, queue users) and entrepreneurs (API lodging) ------------------
@@ -799,36 +916,41 @@ def random_cursors(user: User, n: int, seed: int) -> list[int]:
 
 
 def queue_timings(user: User, samples: int) -> dict:
-    """The keyset page (first and deep) and the per-status counts, as the queue view runs them."""
-    step(f"Queue in process ({user.email}): keyset page, deep pages, counts by status")
+    """The keyset page (newest first and due soonest, first and deep) and the per-status counts,
+    as the queue view runs them: the whole queue's from the tallies, a narrowed one's live."""
+    step(f"Queue in process ({user.email}): keyset pages, counts by status (tallies, narrowed)")
     qs = scope(user)
+    # The counts' querysets as the view builds them: its FilterSet without the status.
+    whole = GrievanceQueueFilterSet({}, queryset=qs)
+    narrowed = GrievanceQueueFilterSet(NARROW, queryset=qs)
+    if whole.narrows or not narrowed.narrows:
+        raise RuntimeError("GrievanceQueueFilterSet.narrows is not what the benchmark expects")
+    few = max(10, samples // 5)
 
-    def page(after: int | None) -> None:
-        list(
-            grievance_queue_page(qs, sort="newest", after=after, before=None, size=PAGE_SIZE).items
-        )
+    def page(after: int | None, sort: str = "newest") -> None:
+        list(grievance_queue_page(qs, sort=sort, after=after, before=None, size=PAGE_SIZE).items)
+
+    def counts() -> dict[str, int]:
+        return queue_counts_for_user(user=user, qs=whole.qs, narrowed=whole.narrows)
+
+    def counts_narrowed() -> dict[str, int]:
+        return queue_counts_for_user(user=user, qs=narrowed.qs, narrowed=narrowed.narrows)
 
     for _ in range(WARMUP):
         page(None)
+        counts()
     cursors = random_cursors(user, samples, seed=5)
+    due_cursors = random_cursors(user, few, seed=7)
+    live = {c.status: c.count for c in queue_counts_by_status(qs)}
     return {
         "first": summary([timed(lambda: page(None)) for _ in range(samples)]),
         "deep": summary([timed(lambda c=c: page(c)) for c in cursors]),
-        "due_first": summary(
-            [
-                timed(
-                    lambda: list(
-                        grievance_queue_page(
-                            qs, sort="due", after=None, before=None, size=PAGE_SIZE
-                        ).items
-                    )
-                )
-                for _ in range(max(10, samples // 5))
-            ]
-        ),
-        "counts": summary(
-            [timed(lambda: queue_counts_by_status(qs)) for _ in range(max(10, samples // 5))]
-        ),
+        "due_first": summary([timed(lambda: page(None, "due")) for _ in range(few)]),
+        "due_deep": summary([timed(lambda c=c: page(c, "due")) for c in due_cursors]),
+        "counts": summary([timed(counts) for _ in range(samples)]),
+        "counts_narrowed": summary([timed(counts_narrowed) for _ in range(few)]),
+        "counts_live": summary([timed(lambda: queue_counts_by_status(qs)) for _ in range(few)]),
+        "tallies_match": counts() == live,
     }
 
 
@@ -839,9 +961,14 @@ def queue_paths(user: User) -> dict[str, str]:
     return {
         "HTML queue, first page": "/grievances/queue/",
         "HTML queue, deep page": f"/grievances/queue/?after={middle}",
+        "HTML queue, narrowed (category), first page": f"/grievances/queue/?{narrow_query()}",
         "API list, first page": "/api/v1/grievances",
         "API list, deep page": f"/api/v1/grievances?after={middle}",
     }
+
+
+def narrow_query() -> str:
+    return "&".join(f"{k}={v}" for k, v in NARROW.items())
 
 
 def count_queries(user: User) -> dict[str, int]:
@@ -864,7 +991,8 @@ def sample_table(every: int) -> Iterator[int]:
 
     The copy sits in its own schema under the same table name and comes first on the search
     path, so the ORM, the views and the test client read it instead of the full table, on the
-    same server and connection. Dropped afterwards.
+    same server and connection. Its QueueTally is copied the same way and recounted from the
+    copy. Dropped afterwards.
     """
     with connection.cursor() as cursor:
         cursor.execute(f"DROP SCHEMA IF EXISTS {SAMPLE_SCHEMA} CASCADE")
@@ -879,8 +1007,14 @@ def sample_table(every: int) -> Iterator[int]:
             [every],
         )
         cursor.execute(f"ANALYZE {SAMPLE_SCHEMA}.grievances_grievance")
+        # The queue's counts for the sample: its own QueueTally, recounted from the copy.
+        cursor.execute(
+            f"CREATE TABLE {SAMPLE_SCHEMA}.grievances_queuetally "
+            "(LIKE public.grievances_queuetally INCLUDING ALL)"
+        )
         cursor.execute(f"SET search_path TO {SAMPLE_SCHEMA}, public")
     try:
+        tally_recount()
         yield Grievance.objects.count()
     finally:
         with connection.cursor() as cursor:
@@ -1006,6 +1140,9 @@ def champions_queue_http(port: int, people: People, samples: int) -> dict:
             "html_first": summary(http_samples(port, ["/grievances/queue/"] * samples, headers)),
             "html_deep": summary(
                 http_samples(port, [f"/grievances/queue/?after={c}" for c in cursors], headers)
+            ),
+            "html_narrowed": summary(
+                http_samples(port, [f"/grievances/queue/?{narrow_query()}"] * samples, headers)
             ),
             "api_first": summary(http_samples(port, ["/api/v1/grievances"] * samples, headers)),
             "api_deep": summary(
@@ -1378,7 +1515,10 @@ def ms(value: float) -> str:
 
 
 def ratio(ours: float, theirs: float) -> str:
-    return f"{ours / theirs:.2f}" if theirs else "n/a"
+    if not theirs:
+        return "n/a"
+    value = ours / theirs
+    return f"{value:.2f}" if value >= 0.01 else f"{value:.1g}"  # 0.0009, not 0.00
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -1400,6 +1540,7 @@ def render(report: dict) -> str:
 
 def render_method(report: dict) -> list[str]:
     m, a, db = report["machine"], report["args"], report["database"]
+    few = max(10, a["samples"] // 5)
     return [
         "Written by `make bench-grievances` (`python scripts/bench_grievances.py`, also run by "
         "`make bench`); every figure below was measured by that run.",
@@ -1409,6 +1550,7 @@ def render_method(report: dict) -> list[str]:
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gib']:.1f} GiB RAM, {m['os']}; "
         f"Python {m['python']}, Django {m['django']}, PostgreSQL {db['postgres']}, "
         f"granian {m['granian']}.",
+        f"- Code: {code_line(m.get('code'))}.",
         f"- Load average (1, 5, 15 min) before: {m['load_before']}; after: {m['load_after']}. "
         "Other work on the machine (another benchmark, browser tests) may share the two cores; "
         "the load average says how much. The load generator runs on the same machine as the "
@@ -1428,7 +1570,9 @@ def render_method(report: dict) -> list[str]:
         "real Udyam registrations; categories led by delayed payments (30 %) and credit (14 %); "
         "5 % suggestions and 2 % national grievances (hub); status by age (recent: mostly open; "
         "older than 90 days: 93 % closed, 2 % stuck open); due dates in working days on each "
-        "state's holiday calendar from the SLA policies. Skipped when the rows are there.",
+        "state's holiday calendar from the SLA policies. Skipped when the rows are there. "
+        "Then `tally_recount()`: `bulk_create` bypasses `Grievance.save()`, which keeps the "
+        "queue's counts per (room, status) in `QueueTally`.",
         f"- Lodging: {a['clients']} client threads in this process, one keep-alive connection "
         "each, POST JSON with a bearer token (8 entrepreneurs representing the same "
         f"{LODGERS_ENTERPRISES} enterprises) and an `Idempotency-Key`, against granian "
@@ -1444,23 +1588,38 @@ def render_method(report: dict) -> list[str]:
         "suite does not see it).",
         f"- Queue: the spoke officer works in the busiest spoke ({db['spoke_room']}, "
         f"{db['spoke_rows']:,} grievances); the hub officer sees all of them. In process: "
-        f"`grievance_queue_page` (keyset, {PAGE_SIZE} rows) on `grievance_queue_for_user`, "
-        f"first page {a['samples']} times and {a['samples']} deep pages at random cursors; "
-        "`queue_counts_by_status` separately. Over HTTP (the same granian server, one "
-        f"keep-alive connection, logged-in session cookie): {a['http_samples']} requests per "
-        "row, sequential. Percentiles interpolate between the closest ranks.",
+        f"`grievance_queue_page` (keyset, {PAGE_SIZE} rows) on `grievance_queue_for_user`; "
+        f"newest first: first page {a['samples']} times and {a['samples']} deep pages at "
+        f"random cursors; due soonest: first page {few} times and {few} deep pages at random "
+        "cursors. Counts by status separately, as the views take them: "
+        "`queue_counts_for_user` on the FilterSet's queryset without the status, for the whole "
+        f"queue (`narrowed=False`: read from the tallies) {a['samples']} times, and narrowed "
+        f"to `{narrow_query()}` (`narrowed=True`: counted live) {few} times; for comparison, "
+        "the whole queue counted live (`queue_counts_by_status`, what the views ran before "
+        f"the tallies) {few} times. Over HTTP (the same granian server, one keep-alive "
+        f"connection, logged-in session cookie): {a['http_samples']} requests per row, "
+        "sequential. Percentiles interpolate between the closest ranks.",
         f"- SQL queries per page: Django's test client with `CaptureQueriesContext`, first on a "
         f"copy of every n-th seeded row (about {SAMPLE_ROWS:,}) in its own schema put first "
         "on the search path, then on all rows.",
         "- Sweep: `sla_sweep()` twice with the same `now`. At the start of the run the seeded "
         "rows are put back as seeding left them (on track, at the spoke, no sweep entries, no "
-        "tasks; auto-closed rows resolved again), so every run times the same catch-up: the "
-        "first sweep does all the work on rows no sweep has seen, the second (same moment) "
-        "must find nothing.",
+        "tasks; auto-closed rows resolved again) with `QuerySet.update`, and the tallies are "
+        "recounted, so every run times the same catch-up: the first sweep does all the work "
+        "on rows no sweep has seen, the second (same moment) must find nothing.",
         "- Both databases get `VACUUM ANALYZE` before measuring (what autovacuum does after a "
         "bulk load).",
         "",
     ]
+
+
+def code_line(code: dict | None) -> str:
+    if not code:
+        return "not recorded"
+    if not code["changed"]:
+        return f"commit {code['commit']}, no uncommitted changes under `src/`"
+    files = ", ".join(f"`{path}`" for path in code["changed"])
+    return f"commit {code['commit']} with uncommitted changes to {files}"
 
 
 def render_seed_and_lodge(report: dict) -> list[str]:
@@ -1478,6 +1637,8 @@ def render_seed_and_lodge(report: dict) -> list[str]:
         )
     else:
         seeded = f"skipped ({seed['rows']:,} rows already there)"
+    if "recount_seconds" in seed:
+        seeded += f"; then `tally_recount()` in {seed['recount_seconds']:.2f} s"
     return [
         "### Seeding and lodging",
         "",
@@ -1513,13 +1674,18 @@ def render_seed_and_lodge(report: dict) -> list[str]:
 
 def render_queue(report: dict) -> list[str]:
     q, h, rows = report["queue"], report["http_queue"], report["database"]["grievances"]
+    narrow = narrow_query()
     spec = [
         ("Keyset page, first (in process)", q, "first"),
         ("Keyset page, deep cursor (in process)", q, "deep"),
         ("Keyset page, due soonest, first (in process)", q, "due_first"),
-        ("Counts by status (in process)", q, "counts"),
+        ("Keyset page, due soonest, deep cursor (in process)", q, "due_deep"),
+        ("Counts by status, whole queue: tallies (in process)", q, "counts"),
+        (f"Counts by status, narrowed to `{narrow}`: live (in process)", q, "counts_narrowed"),
+        ("Counts by status, whole queue counted live, as before (in process)", q, "counts_live"),
         ("HTML /grievances/queue/, first page (HTTP)", h, "html_first"),
         ("HTML /grievances/queue/?after=, deep (HTTP)", h, "html_deep"),
+        (f"HTML /grievances/queue/?{narrow}, first page (HTTP)", h, "html_narrowed"),
         ("API /api/v1/grievances, first page (HTTP)", h, "api_first"),
         ("API /api/v1/grievances?after=, deep (HTTP)", h, "api_deep"),
     ]
@@ -1545,20 +1711,75 @@ def render_queue(report: dict) -> list[str]:
         for label, key in [
             ("Keyset page, first", "first"),
             ("Keyset page, deep", "deep"),
-            ("Counts by status", "counts"),
+            ("Counts by status, tallies", "counts"),
+            ("Counts by status, narrowed", "counts_narrowed"),
         ]
     ]
+    matched = all(q[who]["tallies_match"] for who in ("hub", "spoke"))
+    # Said only while a deep due-soonest page costs many first pages (the cursor condition
+    # below is the reason as long as it is written that way).
+    due_deep_slow = any(
+        q[who]["due_deep"]["p50"] > 5 * q[who]["due_first"]["p50"] for who in ("hub", "spoke")
+    )
     return [
         f"### Queue page at {rows:,} grievances",
         "",
         *table(["Page", "Hub p50 ms", "Hub p95 ms", "Spoke p50 ms", "Spoke p95 ms"], body),
         "",
-        "The HTML page and the API list both run the keyset page and the per-status counts; "
-        "the counts are a GROUP BY over every grievance the officer may see, so they (not the "
-        "page) grow with the number of rows. The API list counts with COUNT(DISTINCT id) and "
-        "pages with SELECT DISTINCT (for the entrepreneurs' scope, `grievances/api.py`), where "
-        "the HTML page counts with COUNT(id). No index serves the due-soonest order "
-        "(`resolution_due_at`), so that page sorts the officer's whole queue.",
+        "The HTML page and the API list both run the keyset page and the per-status counts. "
+        "When nothing narrows the queue (no filter but the status and the sort), the counts "
+        "are read from `QueueTally`, one row per (control room, status) that `Grievance.save()` "
+        "moves in the same transaction: a query over a few hundred rows (the hub sums every "
+        "room's, a spoke officer reads their room's), whatever the number of grievances. A "
+        f"filter (here `{narrow}`, the largest category) makes them a GROUP BY over the "
+        "matching grievances the officer may see, counted live, so a narrowed page still "
+        "grows with the number of rows. Neither list uses DISTINCT any more (an "
+        "entrepreneur's scope is a subquery, not a join). The due-soonest order "
+        "(`resolution_due_at`, then id, suggestions without a due date last) has the indexes "
+        "(room, resolution_due_at, id) for a spoke and (resolution_due_at, id) for the hub. "
+        + (
+            "A deep due-soonest page still costs many first pages: after its cursor (due date "
+            "d, id c) it asks for `resolution_due_at > d OR (resolution_due_at = d AND id > c) "
+            "OR resolution_due_at IS NULL`, and PostgreSQL cannot start an index range at an "
+            "OR: it walks the index from its first entry and filters, so the deeper the "
+            "cursor, the longer. "
+            if due_deep_slow
+            else ""
+        )
+        + (
+            "Before measuring, the tallies equalled the live counts for both officers."
+            if matched
+            else "**Before measuring, the tallies differed from the live counts.**"
+        ),
+        "",
+        *render_tallies(report),
+    ]
+
+
+def render_tallies(report: dict) -> list[str]:
+    r, after = report["recount"], report["tallies_after"]
+    if after["differ"]:
+        example = after["examples"][0]
+        kept = (
+            f"**differed from the grievances** in {after['differ']:,} of the (room, status) "
+            f"pairs, by {after['off_by']:,} grievances in all (e.g. room {example['room']}, "
+            f"{example['status']}: tally {example['tally']:,}, grievances "
+            f"{example['grievances']:,})"
+        )
+    else:
+        kept = f"equalled the grievances in all {after['pairs']:,} (room, status) pairs"
+    return [
+        "### Queue counts: the tallies",
+        "",
+        f"- `tally_recount()`, what the daily `queue-recount` job runs (one GROUP BY over every "
+        "grievance, then the tally rows deleted and written again, under an EXCLUSIVE lock on "
+        "the tally table that makes lodgings and transitions wait): "
+        f"{r['grievances']:,} grievances into {r['rows']:,} rows in {r['p50']:.2f} s (median "
+        f"of {len(r['runs'])} runs after VACUUM ANALYZE: "
+        f"{', '.join(f'{x:.2f}' for x in r['runs'])} s). Right after the reset had rewritten "
+        f"rows with `QuerySet.update`, before VACUUM ANALYZE: {r['after_reset']:.2f} s.",
+        f"- After lodging through the API (`Grievance.save()`) and the two sweeps, the tallies "
+        f"{kept}.",
         "",
     ]
 
@@ -1613,12 +1834,37 @@ def render_sweep(report: dict) -> list[str]:
             body,
         ),
         "",
-        "The sweep reads only open grievances (in batches of 500 by id), so its time follows "
-        "the open backlog, not the closed history. Each change writes a timeline entry, and "
-        "each escalation also enqueues a notification task on commit (its own INSERT and "
-        "COMMIT): a catch-up run is dominated by those writes.",
+        *sweep_notes(report),
         "",
     ]
+
+
+def sweep_notes(report: dict) -> list[str]:
+    code = report.get("sweep_code") or {}
+    changes = (
+        f"with uncommitted changes ({code['diff_stat']})"
+        if code.get("diff_stat")
+        else f"as committed ({code.get('commit', '?')})"
+    )
+    path, lines = code.get("path", "sweep.py"), code.get("lines", "?")
+    measured = f"Measured: `{path}` {changes}, {lines} lines."
+    if code.get("batched"):
+        how = (
+            "The sweep reads only open grievances (in batches of 500 by id), so its time follows "
+            "the open backlog, not the closed history. Each batch is one transaction: one bulk "
+            "INSERT of its timeline entries, one bulk UPDATE of the rows that changed and, on "
+            "commit, one notification task for the batch's escalations. Unrated resolved "
+            "grievances are closed 500 at a time (rows locked and checked again, one UPDATE, "
+            "one bulk INSERT of entries, the tallies moved)."
+        )
+    else:
+        how = (
+            "The sweep reads only open grievances (in batches of 500 by id), so its time "
+            "follows the open backlog, not the closed history. Each change writes a timeline "
+            "entry, and each escalation also enqueues a notification task on commit (its own "
+            "INSERT and COMMIT): a catch-up run is dominated by those writes."
+        )
+    return [f"{how} {measured}"]
 
 
 def render_helpdesk(report: dict) -> list[str]:
@@ -1733,15 +1979,16 @@ def render_helpdesk_notes(report: dict, seeded: str) -> list[str]:
         f"Requests/s per window, ours: {rounds(report['lodge'])}; theirs: "
         f"{rounds(report['helpdesk_lodge'])}.",
         "- Listing, first page over HTTP: ours is one request, `/grievances/queue/` (25 rows, "
-        "all statuses, newest first, with counts per status); theirs is what a browser loads, "
-        "`/tickets/` and then its `datatables_ticket_list` JSON (25 rows of its default view: "
-        "open and reopened tickets, oldest first, with two COUNTs), timed as the sum of the "
-        "two. The hub is their superuser (all queues); the spoke officer is a staff user "
-        "granted the queue of the busiest spoke. Deep pages: our API list at random keyset "
-        "cursors against their JSON at random OFFSETs within their open tickets.",
-        "- Listing in process: ours is `grievance_queue_page` + `queue_counts_by_status`; "
-        "theirs is `__Query__.get_datatables_context()` (what their JSON view runs) with "
-        "DRF serialisation of the 25 rows.",
+        "all statuses, newest first, with counts per status from the tallies); theirs is what "
+        "a browser loads, `/tickets/` and then its `datatables_ticket_list` JSON (25 rows of "
+        "its default view: open and reopened tickets, oldest first, with two COUNTs), timed "
+        "as the sum of the two. The hub is their superuser (all queues); the spoke officer is "
+        "a staff user granted the queue of the busiest spoke. Deep pages: our API list at "
+        "random keyset cursors against their JSON at random OFFSETs within their open tickets.",
+        "- Listing in process: ours is `grievance_queue_page` + `queue_counts_for_user` "
+        "(whole queue: the tallies), what the queue view runs; theirs is "
+        "`__Query__.get_datatables_context()` (what their JSON view runs) with DRF "
+        "serialisation of the 25 rows.",
         f"- SQL queries for their first page (page + data): {their_queries}; they run one "
         "`time_spent` aggregate per row.",
         f"- Their API list, `GET /api/tickets/` (first page) in process as the superuser: "
