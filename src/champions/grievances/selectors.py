@@ -193,7 +193,8 @@ def queue_status_counts_for_user(*, user, qs: QuerySet[Grievance], narrowed: boo
 
 
 def _count_by_status(qs: QuerySet[Grievance]) -> dict[str, int]:
-    return dict(qs.order_by().values_list("status").annotate(total=Count("id")))
+    # COUNT(*), not COUNT(id): PostgreSQL can then answer from an index alone.
+    return dict(qs.order_by().values_list("status").annotate(total=Count("*")))
 
 
 def _every_status(counts: dict[str, int]) -> dict[str, int]:
@@ -212,37 +213,51 @@ def grievance_queue_for_user(*, user) -> QuerySet[Grievance]:
 
 
 def _queue_ordering(sort: str, *, reverse: bool) -> list:
-    due = F("resolution_due_at")
-    if sort == "due":
-        if reverse:
-            return [due.desc(nulls_first=True), "-id"]
-        return [due.asc(nulls_last=True), "id"]
+    """Newest or oldest first (the due-soonest order is `_due_rows`)."""
     newest_first = (sort != "oldest") != reverse
     return ["-id" if newest_first else "id"]
 
 
 def _queue_beyond(qs: QuerySet, sort: str, cursor: int, *, forward: bool) -> QuerySet:
-    """The rows after (forward) or before the cursor row in the `sort` order."""
-    if sort != "due":
-        newest_first = sort != "oldest"
-        return qs.filter(pk__lt=cursor) if newest_first == forward else qs.filter(pk__gt=cursor)
-    due = qs.filter(pk=cursor).values_list("resolution_due_at", flat=True).first()
-    # Grievances without a due date (suggestions) come last.
-    if forward and due is not None:
-        condition = (
-            Q(resolution_due_at__gt=due)
-            | Q(resolution_due_at=due, pk__gt=cursor)
-            | Q(resolution_due_at__isnull=True)
-        )
-    elif forward:
-        condition = Q(resolution_due_at__isnull=True, pk__gt=cursor)
+    """The rows after (forward) or before the cursor row, newest or oldest first."""
+    newest_first = sort != "oldest"
+    return qs.filter(pk__lt=cursor) if newest_first == forward else qs.filter(pk__gt=cursor)
+
+
+def _due_rows(qs: QuerySet, *, cursor: int | None, forward: bool, limit: int) -> list:
+    """Up to `limit` rows after (forward) or before the cursor in "due soonest" order: rows
+    with a due date by (due, id), then those without one (suggestions) by id.
+
+    Each part is its own query with a plain range on (resolution_due_at, id), so an index on
+    (room, resolution_due_at, id) starts at the cursor; one condition with an OR for the
+    undated rows made PostgreSQL walk the index from its start (deep page 240 ms at 1 M)."""
+    dated = qs.filter(resolution_due_at__isnull=False)
+    undated = qs.filter(resolution_due_at__isnull=True)
+    by_due, by_due_reversed = ("resolution_due_at", "id"), ("-resolution_due_at", "-id")
+    due = None
+    if cursor is not None:
+        due = qs.filter(pk=cursor).values_list("resolution_due_at", flat=True).first()
+    if forward:
+        if cursor is None:
+            parts = [dated.order_by(*by_due), undated.order_by("id")]
+        elif due is not None:
+            later = Q(resolution_due_at__gt=due) | Q(pk__gt=cursor)
+            later &= Q(resolution_due_at__gte=due)
+            parts = [dated.filter(later).order_by(*by_due), undated.order_by("id")]
+        else:
+            parts = [undated.filter(pk__gt=cursor).order_by("id")]
     elif due is not None:
-        condition = Q(resolution_due_at__lt=due) | Q(resolution_due_at=due, pk__lt=cursor)
+        earlier = Q(resolution_due_at__lt=due) | Q(pk__lt=cursor)
+        earlier &= Q(resolution_due_at__lte=due)
+        parts = [dated.filter(earlier).order_by(*by_due_reversed)]
     else:
-        condition = Q(resolution_due_at__isnull=False) | Q(
-            resolution_due_at__isnull=True, pk__lt=cursor
-        )
-    return qs.filter(condition)
+        parts = [undated.filter(pk__lt=cursor).order_by("-id"), dated.order_by(*by_due_reversed)]
+    rows: list = []
+    for part in parts:
+        rows += part[: limit - len(rows)]
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def grievance_queue_page(
@@ -252,8 +267,11 @@ def grievance_queue_page(
     so the hundredth page costs what the first does. Cursors are grievance ids."""
     sort = sort if sort in QUEUE_SORTS else "newest"
     if before is not None:
-        beyond = _queue_beyond(qs, sort, before, forward=False)
-        rows = list(beyond.order_by(*_queue_ordering(sort, reverse=True))[: size + 1])
+        if sort == "due":
+            rows = _due_rows(qs, cursor=before, forward=False, limit=size + 1)
+        else:
+            beyond = _queue_beyond(qs, sort, before, forward=False)
+            rows = list(beyond.order_by(*_queue_ordering(sort, reverse=True))[: size + 1])
         has_more = len(rows) > size
         rows = list(reversed(rows[:size]))
         return Page(
@@ -261,9 +279,12 @@ def grievance_queue_page(
             next_cursor=rows[-1].pk if rows else None,
             previous_cursor=rows[0].pk if rows and has_more else None,
         )
-    if after is not None:
-        qs = _queue_beyond(qs, sort, after, forward=True)
-    rows = list(qs.order_by(*_queue_ordering(sort, reverse=False))[: size + 1])
+    if sort == "due":
+        rows = _due_rows(qs, cursor=after, forward=True, limit=size + 1)
+    else:
+        if after is not None:
+            qs = _queue_beyond(qs, sort, after, forward=True)
+        rows = list(qs.order_by(*_queue_ordering(sort, reverse=False))[: size + 1])
     has_more = len(rows) > size
     rows = rows[:size]
     return Page(

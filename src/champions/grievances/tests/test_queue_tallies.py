@@ -2,7 +2,9 @@
 list when nothing narrows the queue, rebuilt by the recount."""
 
 import pytest
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from champions.grievances.models import Grievance, QueueTally
@@ -167,3 +169,19 @@ def test_entrepreneurs_counts_are_never_the_tallies(client, entrepreneur, unit):
 
     # then
     assert counts["submitted"] == 1
+
+
+def test_a_move_updates_its_two_rows_in_key_order(hub_room, mh_room):
+    # given: a move from the higher-keyed row to the lower one
+    high, low = sorted([hub_room.pk, mh_room.pk], reverse=True)
+    QueueTally.objects.create(room_id=high, status="submitted", count=1)
+    QueueTally.objects.create(room_id=low, status="submitted", count=0)
+
+    # when
+    with CaptureQueriesContext(connection) as queries:
+        QueueTally.objects.move(before=(high, "submitted"), after=(low, "submitted"))
+
+    # then: the lower key is locked first, whichever way the grievance moves
+    updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert [f'room_id" = {low}' in updates[0], f'room_id" = {high}' in updates[1]] == [True, True]
+    assert tallied() == {(low, "submitted"): 1}
