@@ -1,4 +1,5 @@
-"""Scheme endpoints under /api/v1/schemes: the catalogue, eligibility, recommendations, finance.
+"""Scheme endpoints under /api/v1/schemes: the catalogue, eligibility, recommendations, finance
+and convergence.
 
 The catalogue and the eligibility check are public information: anonymous callers are welcome.
 Reading an enterprise's facts needs a signed-in user (session with CSRF, or a bearer token)
@@ -20,6 +21,7 @@ from champions.core.errors import ValidationFailed
 
 from . import selectors
 from .catalogue import Fact, load_facts, localized, localized_pair
+from .convergence import DIMENSIONS, MEMBER_STATUSES, ConvergenceReport, Pair
 from .eligibility import STATUSES, Result, profile_errors
 from .filters import SchemeFilterSet
 
@@ -259,6 +261,232 @@ def finance(request: HttpRequest, query: Query[FinanceQuery]):
             for o in options
         ],
     )
+
+
+class ConvergenceQuery(Schema):
+    on: date | None = Field(
+        None, description="Compare the schemes open on this date (YYYY-MM-DD); today by default."
+    )
+    top: int = Field(20, ge=1, le=500, description="How many pairs to list in `pairs`.")
+
+
+class ConvergenceSchemeOut(Schema):
+    id: str = Field(..., description="The scheme's identifier in the catalogue.")
+    name: str
+    short_name: str
+
+
+class ConvergenceDimensionOut(Schema):
+    id: Literal[DIMENSIONS]
+    label: str
+    weight: float = Field(
+        ..., description="Its weight in the combined score; the weights add to 1."
+    )
+    matrix: list[list[float]] = Field(
+        ...,
+        description="The Jaccard similarity of this dimension's sets for every two schemes, "
+        "rows and columns in the order of `schemes`; 1 on the diagonal.",
+    )
+
+
+class SharedItemOut(Schema):
+    id: str = Field(..., description="A target group, theme, benefit type, agency or fact code.")
+    label: str
+
+
+class OverlapOut(Schema):
+    dimension: Literal[DIMENSIONS]
+    score: float = Field(
+        ..., description="Jaccard similarity: shared items over all items of the two (0 to 1)."
+    )
+    shared: list[SharedItemOut] = Field(..., description="What both schemes have: the evidence.")
+
+
+class PairOut(Schema):
+    a: str = Field(..., description="A scheme id (the pair is unordered; a < b).")
+    b: str
+    score: float = Field(..., description="The combined score: the weighted sum of `overlaps`.")
+    rank: int = Field(..., description="1 for the most overlapping pair of the catalogue.")
+    overlaps: list[OverlapOut]
+    merge_group: str | None = Field(
+        ..., description="The merge candidate group naming both schemes, if any."
+    )
+
+
+class ConvergenceReportOut(Schema):
+    title: str
+    publisher: str
+    released: str = Field(..., description="Year and month (YYYY-MM).")
+    cited_in: str = Field(..., description="Where this catalogue takes the recommendations from.")
+    sources: list[str]
+    caveat: str
+
+
+class ReportReferenceOut(Schema):
+    report: str = Field(..., description="The report's title.")
+    recommendation: str = Field(
+        ..., description="The recommendation, as the cited source words it."
+    )
+
+
+class MemberOut(Schema):
+    id: str
+    name: str
+    short_name: str
+    status: Literal[MEMBER_STATUSES] = Field(
+        ...,
+        description="`scheme`: a scheme of the catalogue; `component`: the report names a part "
+        "of this scheme (`part`), whose overlap is measured on the whole scheme; `missing`: the "
+        "catalogue has no such scheme; `closed`: not open on the date.",
+    )
+    part: str = Field(..., description="The part of the scheme the report names, if any.")
+
+
+class MergeCandidateOut(Schema):
+    group: str
+    title: str
+    schemes: list[MemberOut]
+    report_reference: ReportReferenceOut
+    note: str
+    evidence: list[PairOut] = Field(
+        ..., description="Every pair of the group's schemes in the matrix, with what they share."
+    )
+    mean_score: float | None = Field(
+        ..., description="The mean combined score of `evidence`; null under two schemes."
+    )
+
+
+class IndependentOut(Schema):
+    scheme: str = Field(..., description="The scheme id.")
+    name: str
+    short_name: str
+    in_catalogue: bool
+    reason: str
+    catalogue_note: str = Field(..., description="The catalogue entry's own NITI 2026 note.")
+    report_reference: ReportReferenceOut
+    nearest: PairOut | None = Field(
+        ..., description="Its most overlapping pair: flagged independent all the same."
+    )
+
+
+class ConvergenceOut(Schema):
+    on: date
+    report: ConvergenceReportOut
+    schemes: list[ConvergenceSchemeOut] = Field(..., description="The matrix's rows and columns.")
+    left_out: list[ConvergenceSchemeOut] = Field(..., description="Schemes not open on the date.")
+    dimensions: list[ConvergenceDimensionOut]
+    matrix: list[list[float]] = Field(
+        ..., description="The combined score for every two schemes, in the order of `schemes`."
+    )
+    pairs: list[PairOut] = Field(..., description="The most overlapping pairs, best first.")
+    merge_candidates: list[MergeCandidateOut] = Field(
+        ..., description="The mergers the NITI Aayog 2026 report recommends, with the evidence."
+    )
+    keep_independent: list[IndependentOut] = Field(
+        ..., description="The targeted schemes the report would keep out of any merger."
+    )
+
+
+def _score(value: float) -> float:
+    return round(value, 3)
+
+
+def pair_out(pair: Pair, merge_pairs: dict) -> dict:
+    return {
+        "a": pair.a,
+        "b": pair.b,
+        "score": _score(pair.score),
+        "rank": pair.rank,
+        "overlaps": [
+            {
+                "dimension": o.dimension,
+                "score": _score(o.score),
+                "shared": [{"id": i.id, "label": i.label} for i in o.shared],
+            }
+            for o in pair.overlaps
+        ],
+        "merge_group": merge_pairs.get((pair.a, pair.b)),
+    }
+
+
+def _matrix_out(matrix) -> list[list[float]]:
+    return [[_score(v) for v in row] for row in matrix]
+
+
+def _reference(report: ConvergenceReport, recommendation: str) -> dict:
+    return {"report": report.source.title, "recommendation": recommendation}
+
+
+def convergence_out(report: ConvergenceReport, *, top: int) -> dict:
+    merge_pairs = report.merge_pairs()
+    source = report.source
+    return {
+        "on": report.on,
+        "report": {
+            "title": source.title,
+            "publisher": source.publisher,
+            "released": source.released,
+            "cited_in": source.cited_in,
+            "sources": list(source.sources),
+            "caveat": source.caveat,
+        },
+        "schemes": [s.__dict__ for s in report.schemes],
+        "left_out": [s.__dict__ for s in report.left_out],
+        "dimensions": [
+            {**d.__dict__, "matrix": _matrix_out(report.matrices[d.id])} for d in report.dimensions
+        ],
+        "matrix": _matrix_out(report.matrix),
+        "pairs": [pair_out(p, merge_pairs) for p in report.pairs[:top]],
+        "merge_candidates": [
+            {
+                "group": c.group,
+                "title": c.title,
+                "schemes": [
+                    {
+                        "id": m.scheme_id,
+                        "name": m.name,
+                        "short_name": m.short_name,
+                        "status": m.status,
+                        "part": m.part,
+                    }
+                    for m in c.members
+                ],
+                "report_reference": _reference(report, c.recommendation),
+                "note": c.note,
+                "evidence": [pair_out(p, merge_pairs) for p in c.evidence],
+                "mean_score": None if c.mean_score is None else _score(c.mean_score),
+            }
+            for c in report.merge_candidates
+        ],
+        "keep_independent": [
+            {
+                "scheme": i.scheme_id,
+                "name": i.name,
+                "short_name": i.short_name,
+                "in_catalogue": i.in_catalogue,
+                "reason": i.reason,
+                "catalogue_note": i.catalogue_note,
+                "report_reference": _reference(report, source.keep_independent_recommendation),
+                "nearest": pair_out(i.nearest, merge_pairs) if i.nearest else None,
+            }
+            for i in report.keep_independent
+        ],
+    }
+
+
+@router.get(
+    "/convergence",
+    response={200: ConvergenceOut, 422: ErrorOut},
+    auth=None,
+    summary="How far the schemes overlap, and the NITI Aayog 2026 convergence groups",
+    description="An overlap matrix of the schemes (target groups, components, benefit types, "
+    "agencies and the facts their rules read, each a Jaccard similarity, and a weighted "
+    "combined score), the most overlapping pairs with the items they share, the report's merge "
+    "candidates with that evidence, and the targeted schemes it keeps independent.",
+)
+def convergence(request: HttpRequest, query: Query[ConvergenceQuery]):
+    report = selectors.convergence_report(on=query.on)
+    return Status(200, convergence_out(report, top=query.top))
 
 
 class SchemeOut(Schema):

@@ -2,7 +2,8 @@
 
 This is the public surface for other apps (convergence, compliance, the assistant):
 `scheme_list`, `scheme_get`, `catalogue_entries` (the entries as the engine reads them),
-`eligibility_check`, `recommendations_for_enterprise` and `finance_options_for_enterprise`.
+`eligibility_check`, `recommendations_for_enterprise`, `finance_options_for_enterprise` and
+`convergence_report`.
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from champions.core.errors import NotFound
 from champions.registry.selectors import enterprise_get_for_user, enterprise_list_for_user
 
 from .catalogue import localized, localized_pair
+from .convergence import ConvergenceReport, convergence_build
 from .eligibility import (
     ELIGIBLE,
     NEEDS_INFO,
@@ -74,6 +76,12 @@ def scheme_versions(*, scheme: Scheme) -> list[SchemeVersion]:
 def catalogue_entries() -> list[dict]:
     """Every current entry, as the eligibility engine reads them (sorted by id)."""
     return list(Scheme.objects.order_by("slug").values_list("data", flat=True))
+
+
+def convergence_report(*, on: date | None = None) -> ConvergenceReport:
+    """How far the schemes open on `on` (today by default) overlap, pair by pair, with the NITI
+    Aayog 2026 merge candidates and the schemes it keeps independent (see convergence.py)."""
+    return convergence_build(catalogue_entries(), on=on or timezone.localdate())
 
 
 def profile_from_enterprise(enterprise, *, on: date) -> dict:

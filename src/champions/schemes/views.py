@@ -1,11 +1,13 @@
 """Web pages of the schemes app: thin interfaces over the selectors, services and the engine."""
 
+import csv
+import io
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +16,7 @@ from champions.core.errors import NotFound, ValidationFailed
 
 from . import selectors, services
 from .catalogue import load_facts, localized, localized_pair
+from .convergence import BANDS, COMBINED, DIMENSION_LABELS, heat_map, pairs_table
 from .eligibility import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, next_question, remaining_questions
 from .filters import SchemeFilterSet
 from .forms import FinanceForm, QuestionForm, SchemeEditForm
@@ -241,3 +244,39 @@ def finance_view(request):
         )
         context.update(enterprise=enterprise, check=check, options=options, facts=load_facts())
     return render(request, "schemes/finance.html", context)
+
+
+# --- Convergence (NITI Aayog 2026) ---------------------------------------------------------------
+
+TOP_PAIRS_SHOWN = 10
+
+
+@require_GET
+def convergence_view(request):
+    dimension = request.GET.get("dimension", COMBINED)
+    if dimension not in DIMENSION_LABELS:
+        dimension = COMBINED
+    report = selectors.convergence_report()
+    context = {
+        "report": report,
+        "dimension": dimension,
+        "dimension_label": DIMENSION_LABELS[dimension],
+        "dimension_choices": list(DIMENSION_LABELS.items()),
+        "rows": heat_map(report, dimension),
+        "bands": list(zip(BANDS, [*BANDS[1:], None], strict=True)),
+        "top_pairs": report.pairs[:TOP_PAIRS_SHOWN],
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "schemes/partials/_heat_map.html", context)
+    return render(request, "schemes/convergence.html", context)
+
+
+@require_GET
+def convergence_csv_view(request):
+    report = selectors.convergence_report()
+    out = io.StringIO()
+    csv.writer(out).writerows(pairs_table(report))
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = f"scheme-convergence-{report.on.isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
