@@ -20,6 +20,9 @@ from champions.controlrooms.selectors import hub_get, room_get_by_code
 from champions.controlrooms.services import network_load
 from champions.core.reference import reference_data_load
 from champions.grievances.reference import grievance_reference_load
+from champions.registry.services import enterprise_create
+from champions.registry.tests.factories import enterprise_input
+from champions.schemes.services import catalogue_load
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # the ORM calls the tests make around it.
@@ -40,6 +43,7 @@ HUB_EMAIL = "hub@example.com"
 OWNER_EMAIL = "owner@example.com"
 SPOKE_EMAIL = "spoke.mh@example.com"
 BLOCKING_IMPACTS = {"serious", "critical"}
+PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture(scope="session")
@@ -105,6 +109,18 @@ def live_data(transactional_db):
     cache.clear()
 
 
+@pytest.fixture
+def scheme_catalogue(live_data):
+    """The 25 schemes of the catalogue (the live server's database starts empty)."""
+    return catalogue_load()
+
+
+@pytest.fixture
+def pune_enterprise(entrepreneur_account):
+    """Deccan Precision Tools, Pune: a micro manufacturer of the entrepreneur."""
+    return enterprise_create(data=enterprise_input(), actor=entrepreneur_account)
+
+
 def _account(email: str, role: str, room=None):
     user = user_create(
         email=email, password=PASSWORD, role=role, control_room_id=room.pk if room else None
@@ -151,3 +167,11 @@ def blocking_violations(page) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in BLOCKING_IMPACTS
     ]
+
+
+def use_language(page, base_url: str, language: str) -> None:
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": base_url}])
+
+
+def scroll_width(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")

@@ -10,8 +10,6 @@ from django.utils import timezone
 
 from champions.grievances.services import GrievanceInput, grievance_lodge, grievance_transition
 from champions.grievances.sweep import sla_sweep
-from champions.registry.services import enterprise_create
-from champions.registry.tests.factories import enterprise_input
 
 from .conftest import (
     HUB_EMAIL,
@@ -27,11 +25,6 @@ pytestmark = pytest.mark.browser
 REGISTRATION_NUMBER = re.compile(r"CHMP/\d{4}/MH/\d{7}")
 SUBJECT = "Payment of invoice 42 pending for 120 days"
 PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def pune_enterprise(entrepreneur_account):
-    return enterprise_create(data=enterprise_input(), actor=entrepreneur_account)
 
 
 def _lodge(owner, enterprise, subject: str):

@@ -129,3 +129,30 @@ def test_login_is_refused_after_five_wrong_passwords(live_server, hub_officer_ac
     assert page.url.endswith("/accounts/login/")
     assert "Too many failed login attempts" in page.inner_text(".form-errors")
     assert page.locator("form.nav-form").count() == 0  # no "Log out": not signed in
+
+
+@pytest.mark.parametrize("language", ["en", "hi"])
+def test_main_navigation_wraps_and_stays_usable_on_a_phone(
+    live_server, hub_officer_account, page, language
+):
+    """The hub officer has the longest menu (16 entries): on a phone it wraps onto rows, every
+    entry stays on the screen and large enough to tap, and it leaves room for the page."""
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    log_in(page, live_server.url, HUB_EMAIL)
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_path(page, live_server.url, "/")
+
+    nav = page.get_by_role("navigation", name=re.compile("."))
+    entries = nav.locator("li > a, li > form > button")
+    boxes = [entry.bounding_box() for entry in entries.all()]
+    nav_box = nav.bounding_box()
+
+    assert entries.count() == 16
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= 360 for box in boxes)
+    assert all(box["width"] >= 24 and box["height"] >= 24 for box in boxes)  # WCAG 2.5.8
+    assert len({round(box["y"]) for box in boxes}) > 1  # it wraps
+    assert nav_box["height"] <= 740 / 2, f"the menu takes {nav_box['height']:.0f} px"
+    assert page.locator("main h1").bounding_box()["y"] < 740  # the page starts on the first screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
