@@ -125,8 +125,24 @@ class TextModel:
         return [str(label) for label in self.pipeline.classes_]
 
     def features(self, texts: list[str]) -> sparse.csr_matrix:
+        """The TF-IDF row(s) of `texts`. The last single text's row is kept: one triage asks
+        the category and department models for the same text two or three times (the
+        prediction, the explanation's words, the nearest examples)."""
+        single = len(texts) == 1
+        if single:
+            last = self.__dict__.get("_last_features")
+            if last is not None and last[0] == texts[0]:
+                return last[1]
         union = self.pipeline.named_steps["features"]
-        return sparse.hstack([t.transform(texts) for _, t in union.transformer_list]).tocsr()
+        matrix = sparse.hstack([t.transform(texts) for _, t in union.transformer_list]).tocsr()
+        if single:
+            self.__dict__["_last_features"] = (texts[0], matrix)
+        return matrix
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state.pop("_last_features", None)  # a serving cache, not part of the model
+        return state
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Calibrated class probabilities, as CalibratedClassifierCV.predict_proba gives them."""

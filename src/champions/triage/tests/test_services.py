@@ -114,3 +114,23 @@ def test_oversized_text_is_refused(triage_models):
 def test_missing_models_raise_a_clear_error(tmp_path):
     with pytest.raises(TriageModelsMissing, match="champions triage train"):
         triage_text(text="hello", models_directory=tmp_path)
+
+
+def test_the_serving_cache_gives_the_same_rows_and_is_not_saved(triage_models):
+    from champions.triage.store import models_load
+
+    model = models_load().models["category"]
+    first, second = "Bijli ka bill galat aaya hai", "GST refund pending for 8 months"
+
+    # when: the same text twice, another text, then both together (no cache for batches)
+    cached = model.features([first])
+    again = model.features([first])
+    other = model.features([second])
+    batch = model.features([first, second])
+
+    # then
+    assert again is cached
+    assert (batch[0] != cached).nnz == 0
+    assert (batch[1] != other).nnz == 0
+    assert "_last_features" not in model.__getstate__()
+    assert "_last_features" in model.__dict__
