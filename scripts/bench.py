@@ -837,9 +837,10 @@ def method_lines(args: argparse.Namespace) -> list[str]:
         f"{WARMUP_QUERIES} warm-up queries. Values come from {SAMPLE_ROWS:,} random rows "
         "(names, Udyam numbers, states, districts, NIC codes). Each query runs "
         "`EnterpriseFilterSet` on "
-        "`enterprise_queryset_for_user` and fetches a page of 25 with `keyset_page`, as "
-        "`GET /api/v1/registry/enterprises` does, as a hub officer (whole country) or as a spoke "
-        "officer (their room's districts). Deep pages take a random cursor (`after=id`). Time is "
+        "`enterprise_queryset_for_user` and fetches a page of 25 with `keyset_page` (the "
+        "page's ids first, then those rows), as `GET /api/v1/registry/enterprises` does, as a "
+        "hub officer (whole country) or as a spoke officer (filtered on their room's district "
+        "ids). Deep pages take a random cursor (`after=id`). Time is "
         "wall time in this process, from building the FilterSet to having the rows.",
         f"- API over HTTP: {HTTP_QUERIES} of the hub officer's queries through Django's test "
         "client with a logged-in session: middleware, authentication, the query, pydantic "

@@ -105,7 +105,13 @@ from champions.grievances.choices import (
     Status,
 )
 from champions.grievances.filters import GrievanceQueueFilterSet
-from champions.grievances.models import Grievance, QueueTally, RegistrationCounter, TimelineEntry
+from champions.grievances.models import (
+    Grievance,
+    QueueTally,
+    RegistrationCounter,
+    TimelineEntry,
+    Triage,
+)
 from champions.grievances.selectors import (
     calendar_for,
     grievance_queue_for_user,
@@ -118,6 +124,7 @@ from champions.grievances.sla import Calendar, Policy, add_working_days
 from champions.grievances.sweep import sla_sweep
 from champions.grievances.tallies import tally_recount
 from champions.registry.models import Enterprise
+from champions.triage.store import models_directory, models_manifest
 
 PAGE_SIZE = settings.CHAMPIONS_PAGE_SIZE  # the HTML queue's page; the API's default is 25 too
 SEED_BATCH = 1000  # rows per INSERT: 38 columns stay under PostgreSQL's 65,535 parameters
@@ -179,6 +186,7 @@ def main() -> int:
     database_prepare(DATABASE, fresh=args.fresh)
     step("champions setup --no-demo (migrate, reference data, network, SLA defaults)")
     call_command("setup", no_demo=True)
+    report["triage_models"] = triage_models_info()
     report["enterprises"] = enterprises_ensure(args.enterprises)
     people = people_ensure(args.clients)
     leftovers_delete(people)
@@ -216,6 +224,7 @@ def main() -> int:
                 )
         else:
             (report["lodge"],) = lodge_rounds(args, [("Champions", port, ours)])
+    report["triage_models"].update(triage_counts(people))
     report["sweep"] = sweeps()
     report["tallies_after"] = tallies_check()
     if args.helpdesk:
@@ -498,6 +507,26 @@ def busiest_spoke_officer(people: People) -> User:
     )
     room_id = counts[0]["room"]
     return User.objects.get(pk=people.officers_by_room[room_id][0])
+
+
+def triage_models_info() -> dict:
+    """The triage models the server will load (setup trains them when missing)."""
+    directory = models_directory()
+    manifest = models_manifest(directory) or {}
+    try:
+        shown = directory.relative_to(ROOT)
+    except ValueError:
+        shown = directory
+    step(f"Triage models: {manifest.get('version') or 'none'} in {shown}")
+    return {"version": manifest.get("version"), "directory": str(shown)}
+
+
+def triage_counts(people: People) -> dict:
+    """How many of the grievances lodged through the API got a stored prediction."""
+    lodged = Grievance.objects.filter(lodged_by__in=people.lodgers)
+    triaged = Triage.objects.filter(grievance__in=lodged).values("grievance").distinct().count()
+    step(f"Triage predictions stored for {triaged:,} of {lodged.count():,} lodged grievances")
+    return {"lodged": lodged.count(), "triaged": triaged}
 
 
 def leftovers_delete(people: People) -> None:
@@ -1246,9 +1275,6 @@ def http_load(
 def champions_lodge_requests(people: People, cases: list[LodgeCase]) -> list[Request]:
     """POST /api/v1/grievances as the entrepreneurs, each with their bearer token."""
     tokens = [api_token_create(user=u, name="bench").key for u in people.lodgers]
-    # Without a CSRF cookie and header, ninja's SessionAuth (tried before the bearer token in
-    # champions.api.auth) refuses every POST with 403 "CSRF check Failed", token or not.
-    csrf = uuid.uuid4().hex
     requests = []
     for i, case in enumerate(cases):
         body = {
@@ -1261,8 +1287,6 @@ def champions_lodge_requests(people: People, cases: list[LodgeCase]) -> list[Req
             "Authorization": f"Bearer {tokens[i % len(tokens)]}",
             "Content-Type": "application/json",
             "Idempotency-Key": str(uuid.uuid4()),
-            "Cookie": f"{settings.CSRF_COOKIE_NAME}={csrf}",
-            "X-CSRFToken": csrf,
         }
         requests.append(("POST", "/api/v1/grievances", json.dumps(body).encode(), headers))
     return requests
@@ -1580,12 +1604,8 @@ def render_method(report: dict) -> list[str]:
         f"{LODGE_ROUNDS} windows of {a['lodge_seconds'] / LODGE_ROUNDS:.0f} s (or "
         f"{a['lodge_max'] // LODGE_ROUNDS:,} requests), each after {WARMUP} warm-up requests "
         "per client; with django-helpdesk, both servers run and the windows alternate between "
-        "the two systems, so that changes in the machine's load fall on both. The clients "
-        "also send a CSRF cookie and `X-CSRFToken` "
-        'header: without them every bearer-token POST is refused with 403 "CSRF check '
-        'Failed", because `SessionAuth` (tried first in `champions.api.auth`) checks CSRF '
-        "before looking for a session (a bug; Django's test client skips CSRF, so the test "
-        "suite does not see it).",
+        "the two systems, so that changes in the machine's load fall on both. "
+        + triage_line(report.get("triage_models")),
         f"- Queue: the spoke officer works in the busiest spoke ({db['spoke_room']}, "
         f"{db['spoke_rows']:,} grievances); the hub officer sees all of them. In process: "
         f"`grievance_queue_page` (keyset, {PAGE_SIZE} rows) on `grievance_queue_for_user`; "
@@ -1611,6 +1631,23 @@ def render_method(report: dict) -> list[str]:
         "bulk load).",
         "",
     ]
+
+
+def triage_line(models: dict | None) -> str:
+    """How lodging ran the triage models (on the request path when they exist)."""
+    if not models or not models.get("version"):
+        return (
+            "Lodging ran without the triage models (none in the bench's var directory): "
+            "production runs them on the request path, so it is measured lighter than it runs."
+        )
+    return (
+        "Lodging includes triage, as in production: `grievance_create` runs the triage models "
+        f"(version `{models['version']}`, in `{models['directory']}`) on the request path, "
+        "which pre-fill the category, department and priority (and so the due dates) and "
+        "store the prediction; the embedding is a task enqueued after commit, not run here. "
+        f"Predictions stored for the grievances lodged: {models.get('triaged', 0):,} of "
+        f"{models.get('lodged', 0):,}."
+    )
 
 
 def code_line(code: dict | None) -> str:
@@ -1716,8 +1753,7 @@ def render_queue(report: dict) -> list[str]:
         ]
     ]
     matched = all(q[who]["tallies_match"] for who in ("hub", "spoke"))
-    # Said only while a deep due-soonest page costs many first pages (the cursor condition
-    # below is the reason as long as it is written that way).
+    # Said only while a deep due-soonest page costs many first pages.
     due_deep_slow = any(
         q[who]["due_deep"]["p50"] > 5 * q[who]["due_first"]["p50"] for who in ("hub", "spoke")
     )
@@ -1732,20 +1768,16 @@ def render_queue(report: dict) -> list[str]:
         "moves in the same transaction: a query over a few hundred rows (the hub sums every "
         "room's, a spoke officer reads their room's), whatever the number of grievances. A "
         f"filter (here `{narrow}`, the largest category) makes them a GROUP BY over the "
-        "matching grievances the officer may see, counted live, so a narrowed page still "
-        "grows with the number of rows. Neither list uses DISTINCT any more (an "
-        "entrepreneur's scope is a subquery, not a join). The due-soonest order "
-        "(`resolution_due_at`, then id, suggestions without a due date last) has the indexes "
-        "(room, resolution_due_at, id) for a spoke and (resolution_due_at, id) for the hub. "
-        + (
-            "A deep due-soonest page still costs many first pages: after its cursor (due date "
-            "d, id c) it asks for `resolution_due_at > d OR (resolution_due_at = d AND id > c) "
-            "OR resolution_due_at IS NULL`, and PostgreSQL cannot start an index range at an "
-            "OR: it walks the index from its first entry and filters, so the deeper the "
-            "cursor, the longer. "
-            if due_deep_slow
-            else ""
-        )
+        "matching grievances the officer may see, counted live with `COUNT(*)` per status, "
+        "which the indexes (room, category, status) for a spoke and (category, status) for "
+        "the hub can answer from the index alone; it still reads every matching index entry, "
+        "so a narrowed page grows with the number of matching rows. Neither list uses "
+        "DISTINCT any more (an entrepreneur's scope is a subquery, not a join). The "
+        "due-soonest order (`resolution_due_at`, then id, suggestions without a due date "
+        "last) is read in two queries, each a plain index range: the dated rows from the "
+        "cursor on (room, resolution_due_at, id) for a spoke and (resolution_due_at, id) for "
+        "the hub, then, if the page is not full, the undated ones by id. "
+        + ("A deep due-soonest page still costs many first pages. " if due_deep_slow else "")
         + (
             "Before measuring, the tallies equalled the live counts for both officers."
             if matched
@@ -1970,8 +2002,15 @@ def render_helpdesk_notes(report: dict, seeded: str) -> list[str]:
         "first timeline entry.",
         "- Creation: the same cases (enterprise → the same room/queue, the same text) with the "
         "same clients. Ours: `POST /api/v1/grievances` as an entrepreneur (validation, scope "
-        "check of the enterprise, routing, numbering, due dates, timeline entry, idempotency "
-        "key, acknowledgement enqueued). Theirs: `POST /api/tickets/` (DRF `TicketViewSet`, "
+        "check of the enterprise, routing, numbering, "
+        + (
+            "the triage models on the request path and their stored prediction, "
+            if (report.get("triage_models") or {}).get("version")
+            else ""
+        )
+        + "due dates, timeline entry, idempotency key, acknowledgement "
+        + ("and embedding " if (report.get("triage_models") or {}).get("version") else "")
+        + "enqueued). Theirs: `POST /api/tickets/` (DRF `TicketViewSet`, "
         "which creates through their `TicketForm`: ticket, follow-up, notification e-mails "
         "rendered and handed to the dummy backend) as a staff superuser with a DRF token "
         f"(`rest_framework.authtoken`, added for this). Answered 201: "
