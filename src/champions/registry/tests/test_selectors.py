@@ -75,6 +75,8 @@ def test_missing_is_not_found(hub_officer):
         ("Udyam prefix", {"q": "udyam-dl"}, {"Yamuna Garments"}),
         ("NIC division", {"nic": "25"}, {"Deccan Precision Tools"}),
         ("NIC not digits", {"nic": "2x"}, set()),
+        ("NIC whole code", {"nic": "14101"}, {"Yamuna Garments"}),
+        ("NIC whole code, no prefix match", {"nic": "25930"}, set()),
         ("activity", {"major_activity": "services"}, {"Yamuna Garments"}),
         ("category", {"category": "micro"}, {"Deccan Precision Tools", "Yamuna Garments"}),
     ],
