@@ -1,10 +1,13 @@
-"""AI triage of grievances, stored: the fast models run at intake inside the lodging's
-transaction; the embedding, the near-duplicates of the same MSME and the thread's aggregate run
-in a task after commit. The models are `champions.triage`'s pure functions (no database, no
-grievances); this module turns what they say into rows.
+"""AI triage of grievances, stored. Lodging commits and answers at once; right after commit
+a task (`grievance_triage_task`) runs the fast models, stores their prediction, fills what
+nobody chose (category, priority and so the due dates, department), then embeds the grievance
+and links the same MSME's near-duplicates. The officer's page polls the triage panel until the
+prediction is there. Messages and the thread's aggregate are triaged after commit too. The
+models are `champions.triage`'s pure functions (no database, no grievances); this module turns
+what they say into rows.
 
-When the models are not built, intake goes on without them (a warning in the log, no triage
-row) and `grievance_triage_backfill` fills the gaps once they are.
+When the models are not built, the task stores nothing (a warning in the log) and
+`grievance_triage_backfill` fills the gaps once they are.
 """
 
 import logging
@@ -12,14 +15,15 @@ from collections import Counter
 from dataclasses import asdict
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from champions.accounts.selectors import user_is_officer
 from champions.triage import services as triage_services
 from champions.triage.errors import TextTooLong, TriageModelsMissing
 
-from .choices import Category, FieldSource, Priority, TriageField, TriageScope
+from . import selectors
+from .choices import Category, FieldSource, Kind, Priority, TriageField, TriageScope
 from .models import (
     DuplicateCandidate,
     Grievance,
@@ -28,6 +32,7 @@ from .models import (
     Triage,
     TriageOverride,
 )
+from .sla import add_working_days
 
 log = logging.getLogger(__name__)
 
@@ -215,11 +220,19 @@ def duplicates_link(*, grievance: Grievance, vector: np.ndarray) -> list[Duplica
     return links
 
 
+def _locked(grievance_id: int) -> Grievance | None:
+    rows = Grievance.objects.filter(pk=grievance_id)
+    if connection.vendor == "postgresql":
+        rows = rows.select_for_update()
+    return rows.first()
+
+
 @transaction.atomic
 def grievance_triage_fill(*, grievance_id: int) -> Triage | None:
-    """Triage a grievance that has no prediction yet (lodged while the models were missing);
-    the category, priority and department are filled only where nobody chose them."""
-    grievance = Grievance.objects.filter(pk=grievance_id).first()
+    """Triage a grievance that has no prediction yet (idempotent: a second run returns the
+    stored one). The category, priority and department are filled only where nobody chose
+    them; a priority the models change moves the due dates, as at lodging."""
+    grievance = _locked(grievance_id)
     if grievance is None:
         return None
     stored = current_triage(grievance_id)
@@ -241,18 +254,38 @@ def grievance_triage_fill(*, grievance_id: int) -> Triage | None:
         grievance.priority = priority
     if grievance.department_source in chosen:
         grievance.department = department
-    grievance.save(
-        update_fields=[
-            "category",
-            "category_source",
-            "priority",
-            "priority_source",
-            "department",
-            "department_source",
-            "language",
-            "updated_at",
-        ]
-    )
+    fields = [
+        "category",
+        "category_source",
+        "priority",
+        "priority_source",
+        "department",
+        "department_source",
+        "language",
+        "updated_at",
+    ]
+    if grievance.priority != priority and grievance.kind != Kind.SUGGESTION:
+        _due_dates_set(grievance)
+        fields += ["assign_due_at", "escalate_due_at", "resolution_due_at"]
+    grievance.save(update_fields=fields)
+    return stored
+
+
+def _due_dates_set(grievance: Grievance) -> None:
+    """The due dates for the grievance's (new) priority, counted from its lodging."""
+    policy = selectors.sla_policy_for(category=grievance.category, priority=grievance.priority)
+    calendar = selectors.calendar_for(state_id=grievance.state_id)
+    start = grievance.lodged_at
+    grievance.assign_due_at = add_working_days(start, policy.assign_days, calendar)
+    grievance.escalate_due_at = add_working_days(start, policy.escalate_days, calendar)
+    grievance.resolution_due_at = add_working_days(start, policy.resolve_days, calendar)
+
+
+def grievance_triage_after_lodging(*, grievance_id: int) -> Triage | None:
+    """What runs once a lodging has committed: the fast prediction first (the officer's
+    panel waits for it), then the slow embedding and the same MSME's duplicates."""
+    stored = grievance_triage_fill(grievance_id=grievance_id)
+    grievance_embed(grievance_id=grievance_id)
     return stored
 
 
@@ -286,16 +319,23 @@ TRAINING_TASK = {
 def officer_training_examples() -> list[tuple[str, str, str]]:
     """(task, text, label) for every grievance field an officer decided: the last decision
     per grievance and field, overrides and acceptances alike (an acceptance confirms the
-    label). `champions triage train` reads these through the source GrievancesConfig
-    registers, so triage never imports grievances."""
+    label), and the organisation of every referral. `champions triage train` reads these
+    through the source GrievancesConfig registers, so triage never imports grievances."""
     latest: dict[tuple[int, str], TriageOverride] = {}
     decisions = TriageOverride.objects.select_related("grievance").only(
         "field", "chosen", "grievance__subject", "grievance__description"
     )
     for decision in decisions.order_by("id").iterator(chunk_size=2000):
         latest[(decision.grievance_id, decision.field)] = decision
-    return [
+    rows = [
         (TRAINING_TASK[TriageField(d.field)], grievance_text(d.grievance), d.chosen)
         for d in latest.values()
         if d.field in TriageField.values
     ]
+    # A referral names the organisation that should act: a department example too, unless
+    # an officer decided the department field of that grievance.
+    decided = {g for g, field in latest if field == TriageField.DEPARTMENT}
+    referred = Grievance.objects.exclude(referred_to="").exclude(pk__in=decided)
+    for grievance in referred.only("subject", "description", "referred_to").iterator(2000):
+        rows.append(("department", grievance_text(grievance), grievance.referred_to))
+    return rows

@@ -32,7 +32,6 @@ from .choices import (
     SlaState,
     Status,
     TriageField,
-    TriageScope,
 )
 from .models import (
     MAX_SLA_DAYS,
@@ -233,18 +232,10 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
             year=timezone.localdate(now).year, code=state.udyam_code if state else "HQ"
         ),
     )
-    # The fast models run on the request path: the priority they suggest sets the due dates.
-    prediction = predictions.text_triage(predictions.grievance_text(grievance))
-    if prediction is not None:
-        predictions.prefill(grievance, prediction, category_given=bool(data.category))
-    elif data.category:
+    if data.category:
         grievance.category_source = FieldSource.COMPLAINANT
     _set_due_dates(grievance)
     grievance.save()
-    if prediction is not None:
-        predictions.triage_store(
-            grievance=grievance, prediction=prediction, scope=TriageScope.GRIEVANCE
-        )
     if key:
         IdempotencyKey.objects.create(user=actor, key=key, grievance=grievance)
     _event(
@@ -257,7 +248,9 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
     )
     hooks.grievance_event_emit(grievance, "lodged")
     transaction.on_commit(lambda: tasks.send_acknowledgement_task.enqueue(grievance.pk))
-    transaction.on_commit(lambda: tasks.grievance_embed_task.enqueue(grievance.pk))
+    # AI triage runs after commit, off the request path: it fills the category, priority (and
+    # so the due dates) and department where nobody chose them, then embeds the grievance.
+    transaction.on_commit(lambda: tasks.grievance_triage_task.enqueue(grievance.pk))
     return grievance
 
 
@@ -464,7 +457,7 @@ def grievance_message_add(
         grievance, actor=actor, action="note" if is_internal else "message", is_internal=is_internal
     )
     if not is_internal:
-        predictions.message_triage(message_id=message.pk)
+        transaction.on_commit(lambda: tasks.message_triage_task.enqueue(message.pk))
         transaction.on_commit(lambda: tasks.notify_message_task.enqueue(message.pk))
     return message
 

@@ -43,6 +43,19 @@ def queue_recount_task() -> None:
 
 
 @task()
+def grievance_triage_task(grievance_id: int) -> None:
+    """After a lodging commits: the fast prediction (idempotent), then the embedding and the
+    same MSME's near-duplicates."""
+    predictions.grievance_triage_after_lodging(grievance_id=grievance_id)
+
+
+@task()
+def message_triage_task(message_id: int) -> None:
+    """After a message commits: its triage and the thread's aggregate (idempotent)."""
+    predictions.message_triage(message_id=message_id)
+
+
+@task()
 def grievance_embed_task(grievance_id: int) -> None:
     """After a lodging commits: the embedding (slow) and the same MSME's near-duplicates."""
     predictions.grievance_embed(grievance_id=grievance_id)

@@ -1,12 +1,15 @@
 """The officers' triage panel on the grievance page, and its one-click accept and override."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from champions.accounts.selectors import user_is_officer
 from champions.core.errors import DomainError, NotFound
@@ -16,6 +19,8 @@ from . import selectors, services
 from .choices import Category, FieldSource, Priority, TriageField
 from .forms import TriageDecisionForm
 from .models import Grievance, Triage
+
+PENDING_FOR = timedelta(minutes=10)  # how long a page polls for a missing prediction
 
 
 def _confidence_words(confidence: float) -> str:
@@ -110,7 +115,9 @@ def triage_context(grievance: Grievance, panel: selectors.TriagePanel | None) ->
     if panel is None:
         return None
     if panel.grievance is None:
-        return {"panel": panel, "grievance": grievance, "missing": True}
+        # Just lodged: the after-commit task is on it, so the panel asks again shortly.
+        pending = timezone.now() - grievance.lodged_at < PENDING_FOR
+        return {"panel": panel, "grievance": grievance, "missing": True, "pending": pending}
     signals = [_label(UrgencySignal, signal) for signal in panel.grievance.urgency_signals]
     return {
         "panel": panel,
@@ -186,3 +193,16 @@ def grievance_triage_view(request, grievance_id: int):
         raise Http404(exc.message) from exc
     (messages.error if is_error else messages.success)(request, outcome)
     return redirect("web:grievances:detail", grievance_id=grievance_id)
+
+
+@login_required
+@require_GET
+def grievance_triage_panel_view(request, grievance_id: int):
+    """The triage panel alone: what the grievance page polls (htmx) until the prediction the
+    after-commit task makes is there."""
+    if not user_is_officer(request.user):
+        raise Http404
+    try:
+        return _panel_response(request, grievance_id, outcome="", is_error=False)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc

@@ -29,6 +29,11 @@ urlpatterns = [
     path("<int:grievance_id>/merge/", views.grievance_merge_view, name="merge"),
     path("<int:grievance_id>/triage/", triage_views.grievance_triage_view, name="triage"),
     path(
+        "<int:grievance_id>/triage/panel/",
+        triage_views.grievance_triage_panel_view,
+        name="triage_panel",
+    ),
+    path(
         "attachments/<int:attachment_id>/",
         views.attachment_download_view,
         name="attachment_download",

@@ -146,9 +146,12 @@ def _sentiment_of(emotions: list[str]) -> str | None:
     return min(levels, key=lambda level: -abs(list(Sentiment).index(level) - 2))
 
 
-def dataset_build(task: str, *, quick: bool = False) -> Dataset:
-    """The training rows for one task. `quick` (tests, which train outside a database) keeps a
-    tenth of the derived rows and leaves out the registered sources."""
+def dataset_build(task: str, *, quick: bool = False, sources: bool | None = None) -> Dataset:
+    """The training rows for one task. `quick` (tests) keeps a tenth of the derived rows.
+    `sources` adds the registered sources (database rows: history, officers' decisions); by
+    default only in a full build, since tests' session models train outside a database."""
+    if sources is None:
+        sources = not quick
     data = Dataset(task)
     per_organisation = TREE_TEXTS_PER_ORGANISATION // (10 if quick else 1)
     goemotions_rows = goemotions()[: GOEMOTIONS_ROWS // (10 if quick else 1)]
@@ -191,7 +194,7 @@ def dataset_build(task: str, *, quick: bool = False) -> Dataset:
                 data.add(GOEMOTIONS_FILE.name, row["text"], Emotion(row["ekman"]))
     else:
         raise ValueError(f"unknown task {task!r}")
-    for name, rows in ({} if quick else TRAINING_SOURCES).items():
+    for name, rows in (TRAINING_SOURCES if sources else {}).items():
         for row_task, text, label in rows():
             if row_task == task and text.strip() and label:
                 data.add(name, text, label, weight=EXAMPLE_WEIGHT)

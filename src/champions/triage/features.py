@@ -1,21 +1,26 @@
-"""Text features and classifiers (pure scikit-learn; no Django, no database).
+"""Text features and classifiers (pure scikit-learn and numpy; no Django, no database).
 
-Every text classifier is the same pipeline: TF-IDF on words (1-2 grams) and on characters
-(2-4 grams inside word boundaries, which copes with Hinglish spelling variants and Devanagari
-inflections), then a linear SVM calibrated with Platt scaling so that `predict_proba` gives a
-usable confidence. The baseline is the plain TF-IDF + LinearSVC the docs compare against.
+One featurisation serves every task: TF-IDF on words (1-2 grams) and on characters (2-4 grams
+inside word boundaries, which copes with Hinglish spelling variants and Devanagari
+inflections), with a vocabulary fitted once on the union of all tasks' training text. Each task
+is a head on those features: a linear SVM calibrated with Platt scaling, so that a probability
+is a usable confidence. Serving a text is one tokenisation, one sparse row, and one small
+product per head; the row is cached, so the six heads and the explanation share it. The
+baseline is the plain TF-IDF + LinearSVC the docs compare against.
 """
 
+import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 from scipy.special import expit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
 from .language import HINDI_ROMAN
@@ -23,7 +28,10 @@ from .language import HINDI_ROMAN
 _DIGITS = re.compile(r"\d+")
 # Words of two or more letters; Devanagari vowel signs and viramas are marks, not \w, in re.
 WORD_PATTERN = r"(?u)[\w\u0900-\u097f][\w\u0900-\u097f']+"
+_WORDS = re.compile(WORD_PATTERN)
 _SPACES = re.compile(r"\s+")
+WORD_FEATURES = 80_000
+CHAR_FEATURES = 60_000
 
 
 def normalise(text: str) -> str:
@@ -33,48 +41,123 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _vectoriser(*, max_char_features: int) -> FeatureUnion:
-    return FeatureUnion(
-        [
-            (
-                "word",
-                TfidfVectorizer(
-                    preprocessor=normalise,
-                    token_pattern=WORD_PATTERN,
-                    ngram_range=(1, 2),
-                    sublinear_tf=True,
-                    min_df=1,
-                    max_features=60_000,
-                    dtype=np.float32,
-                ),
-            ),
-            (
-                "char",
-                TfidfVectorizer(
-                    preprocessor=normalise,
-                    analyzer="char_wb",
-                    ngram_range=(2, 4),
-                    sublinear_tf=True,
-                    min_df=2,
-                    max_features=max_char_features,
-                    dtype=np.float32,
-                ),
-            ),
-        ]
-    )
+def word_terms(text: str) -> list[str]:
+    """Word unigrams and bigrams of a normalised text."""
+    words = _WORDS.findall(text)
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
-def classifier_build(*, c: float = 0.5, max_char_features: int = 50_000) -> Pipeline:
-    """Platt scaling fitted on 2-fold out-of-fold scores, then one SVM fitted on all rows
-    (`ensemble=False`): a third of the size and time of the default 5 calibrated copies."""
-    svm = LinearSVC(C=c, class_weight="balanced")
-    calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=2, ensemble=False)
-    return Pipeline(
-        [
-            ("features", _vectoriser(max_char_features=max_char_features)),
-            ("classifier", calibrated),
-        ]
-    )
+def char_terms(text: str) -> list[str]:
+    """Character 2-4 grams inside each whitespace-separated word, padded by a space (as
+    scikit-learn's `char_wb`)."""
+    grams = []
+    for word in text.split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in (2, 3, 4):
+            grams.extend(padded[i : i + n] for i in range(size - n + 1))
+            if n >= size:
+                break
+    return grams
+
+
+def _block(terms: list[str], vocabulary: dict[str, int], idf: np.ndarray):
+    """One text's TF-IDF block: sorted column indices and L2-normalised sublinear weights."""
+    get = vocabulary.get
+    found = np.array([get(term, -1) for term in terms], dtype=np.int32)
+    found = found[found >= 0]
+    if not len(found):
+        return np.empty(0, np.int32), np.empty(0, np.float32)
+    columns, counts = np.unique(found, return_counts=True)
+    values = (1.0 + np.log(counts.astype(np.float32))) * idf[columns]
+    values /= np.sqrt(np.dot(values, values))
+    return columns, values
+
+
+def _fit_block(documents: list[list[str]], *, limit: int, min_df: int):
+    """Vocabulary (the `limit` most frequent terms seen in at least `min_df` documents) and
+    smoothed idf, as TfidfVectorizer(smooth_idf=True) computes it."""
+    frequency: Counter = Counter()
+    for terms in documents:
+        frequency.update(set(terms))
+    kept = sorted(
+        (term for term, df in frequency.items() if df >= min_df),
+        key=lambda term: (-frequency[term], term),
+    )[:limit]
+    kept.sort()
+    vocabulary = {term: i for i, term in enumerate(kept)}
+    n = len(documents)
+    df = np.asarray([frequency[term] for term in kept], dtype=np.float32)
+    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    return vocabulary, idf
+
+
+@dataclass
+class Featuriser:
+    """The shared TF-IDF features (words, then characters), with a one-text cache."""
+
+    word_vocabulary: dict[str, int]
+    word_idf: np.ndarray
+    char_vocabulary: dict[str, int]
+    char_idf: np.ndarray
+    _last: tuple | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def fit(cls, texts: list[str]) -> "Featuriser":
+        normalised = [normalise(text) for text in dict.fromkeys(texts)]
+        words, word_idf = _fit_block(
+            [word_terms(t) for t in normalised], limit=WORD_FEATURES, min_df=1
+        )
+        chars, char_idf = _fit_block(
+            [char_terms(t) for t in normalised], limit=CHAR_FEATURES, min_df=2
+        )
+        return cls(words, word_idf, chars, char_idf)
+
+    @property
+    def size(self) -> int:
+        return len(self.word_vocabulary) + len(self.char_vocabulary)
+
+    def _row(self, text: str):
+        normalised = normalise(text)
+        word_columns, word_values = _block(
+            word_terms(normalised), self.word_vocabulary, self.word_idf
+        )
+        char_columns, char_values = _block(
+            char_terms(normalised), self.char_vocabulary, self.char_idf
+        )
+        columns = np.concatenate([word_columns, char_columns + len(self.word_vocabulary)])
+        return columns, np.concatenate([word_values, char_values])
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        """The TF-IDF rows of `texts`. The last single text's row is kept: one triage asks
+        every head and the explanation for the same text."""
+        single = len(texts) == 1
+        if single and self._last is not None and self._last[0] == texts[0]:
+            return self._last[1]
+        indptr, indices, data = [0], [], []
+        for text in texts:
+            columns, values = self._row(text)
+            indices.append(columns)
+            data.append(values)
+            indptr.append(indptr[-1] + len(columns))
+        matrix = sparse.csr_matrix(
+            (
+                np.concatenate(data) if data else np.empty(0, np.float32),
+                np.concatenate(indices) if indices else np.empty(0, np.int32),
+                np.asarray(indptr, dtype=np.int64),
+            ),
+            shape=(len(texts), self.size),
+            dtype=np.float32,
+        )
+        if single:
+            self._last = (texts[0], matrix)
+        return matrix
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_last"] = None  # serving caches, not part of the model
+        state.pop("_names", None)
+        return state
 
 
 def baseline_build() -> Pipeline:
@@ -92,94 +175,160 @@ _STOP_WORDS = ENGLISH_STOP_WORDS | HINDI_ROMAN
 
 @dataclass
 class TextModel:
-    """A fitted pipeline, reduced for serving to one sparse product and Platt's sigmoids
-    (sklearn's own predict_proba costs ~20x more per single text in input checks), plus the
-    feature names explanations need. Pickled as one file per task."""
+    """One task's head on the shared features: the SVM's weights and Platt's sigmoids
+    (scikit-learn's own predict_proba costs ~20x more per single text in input checks)."""
 
     task: str
-    pipeline: Pipeline
-    coef: np.ndarray  # classes x features (binary: one row, for the second class)
+    featuriser: Featuriser
+    classes: list[str]
+    coef: np.ndarray  # features x classes (binary: one column, for the second class)
     intercept: np.ndarray
     sigmoid_a: np.ndarray
     sigmoid_b: np.ndarray
-    feature_names: np.ndarray
 
     @classmethod
-    def fit(cls, task: str, texts: list[str], labels: list[str], weights=None) -> "TextModel":
-        pipeline = classifier_build()
-        pipeline.fit(texts, labels, classifier__sample_weight=weights)
-        (calibrated,) = pipeline.named_steps["classifier"].calibrated_classifiers_
-        svm = calibrated.estimator
+    def fit(
+        cls,
+        task: str,
+        texts: list[str],
+        labels: list[str],
+        weights=None,
+        *,
+        featuriser: Featuriser | None = None,
+        c: float = 0.5,
+    ) -> "TextModel":
+        """Platt scaling fitted on 2-fold out-of-fold scores, then one SVM fitted on all rows
+        (`ensemble=False`). Without a `featuriser`, one is fitted on `texts`."""
+        featuriser = featuriser or Featuriser.fit(texts)
+        matrix = featuriser.transform(texts)
+        svm = LinearSVC(C=c, class_weight="balanced")
+        calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=2, ensemble=False)
+        calibrated.fit(matrix, labels, sample_weight=weights)
+        (fitted,) = calibrated.calibrated_classifiers_
         return cls(
             task=task,
-            pipeline=pipeline,
-            coef=svm.coef_.astype(np.float32),
-            intercept=svm.intercept_.astype(np.float32),
-            sigmoid_a=np.array([c.a_ for c in calibrated.calibrators], dtype=np.float64),
-            sigmoid_b=np.array([c.b_ for c in calibrated.calibrators], dtype=np.float64),
-            feature_names=pipeline.named_steps["features"].get_feature_names_out(),
+            featuriser=featuriser,
+            classes=[str(label) for label in calibrated.classes_],
+            coef=np.ascontiguousarray(fitted.estimator.coef_.T, dtype=np.float32),
+            intercept=fitted.estimator.intercept_.astype(np.float32),
+            sigmoid_a=np.array([c.a_ for c in fitted.calibrators], dtype=np.float64),
+            sigmoid_b=np.array([c.b_ for c in fitted.calibrators], dtype=np.float64),
         )
 
     @property
     def labels(self) -> list[str]:
-        return [str(label) for label in self.pipeline.classes_]
+        return list(self.classes)
 
     def features(self, texts: list[str]) -> sparse.csr_matrix:
-        """The TF-IDF row(s) of `texts`. The last single text's row is kept: one triage asks
-        the category and department models for the same text two or three times (the
-        prediction, the explanation's words, the nearest examples)."""
-        single = len(texts) == 1
-        if single:
-            last = self.__dict__.get("_last_features")
-            if last is not None and last[0] == texts[0]:
-                return last[1]
-        union = self.pipeline.named_steps["features"]
-        matrix = sparse.hstack([t.transform(texts) for _, t in union.transformer_list]).tocsr()
-        if single:
-            self.__dict__["_last_features"] = (texts[0], matrix)
-        return matrix
-
-    def __getstate__(self) -> dict:
-        state = self.__dict__.copy()
-        state.pop("_last_features", None)  # a serving cache, not part of the model
-        return state
+        return self.featuriser.transform(texts)
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Calibrated class probabilities, as CalibratedClassifierCV.predict_proba gives them."""
-        scores = np.asarray(self.features(texts) @ self.coef.T) + self.intercept
+        return self.calibrate(self.scores(texts))
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """The SVM's decision values."""
+        matrix = self.features(texts)
+        if matrix.shape[0] == 1:  # a gather of the text's rows beats a sparse product
+            scores = (matrix.data @ self.coef[matrix.indices])[None, :] + self.intercept
+        else:
+            scores = np.asarray(matrix @ self.coef) + self.intercept
+        return scores
+
+    def calibrate(self, scores: np.ndarray) -> np.ndarray:
         calibrated = expit(-(self.sigmoid_a * scores + self.sigmoid_b))
-        if len(self.labels) == 2:
+        if len(self.classes) == 2:
             return np.column_stack([1 - calibrated[:, 0], calibrated[:, 0]])
         total = calibrated.sum(axis=1, keepdims=True)
         uniform = np.full_like(calibrated, 1 / calibrated.shape[1])
         return np.where(total > 0, calibrated / np.where(total > 0, total, 1), uniform)
 
     def predict(self, texts: list[str]) -> list[str]:
-        labels = self.labels
+        labels = self.classes
         return [labels[i] for i in self.probabilities(texts).argmax(axis=1)]
 
     def top_terms(self, text: str, label: str, *, limit: int = 6) -> list[str]:
         """The words of `text` that pushed it most towards `label`, stop words left out
         (character n-grams only when no word feature counted)."""
         vector = self.features([text])
-        index = self.labels.index(label)
-        if len(self.labels) == 2:
-            row = self.coef[0] if index == 1 else -self.coef[0]
+        index = self.classes.index(label)
+        if len(self.classes) == 2:
+            column = self.coef[:, 0] if index == 1 else -self.coef[:, 0]
         else:
-            row = self.coef[index]
-        contributions = sorted(
-            (
-                (value * row[j], str(self.feature_names[j]))
-                for value, j in zip(vector.data, vector.indices, strict=True)
-                if row[j] > 0
-            ),
-            reverse=True,
-        )
+            column = self.coef[:, index]
+        weights = column[vector.indices] * vector.data
+        order = np.argsort(-weights)
+        words_end = len(self.featuriser.word_vocabulary)
+        names = _names(self.featuriser)
+        chosen = [int(vector.indices[k]) for k in order[:60] if weights[k] > 0]
         words = [
-            name[6:]
-            for _, name in contributions
-            if name.startswith("word__") and not set(name[6:].split()) <= _STOP_WORDS
+            names[j] for j in chosen if j < words_end and not set(names[j].split()) <= _STOP_WORDS
         ]
         if words:
             return words[:limit]
-        return [name.split("__", 1)[1].strip() for _, name in contributions[:limit]]
+        return [names[j].strip() for j in chosen[:limit]]
+
+
+def _names(featuriser: Featuriser) -> list[str]:
+    """Feature index -> term, built once per featuriser (explanations only)."""
+    names = featuriser.__dict__.get("_names")
+    if names is None:
+        names = [""] * featuriser.size
+        for term, i in featuriser.word_vocabulary.items():
+            names[i] = term
+        offset = len(featuriser.word_vocabulary)
+        for term, i in featuriser.char_vocabulary.items():
+            names[offset + i] = term
+        featuriser.__dict__["_names"] = names
+    return names
+
+
+@dataclass
+class HeadStack:
+    """Every head's weights side by side, so that one gather of the text's feature rows
+    serves all tasks (the request path's one product)."""
+
+    featuriser: Featuriser
+    models: dict[str, TextModel]
+    coef: np.ndarray
+    intercept: np.ndarray
+    slices: dict[str, slice]
+    sigmoid_a: np.ndarray
+    sigmoid_b: np.ndarray
+
+    @classmethod
+    def of(cls, models: dict[str, TextModel]) -> "HeadStack":
+        slices, start = {}, 0
+        for task, model in models.items():
+            slices[task] = slice(start, start + model.coef.shape[1])
+            start += model.coef.shape[1]
+        (featuriser,) = {id(m.featuriser): m.featuriser for m in models.values()}.values()
+        return cls(
+            featuriser=featuriser,
+            models=models,
+            coef=np.ascontiguousarray(np.hstack([m.coef for m in models.values()])),
+            intercept=np.concatenate([m.intercept for m in models.values()]),
+            slices=slices,
+            sigmoid_a=np.concatenate([m.sigmoid_a for m in models.values()]),
+            sigmoid_b=np.concatenate([m.sigmoid_b for m in models.values()]),
+        )
+
+    def distributions(self, text: str) -> dict[str, dict[str, float]]:
+        """Per task, label -> calibrated probability for one text (as `TextModel.probabilities`
+        gives them, computed for every head at once)."""
+        row = self.featuriser.transform([text])
+        scores = (row.data @ self.coef[row.indices]) + self.intercept
+        calibrated = expit(-(self.sigmoid_a * scores + self.sigmoid_b)).tolist()
+        result = {}
+        for task, part in self.slices.items():
+            classes = self.models[task].classes
+            values = calibrated[part]
+            if len(classes) == 2:
+                values = [1 - values[0], values[0]]
+            else:
+                total = sum(values)
+                values = (
+                    [v / total for v in values] if total > 0 else [1 / len(values)] * len(values)
+                )
+            result[task] = dict(zip(classes, values, strict=True))
+        return result

@@ -1,16 +1,21 @@
-"""The triage entry points other apps call. Nothing here touches the database: callers store
-what they need (labels, confidences, `model_versions`) with their own rows."""
+"""The triage entry points other apps call. Predictions touch no database: callers store what
+they need (labels, confidences, `model_versions`) with their own rows. The one write is
+`history_import`, the ministry's past grievances kept as training examples."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from django.db import transaction
 
 from . import embeddings
 from .choices import CATEGORY_DESCRIPTIONS, Category, Emotion, Sentiment, Urgency
 from .datasets import data_fingerprint
 from .errors import TextTooLong
+from .history import history_read
 from .language import language_identify
+from .models import HistoryExample
 from .results import Explanation, NearestExample, Prediction, ThreadSummary, TriageResult
 from .store import TriageModels, models_load, models_manifest
 from .training import models_train
@@ -33,11 +38,6 @@ duplicates_find = embeddings.duplicates_find
 clusters_find = embeddings.clusters_find
 
 
-def _distribution(models: TriageModels, task: str, text: str) -> dict[str, float]:
-    model = models.models[task]
-    return dict(zip(model.labels, model.probabilities([text])[0].tolist(), strict=True))
-
-
 def _best(scores: dict[str, float]) -> Prediction:
     label = max(scores, key=scores.__getitem__)
     return Prediction(label, round(scores[label], 4))
@@ -50,8 +50,7 @@ def triage_model_versions(models: TriageModels | None = None) -> dict[str, str]:
     return versions
 
 
-def _urgency(models: TriageModels, text: str) -> tuple[Prediction, list[str], bool]:
-    scores = _distribution(models, "urgency", text)
+def _urgency(scores: dict[str, float], text: str) -> tuple[Prediction, list[str], bool]:
     model_label = _best(scores).label
     decision = urgency_decide(model_label, urgency_signals(text))
     confidence = scores[decision.label]
@@ -60,9 +59,7 @@ def _urgency(models: TriageModels, text: str) -> tuple[Prediction, list[str], bo
     return Prediction(decision.label, round(confidence, 4)), decision.signals, decision.raised
 
 
-def _language(models: TriageModels, text: str):
-    model = models.models["language"]
-    probability = dict(zip(model.labels, model.probabilities([text])[0], strict=True))
+def _language(probability: dict[str, float], text: str):
     guess = language_identify(text, hinglish_probability=float(probability["hinglish"]))
     return Prediction(str(guess.label), guess.confidence), guess.reason
 
@@ -102,12 +99,13 @@ def triage_text(*, text: str, models_directory: Path | None = None) -> TriageRes
     if len(text) > MAX_TEXT_LENGTH:
         raise TextTooLong(f"The text is longer than {MAX_TEXT_LENGTH:,} characters.")
     models = models_load(models_directory)
-    category = _best(_distribution(models, "category", text))
-    department = _best(_distribution(models, "department", text))
-    urgency, signals, raised = _urgency(models, text)
-    language, language_reason = _language(models, text)
-    sentiment_scores = _distribution(models, "sentiment", text)
-    emotion_scores = _distribution(models, "emotion", text)
+    distributions = models.stack.distributions(text)
+    category = _best(distributions["category"])
+    department = _best(distributions["department"])
+    urgency, signals, raised = _urgency(distributions["urgency"], text)
+    language, language_reason = _language(distributions["language"], text)
+    sentiment_scores = distributions["sentiment"]
+    emotion_scores = distributions["emotion"]
     return TriageResult(
         category=category,
         department=department,
@@ -158,10 +156,22 @@ def thread_aggregate(results: Sequence[TriageResult]) -> ThreadSummary:
 
 
 def triage_models_train(
-    *, directory: Path | None = None, holdout: bool = True, quick: bool = False, log=print
+    *,
+    directory: Path | None = None,
+    holdout: bool = True,
+    quick: bool = False,
+    sources: bool | None = None,
+    log=print,
 ) -> dict:
-    """Build every model from the shipped data (see `training.models_train`)."""
-    return models_train(directory, holdout=holdout, quick=quick, log=log or (lambda message: None))
+    """Build every model from the shipped data, the imported history and officers' decisions
+    (see `training.models_train`; `sources` as in `datasets.dataset_build`)."""
+    return models_train(
+        directory,
+        holdout=holdout,
+        quick=quick,
+        sources=sources,
+        log=log or (lambda message: None),
+    )
 
 
 def triage_models_are_current(*, directory: Path | None = None) -> bool:
@@ -172,3 +182,44 @@ def triage_models_are_current(*, directory: Path | None = None) -> bool:
 
 def category_descriptions() -> dict[str, str]:
     return {str(code): str(text) for code, text in CATEGORY_DESCRIPTIONS.items()}
+
+
+@dataclass
+class HistoryReport:
+    imported: int = 0
+    duplicates: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+
+
+@transaction.atomic
+def history_import(*, path: Path, source: str = "") -> HistoryReport:
+    """Store a history file's good rows as training examples (a row already stored, same text
+    and department, is counted as a duplicate); bad rows are reported by line, never stored.
+    Raises ValueError when the file lacks a required column."""
+    parsed = history_read(path)
+    report = HistoryReport(errors=parsed.errors)
+    digests = [row.digest for row in parsed.rows]
+    seen = set()
+    for start in range(0, len(digests), 500):  # bounded IN lists
+        chunk = digests[start : start + 500]
+        seen |= set(
+            HistoryExample.objects.filter(digest__in=chunk).values_list("digest", flat=True)
+        )
+    fresh = []
+    for row in parsed.rows:
+        if row.digest in seen:
+            report.duplicates += 1
+            continue
+        seen.add(row.digest)
+        fresh.append(
+            HistoryExample(
+                text=row.text,
+                department=row.department,
+                category=row.category,
+                source=(source or Path(path).name)[:200],
+                digest=row.digest,
+            )
+        )
+    HistoryExample.objects.bulk_create(fresh, batch_size=1000)
+    report.imported = len(fresh)
+    return report

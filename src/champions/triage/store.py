@@ -14,11 +14,11 @@ from scipy import sparse
 
 from .datasets import TASKS
 from .errors import TriageModelsMissing
-from .features import TextModel
+from .features import HeadStack, TextModel
 
 MANIFEST = "manifest.json"
-NEIGHBOURS = "neighbours.joblib"
-FORMAT = 1  # bump when the files' layout changes, so old stores are rebuilt
+MODELS = "models.joblib"
+FORMAT = 2  # bump when the files' layout changes, so old stores are rebuilt
 
 
 def models_directory() -> Path:
@@ -31,17 +31,35 @@ def models_directory() -> Path:
 
 @dataclass
 class Neighbours:
-    """The hand-written examples as TF-IDF rows (the category model's features), for the
-    "nearest past examples" part of an explanation."""
+    """The hand-written examples as TF-IDF rows (the shared features), for the "nearest past
+    examples" part of an explanation: cosine over the word features (the first `columns`),
+    which are what an officer can check. Kept transposed with unit rows."""
 
     texts: list[str]
     labels: list[str]
     matrix: sparse.csr_matrix
+    columns: int
+
+    def __post_init__(self) -> None:
+        self.matrix = self.matrix[:, : self.columns]
+        norms = np.sqrt(self.matrix.multiply(self.matrix).sum(axis=1)).A1
+        unit = sparse.diags(1 / np.maximum(norms, 1e-9)) @ self.matrix
+        self.matrix = unit.T.tocsr().astype(np.float32)
 
     def nearest(self, vector: sparse.csr_matrix, *, limit: int = 3) -> list[tuple[int, float]]:
-        scores = (self.matrix @ vector.T).toarray().ravel()
-        norms = np.sqrt(self.matrix.multiply(self.matrix).sum(axis=1)).A1
-        scores = scores / np.maximum(norms * np.sqrt(vector.multiply(vector).sum()), 1e-9)
+        # The text's feature rows of the (features x examples) matrix, gathered by hand.
+        words = vector.indices < self.columns
+        indices, values = vector.indices[words], vector.data[words]
+        indptr = self.matrix.indptr
+        starts, ends = indptr[indices], indptr[indices + 1]
+        lengths = ends - starts
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        positions = np.arange(lengths.sum()) + offsets
+        weights = self.matrix.data[positions] * np.repeat(values, lengths)
+        scores = np.bincount(
+            self.matrix.indices[positions], weights=weights, minlength=self.matrix.shape[1]
+        )
+        scores /= max(float(np.sqrt(values @ values)), 1e-9)
         best = np.argsort(-scores)[:limit]
         return [(int(i), float(scores[i])) for i in best]
 
@@ -52,6 +70,10 @@ class TriageModels:
     manifest: dict
     models: dict[str, TextModel]
     neighbours: Neighbours
+    stack: HeadStack | None = None
+
+    def __post_init__(self) -> None:
+        self.stack = HeadStack.of(self.models)
 
     @property
     def version(self) -> str:
@@ -59,11 +81,13 @@ class TriageModels:
 
 
 def store_write(directory: Path, models: dict[str, TextModel], neighbours: Neighbours, manifest):
-    """Write every file, then the manifest last, so a reader never sees a half-written store."""
+    """Write the models (one file: the heads share one featuriser), then the manifest last, so
+    a reader never sees a half-written store. A new manifest is what a running process
+    notices (`models_load` compares its modification time) to load the new models."""
     directory.mkdir(parents=True, exist_ok=True)
-    for task, model in models.items():
-        joblib.dump(model, directory / f"{task}.joblib", compress=1)
-    joblib.dump(neighbours, directory / NEIGHBOURS, compress=1)
+    temporary = directory / (MODELS + ".tmp")
+    joblib.dump({"models": models, "neighbours": neighbours}, temporary, compress=1)
+    temporary.replace(directory / MODELS)
     temporary = directory / (MANIFEST + ".tmp")
     temporary.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     temporary.replace(directory / MANIFEST)
@@ -93,11 +117,12 @@ def models_load(directory: Path | None = None) -> TriageModels:
                 f"Triage models in {directory} are from another version: "
                 "run `champions triage train`."
             )
+        stored = joblib.load(directory / MODELS)
         loaded = TriageModels(
             directory=directory,
             manifest=manifest,
-            models={task: joblib.load(directory / f"{task}.joblib") for task in TASKS},
-            neighbours=joblib.load(directory / NEIGHBOURS),
+            models=stored["models"],
+            neighbours=stored["neighbours"],
         )
         _cache[directory] = (stamp, loaded)
         return loaded

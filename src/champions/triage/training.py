@@ -9,13 +9,13 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import train_test_split
 
 from .datasets import SEED, TASKS, Dataset, data_fingerprint, dataset_build, examples
-from .features import TextModel
+from .features import Featuriser, TextModel
 from .store import FORMAT, Neighbours, models_directory, store_write
 
 HOLDOUT_SHARE = 0.2
 
 
-def _holdout_scores(data: Dataset) -> dict:
+def _holdout_scores(data: Dataset, featuriser: Featuriser) -> dict:
     """Macro-F1 of a model fitted on 80 % of the rows and scored on the other 20 %, over all
     held-out rows and over the held-out hand-written examples alone (the in-domain figure)."""
     indices = list(range(len(data.texts)))
@@ -27,6 +27,7 @@ def _holdout_scores(data: Dataset) -> dict:
         [data.texts[i] for i in train],
         [data.labels[i] for i in train],
         [data.weights[i] for i in train],
+        featuriser=featuriser,
     )
     predicted = model.predict([data.texts[i] for i in test])
     gold = [data.labels[i] for i in test]
@@ -49,6 +50,7 @@ def models_train(
     *,
     holdout: bool = True,
     quick: bool = False,
+    sources: bool | None = None,
     log=lambda message: None,
 ) -> dict:
     """Fit all models on all rows (after scoring a held-out split when `holdout`), write them
@@ -58,13 +60,18 @@ def models_train(
     trained_at = datetime.now(UTC)
     version = f"{trained_at:%Y%m%d}-{digest[:8]}"
     models, entries = {}, {}
-    for task in TASKS:
+    started = time.monotonic()
+    datasets = {task: dataset_build(task, quick=quick, sources=sources) for task in TASKS}
+    featuriser = Featuriser.fit([text for data in datasets.values() for text in data.texts])
+    log(f"features: {featuriser.size} terms, {time.monotonic() - started:.1f} s")
+    for task, data in datasets.items():
         started = time.monotonic()
-        data = dataset_build(task, quick=quick)
         entry = {"rows": len(data.texts), "sources": data.sources}
         if holdout:
-            entry["holdout"] = _holdout_scores(data)
-        models[task] = TextModel.fit(task, data.texts, data.labels, data.weights)
+            entry["holdout"] = _holdout_scores(data, featuriser)
+        models[task] = TextModel.fit(
+            task, data.texts, data.labels, data.weights, featuriser=featuriser
+        )
         entry["classes"] = models[task].labels
         entry["seconds"] = round(time.monotonic() - started, 1)
         entries[task] = entry
@@ -77,7 +84,8 @@ def models_train(
     neighbours = Neighbours(
         texts=texts,
         labels=[row["category"] for row in examples()],
-        matrix=models["category"].features(texts),
+        matrix=featuriser.transform(texts),
+        columns=len(featuriser.word_vocabulary),
     )
     manifest = {
         "format": FORMAT,

@@ -1,5 +1,6 @@
 """Grievance test data, created through the services."""
 
+from champions.grievances.predictions import grievance_triage_fill
 from champions.grievances.services import GrievanceInput, grievance_lodge
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
@@ -17,4 +18,9 @@ def lodge(owner, enterprise, **overrides):
         "category": "delayed_payment",
     }
     values.update(overrides)
-    return grievance_lodge(actor=owner, data=GrievanceInput(**values)).grievance
+    grievance = grievance_lodge(actor=owner, data=GrievanceInput(**values)).grievance
+    # The fast triage the after-commit task runs (tests run inside one transaction, so
+    # on-commit tasks do not fire unless a test captures them).
+    grievance_triage_fill(grievance_id=grievance.pk)
+    grievance.refresh_from_db()
+    return grievance

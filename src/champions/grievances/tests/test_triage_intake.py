@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from champions.grievances.choices import FieldSource, TriageScope
-from champions.grievances.models import Grievance, Triage
+from champions.grievances.models import Grievance, GrievanceVector, SlaPolicy, Triage
 from champions.grievances.predictions import grievance_triage_fill
-from champions.grievances.services import grievance_message_add
+from champions.grievances.services import GrievanceInput, grievance_lodge, grievance_message_add
 from champions.grievances.tests.factories import lodge, pune_enterprise
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,57 @@ PAYMENT = {
 @pytest.fixture
 def unit(entrepreneur):
     return pune_enterprise(entrepreneur)
+
+
+def test_lodging_answers_before_triage_and_the_task_after_commit_fills_it(
+    triage_models, entrepreneur, unit, django_capture_on_commit_callbacks
+):
+    # when: the MSME leaves the category empty
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        lodged = grievance_lodge(
+            actor=entrepreneur, data=GrievanceInput(enterprise_id=unit.pk, **PAYMENT)
+        ).grievance
+
+    # then: committed without a prediction, priority at its default
+    assert not Triage.objects.filter(grievance=lodged).exists()
+    assert (lodged.priority, lodged.department, lodged.category_source) == ("normal", "", "")
+
+    # when: the after-commit tasks run (the immediate backend in tests), twice
+    for callback in callbacks:
+        callback()
+    for callback in callbacks:
+        callback()
+
+    # then: one prediction, the grievance filled in and embedded
+    grievance = Grievance.objects.get(pk=lodged.pk)
+    assert Triage.objects.filter(grievance=grievance, scope=TriageScope.GRIEVANCE).count() == 1
+    assert grievance.department_source == FieldSource.TRIAGE
+    assert GrievanceVector.objects.filter(grievance=grievance).exists()
+
+
+def test_a_raised_priority_moves_the_due_dates(triage_models, entrepreneur, unit):
+    # given: critical grievances are due in 3 working days, others in the default 30
+    SlaPolicy.objects.create(priority="critical", assign_days=1, escalate_days=2, resolve_days=3)
+    # and: a grievance whose text carries urgency signals (closure, unpaid wages)
+    lodged = grievance_lodge(
+        actor=entrepreneur,
+        data=GrievanceInput(
+            enterprise_id=unit.pk,
+            subject="Unit shut, workers unpaid",
+            description="Our factory is shut down and workers have not been paid wages.",
+            category="",
+        ),
+    ).grievance
+    before = lodged.resolution_due_at
+
+    # when
+    grievance_triage_fill(grievance_id=lodged.pk)
+
+    # then
+    lodged.refresh_from_db()
+    assert lodged.priority == "critical"
+    assert lodged.priority_source == FieldSource.TRIAGE
+    assert lodged.resolution_due_at < before
 
 
 def test_lodging_stores_the_prediction_and_prefills_the_grievance(
@@ -103,14 +154,17 @@ def test_backfill_triages_a_grievance_lodged_without_models(
     assert grievance.department_source == FieldSource.TRIAGE
 
 
-def test_a_message_and_the_thread_are_triaged(triage_models, entrepreneur, unit):
+def test_a_message_and_the_thread_are_triaged_after_commit(
+    triage_models, entrepreneur, unit, django_capture_on_commit_callbacks
+):
     grievance = lodge(entrepreneur, unit, **PAYMENT)
 
-    message = grievance_message_add(
-        grievance_id=grievance.pk,
-        actor=entrepreneur,
-        body="Still no payment. We are very angry and may have to shut the unit.",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        message = grievance_message_add(
+            grievance_id=grievance.pk,
+            actor=entrepreneur,
+            body="Still no payment. We are very angry and may have to shut the unit.",
+        )
 
     assert Triage.objects.get(message=message).scope == TriageScope.MESSAGE
     thread = Triage.objects.get(grievance=grievance, scope=TriageScope.THREAD)
@@ -161,3 +215,34 @@ def test_the_api_detail_does_not_carry_triage(triage_models, client, entrepreneu
     body = client.get(f"/api/v1/grievances/{grievance.pk}").json()
 
     assert not {"triage", "department", "category_source"} & set(body)
+
+
+def test_a_fresh_grievance_panel_polls_until_the_prediction_is_there(
+    triage_models, client, entrepreneur, unit, spoke_officer
+):
+    grievance = grievance_lodge(
+        actor=entrepreneur, data=GrievanceInput(enterprise_id=unit.pk, **PAYMENT)
+    ).grievance
+    client.force_login(spoke_officer)
+    url = reverse("web:grievances:triage_panel", args=[grievance.pk])
+
+    waiting = client.get(url).content.decode()
+    grievance_triage_fill(grievance_id=grievance.pk)
+    ready = client.get(url).content.decode()
+
+    assert f'hx-get="{url}"' in waiting
+    assert "being prepared" in waiting
+    assert "hx-get" not in ready.split('<div id="triage-body">')[0]
+    assert "Delayed payment" in ready
+
+
+def test_the_panel_is_for_officers_only(triage_models, client, entrepreneur, unit):
+    grievance = lodge(entrepreneur, unit, **PAYMENT)
+    url = reverse("web:grievances:triage_panel", args=[grievance.pk])
+
+    anonymous = client.get(url)
+    client.force_login(entrepreneur)
+    msme = client.get(url)
+
+    assert anonymous.status_code == 302
+    assert msme.status_code == 404

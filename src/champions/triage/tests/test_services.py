@@ -128,9 +128,10 @@ def test_the_serving_cache_gives_the_same_rows_and_is_not_saved(triage_models):
     other = model.features([second])
     batch = model.features([first, second])
 
-    # then
+    # then: every head shares the one featuriser and its cache
+    assert {id(m.featuriser) for m in models_load().models.values()} == {id(model.featuriser)}
     assert again is cached
     assert (batch[0] != cached).nnz == 0
     assert (batch[1] != other).nnz == 0
-    assert "_last_features" not in model.__getstate__()
-    assert "_last_features" in model.__dict__
+    assert model.featuriser.__getstate__()["_last"] is None
+    assert model.featuriser._last[0] == second

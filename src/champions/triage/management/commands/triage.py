@@ -5,16 +5,18 @@ from django.core.management.base import BaseCommand, CommandError
 
 from champions.triage.datasets import TASKS
 from champions.triage.errors import TriageModelsMissing
-from champions.triage.evaluation import evaluate
-from champions.triage.services import triage_models_train
+from champions.triage.evaluation import evaluate, evaluate_with_history
+from champions.triage.services import history_import, triage_models_train
 from champions.triage.store import models_directory
 
 
 class Command(BaseCommand):
     help = (
-        "AI triage models. `train` builds every model from the data shipped in triage/data/; "
-        "`evaluate --task T --data FILE` prints macro-F1, per-class precision and recall and "
-        "the confusion matrix as JSON."
+        "AI triage models. `train` builds every model from the data shipped in triage/data/, "
+        "the imported history and officers' decisions; `import-history FILE.csv` stores a "
+        "ministry's past grievances (text, department, optional category) as training "
+        "examples; `evaluate --task T --data FILE` prints macro-F1, per-class precision and "
+        "recall and the confusion matrix as JSON."
     )
 
     def add_arguments(self, parser) -> None:
@@ -26,6 +28,10 @@ class Command(BaseCommand):
             action="store_true",
             help="Skip the held-out scoring (about twice as fast).",
         )
+        history = subcommands.add_parser(
+            "import-history", help="Store a ministry's past grievances as training examples."
+        )
+        history.add_argument("file", type=Path, metavar="FILE.csv")
         evaluate_parser = subcommands.add_parser("evaluate", help="Score a model on a file.")
         evaluate_parser.add_argument("--task", choices=TASKS, required=True)
         evaluate_parser.add_argument("--data", type=Path, required=True, metavar="FILE.csv")
@@ -34,6 +40,18 @@ class Command(BaseCommand):
             "--baseline",
             action="store_true",
             help="Score a plain TF-IDF + LinearSVC trained on the same data instead.",
+        )
+        evaluate_parser.add_argument(
+            "--history",
+            type=Path,
+            metavar="TRAIN.csv",
+            help="Department only: train a temporary model with this history, score, discard.",
+        )
+        evaluate_parser.add_argument(
+            "--folds",
+            type=int,
+            default=0,
+            help="With --history equal to --data: k-fold cross-validation.",
         )
 
     def handle(self, *args, subcommand: str, **options) -> None:
@@ -46,15 +64,45 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"triage models {manifest['version']} written to {directory}")
             return
-        if not options["data"].exists():
-            raise CommandError(f"{options['data']}: no such file")
+        if subcommand == "import-history":
+            self._import(options["file"])
+            return
+        for name in ("data", "history"):
+            if options[name] is not None and not options[name].exists():
+                raise CommandError(f"{options[name]}: no such file")
         try:
-            result = evaluate(
+            result = self._evaluate(options)
+        except (TriageModelsMissing, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+
+    def _evaluate(self, options) -> dict:
+        if options["history"] is None:
+            return evaluate(
                 options["task"],
                 options["data"],
                 baseline=options["baseline"],
                 models_directory=options["models"],
             )
-        except (TriageModelsMissing, ValueError) as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+        if options["task"] != "department":
+            raise ValueError("--history is for the department task")
+        return evaluate_with_history(
+            options["data"],
+            options["history"],
+            folds=options["folds"],
+            baseline=options["baseline"],
+        )
+
+    def _import(self, path: Path) -> None:
+        if not path.exists():
+            raise CommandError(f"{path}: no such file")
+        try:
+            report = history_import(path=path)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+        for line, message in report.errors:
+            self.stderr.write(f"line {line}: {message}")
+        self.stdout.write(
+            f"{report.imported} imported, {report.duplicates} already stored, "
+            f"{len(report.errors)} rejected. Run `champions triage train` to learn from them."
+        )
