@@ -46,7 +46,7 @@ ENDPOINTS = {
     "lodge": (LODGE, (401, 201, 422, 201, 422, 201, 201, 403)),
     "detail": (Endpoint("get", "/{id}", is_write=False), (401, 200, 404, 200, 404, 200, 200, 404)),
     "detail of a missing id": (
-        Endpoint("get", "/-1", is_write=False),
+        Endpoint("get", "/999999999", is_write=False),
         (401, 404, 404, 404, 404, 404, 404, 404),
     ),
     "transition": (

@@ -4,9 +4,8 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from django.http import HttpRequest, JsonResponse
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
@@ -16,8 +15,9 @@ from champions.schemes.api import router as schemes_router
 from champions.triage.api import router as triage_router
 
 from .auth import session_or_token
+from .contract import ChampionsAPI, ObjectBodyParser
 
-api = NinjaAPI(
+api = ChampionsAPI(
     title="Champions API",
     version="1.0.0",
     description=(
@@ -29,6 +29,7 @@ api = NinjaAPI(
     auth=session_or_token,
     urls_namespace="api",
     docs_url="/docs",
+    parser=ObjectBodyParser(),
 )
 
 
@@ -82,6 +83,23 @@ def on_request_data_too_big(request: HttpRequest, exc: RequestDataTooBig):
 def on_authentication_error(request: HttpRequest, exc: AuthenticationError):
     return api.create_response(
         request, {"detail": "Authentication required.", "code": "not_authenticated"}, status=401
+    )
+
+
+def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
+    """Any other path under /api/: the API's JSON 404, not the site's HTML page."""
+    return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+
+
+HTTP_ERROR_CODES = {400: "malformed_request", 403: "permission_denied", 405: "method_not_allowed"}
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError):
+    # ninja raises it for an unparseable body (400) and a failed CSRF check (403).
+    code = HTTP_ERROR_CODES.get(exc.status_code, "error")
+    return api.create_response(
+        request, {"detail": str(exc.message), "code": code}, status=exc.status_code
     )
 
 

@@ -13,6 +13,19 @@ class BearerToken(HttpBearer):
         return user
 
 
+class SignedInSession(SessionAuth):
+    """The browser's session; CSRF is checked only for a signed-in user.
+
+    Without a session there is nothing to forge, so an anonymous request gets the honest 401
+    (not a CSRF 403) before any body is read.
+    """
+
+    def _get_key(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+
 # The token first: a client that sends one is not a browser, so it needs no CSRF token
 # (SessionAuth refuses a cookieless POST with 403 before the next method is tried).
-session_or_token = [BearerToken(), SessionAuth()]
+session_or_token = [BearerToken(), SignedInSession()]

@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
+from champions.core.fields import DbId, SaneDate
+
 from . import selectors, services
 from .calendar import period_label
 
@@ -21,17 +23,19 @@ class ErrorOut(Schema):
 
 class InterestQuery(Schema):
     principal_inr: Decimal = Field(
-        ..., description="The amount due, in rupees (more than 0, at most two decimals)."
+        ..., gt=0, description="The amount due, in rupees (more than 0, at most two decimals)."
     )
-    invoice_accepted_on: date = Field(
+    invoice_accepted_on: SaneDate = Field(
         ..., description="The day the buyer accepted (or is deemed to have accepted) the supply."
     )
     agreed_credit_days: int | None = Field(
         None,
+        ge=-(2**31),
+        le=2**31 - 1,
         description="Credit days agreed in writing (0-365; the Act caps them at 45). "
         "Leave out when nothing was agreed: 15 days apply.",
     )
-    paid_on: date = Field(..., description="The day of payment, or the day it is expected.")
+    paid_on: SaneDate = Field(..., description="The day of payment, or the day it is expected.")
     bank_rate_pct: Decimal | None = Field(
         None,
         description="The RBI bank rate in per cent (more than 0, at most 20). Leave out to use "
@@ -77,9 +81,9 @@ def delayed_payment_interest(request: HttpRequest, query: Query[InterestQuery]):
 
 
 class CalendarQuery(Schema):
-    enterprise_id: int
-    from_: date | None = Field(None, alias="from", description="First day (YYYY-MM-DD); today.")
-    to: date | None = Field(None, description="Last day (YYYY-MM-DD); 120 days on by default.")
+    enterprise_id: DbId
+    from_: SaneDate | None = Field(None, alias="from", description="First day (YYYY-MM-DD); today.")
+    to: SaneDate | None = Field(None, description="Last day (YYYY-MM-DD); 120 days on by default.")
 
 
 class DueDateOut(Schema):
@@ -158,8 +162,16 @@ def calendar(request: HttpRequest, query: Query[CalendarQuery]):
     response={404: ErrorOut, 422: ErrorOut},
     summary="An enterprise's due dates as an iCalendar file (a month back, a year ahead)",
     url_name="compliance_calendar_ics",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The calendar, as a download.",
+                "content": {"text/calendar": {"schema": {"type": "string"}}},
+            }
+        }
+    },
 )
-def calendar_ics(request: HttpRequest, enterprise_id: int):
+def calendar_ics(request: HttpRequest, enterprise_id: DbId):
     ics = selectors.calendar_ics_get_for_user(
         user=request.user, enterprise_id=enterprise_id, today=timezone.localdate()
     )

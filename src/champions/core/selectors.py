@@ -54,3 +54,7 @@ def nic_code_search(*, query: str, limit: int = 20) -> list[NicCode]:
     if query.isdigit():
         return list(NicCode.objects.filter(code__startswith=query)[:limit])
     return list(NicCode.objects.filter(description__icontains=query)[:limit])
+
+
+def district_exists(*, district_id: int) -> bool:
+    return District.objects.filter(pk=district_id).exists()

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, File, Header, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from pydantic import field_validator
+from pydantic import StrictBool, StrictInt, field_validator
 
 from champions.core.errors import NotFound
+from champions.core.fields import NOT_BLANK, BodyId, Cursor, DbId
 from champions.registry.selectors import keyset_page, prefix_q
 
 from . import attachments, selectors, services
@@ -174,14 +175,14 @@ def _detail_out(detail: selectors.GrievanceDetail) -> Grievance:
 class GrievanceIn(Schema):
     """What a client may set. Status, room, assignee, priority and the number are not here."""
 
-    subject: str = Field(..., max_length=200)
-    description: str = Field(..., max_length=services.MAX_DESCRIPTION)
+    subject: str = Field(..., max_length=200, json_schema_extra=NOT_BLANK)
+    description: str = Field(..., max_length=services.MAX_DESCRIPTION, json_schema_extra=NOT_BLANK)
     kind: Kind = Kind.GRIEVANCE
     complainant_type: ComplainantType = ComplainantType.ENTERPRISE
-    enterprise_id: int | None = None
+    enterprise_id: BodyId | None = None
     category: Category | None = None
-    district_id: int | None = Field(None, description="Where it arose, when there is no unit.")
-    is_national: bool = Field(False, description="Sends it to the hub instead of a spoke.")
+    district_id: BodyId | None = Field(None, description="Where it arose, when there is no unit.")
+    is_national: StrictBool = Field(False, description="Sends it to the hub instead of a spoke.")
     channel: IntakeChannel = Field(
         "api", description="phone, video, email or letter: officers recording an intake."
     )
@@ -212,7 +213,9 @@ class GrievanceIn(Schema):
     summary="Lodge a grievance or suggestion",
     description=(
         "Send an `Idempotency-Key` header to retry safely: a repeated key answers 200 with "
-        "the first grievance and `Idempotent-Replayed: true` instead of creating another."
+        "the first grievance and `Idempotent-Replayed: true` instead of creating another. "
+        "The same key with a different subject, description, kind, complainant type, "
+        "enterprise or district answers 422 with code `idempotency_key_reused`."
     ),
 )
 def grievance_lodge(
@@ -240,10 +243,10 @@ class GrievanceListQuery(Schema):
     sla_state: SlaState | None = None
     channel: Channel | None = None
     kind: Kind | None = None
-    room: int | None = Field(None, description="A control room id.")
+    room: DbId | None = Field(None, description="A control room id.")
     q: str | None = Field(None, max_length=24, description="A registration number prefix.")
-    after: int | None = Field(None, description="Cursor: rows older than this id.")
-    before: int | None = Field(None, description="Cursor: rows newer than this id.")
+    after: Cursor | None = Field(None, description="Cursor: rows older than this id.")
+    before: Cursor | None = Field(None, description="Cursor: rows newer than this id.")
     size: int = Field(25, ge=1, le=100)
 
 
@@ -379,7 +382,7 @@ def referral_organisation_list(request: HttpRequest):
         }
     },
 )
-def attachment_download(request: HttpRequest, attachment_id: int):
+def attachment_download(request: HttpRequest, attachment_id: DbId):
     attachment = attachments.attachment_get_for_user(user=request.user, attachment_id=attachment_id)
     response = FileResponse(
         attachment.file.open("rb"),
@@ -396,7 +399,7 @@ def attachment_download(request: HttpRequest, attachment_id: int):
     response={200: GrievanceDetailOut, 404: ErrorOut},
     summary="A grievance with its timeline, thread, attachments and your possible actions",
 )
-def grievance_detail(request: HttpRequest, grievance_id: int):
+def grievance_detail(request: HttpRequest, grievance_id: DbId):
     detail = selectors.grievance_detail_get_for_user(user=request.user, grievance_id=grievance_id)
     return Status(200, _detail_out(detail))
 
@@ -411,7 +414,7 @@ class TransitionIn(Schema):
     response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Take a workflow action (assign, start, resolve, reopen, appeal...)",
 )
-def grievance_transition(request: HttpRequest, grievance_id: int, payload: TransitionIn):
+def grievance_transition(request: HttpRequest, grievance_id: DbId, payload: TransitionIn):
     grievance = services.grievance_transition(
         grievance_id=grievance_id, action=payload.action, actor=request.user, note=payload.note
     )
@@ -420,7 +423,7 @@ def grievance_transition(request: HttpRequest, grievance_id: int, payload: Trans
 
 class MessageIn(Schema):
     body: str = Field(..., max_length=services.MAX_DESCRIPTION)
-    internal: bool = Field(False, description="An officers-only note (ignored for others).")
+    internal: StrictBool = Field(False, description="An officers-only note (ignored for others).")
 
 
 @router.post(
@@ -428,7 +431,7 @@ class MessageIn(Schema):
     response={201: MessageOut, 404: ErrorOut, 422: ErrorOut},
     summary="Write in the grievance's thread",
 )
-def grievance_message_add(request: HttpRequest, grievance_id: int, payload: MessageIn):
+def grievance_message_add(request: HttpRequest, grievance_id: DbId, payload: MessageIn):
     message = services.grievance_message_add(
         grievance_id=grievance_id,
         actor=request.user,
@@ -439,7 +442,7 @@ def grievance_message_add(request: HttpRequest, grievance_id: int, payload: Mess
 
 
 class RatingIn(Schema):
-    rating: int = Field(..., ge=1, le=5)
+    rating: StrictInt = Field(..., ge=1, le=5)
     comment: str = Field("", max_length=2000)
 
 
@@ -448,7 +451,7 @@ class RatingIn(Schema):
     response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Rate a resolved grievance 1-5 (closes it; 1 or 2 opens an appeal)",
 )
-def grievance_rate(request: HttpRequest, grievance_id: int, payload: RatingIn):
+def grievance_rate(request: HttpRequest, grievance_id: DbId, payload: RatingIn):
     grievance = services.grievance_rate(
         grievance_id=grievance_id,
         actor=request.user,
@@ -459,7 +462,7 @@ def grievance_rate(request: HttpRequest, grievance_id: int, payload: RatingIn):
 
 
 class TransferIn(Schema):
-    room_id: int
+    room_id: BodyId
     reason: str = Field(..., max_length=2000)
 
 
@@ -468,7 +471,7 @@ class TransferIn(Schema):
     response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Send a grievance to another control room (officers; at most three times)",
 )
-def grievance_transfer(request: HttpRequest, grievance_id: int, payload: TransferIn):
+def grievance_transfer(request: HttpRequest, grievance_id: DbId, payload: TransferIn):
     grievance = services.grievance_transfer(
         grievance_id=grievance_id,
         room_id=payload.room_id,
@@ -498,7 +501,7 @@ class ReferralIn(Schema):
         "told and may reopen or rate it."
     ),
 )
-def grievance_refer(request: HttpRequest, grievance_id: int, payload: ReferralIn):
+def grievance_refer(request: HttpRequest, grievance_id: DbId, payload: ReferralIn):
     grievance = services.grievance_refer(
         grievance_id=grievance_id,
         actor=request.user,
@@ -514,7 +517,7 @@ def grievance_refer(request: HttpRequest, grievance_id: int, payload: ReferralIn
     summary="Attach PDF, JPG or PNG files (at most five, 5 MB each)",
 )
 def grievance_attachments_add(
-    request: HttpRequest, grievance_id: int, files: File[list[UploadedFile]]
+    request: HttpRequest, grievance_id: DbId, files: File[list[UploadedFile]]
 ):
     grievance = selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)
     stored = attachments.attachments_add(grievance=grievance, files=files, actor=request.user)

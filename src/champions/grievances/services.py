@@ -16,7 +16,7 @@ from champions.accounts.selectors import (
 )
 from champions.controlrooms.selectors import control_room_get, hub_get, room_for_district
 from champions.core.errors import DomainError, NotFound, ValidationFailed
-from champions.core.selectors import state_list
+from champions.core.selectors import district_exists, state_list
 from champions.registry.selectors import enterprise_get_for_user
 
 from . import attachments, hooks, predictions, selectors, tasks
@@ -107,6 +107,8 @@ def _errors(data: GrievanceInput, *, channel: str, actor) -> dict[str, list[str]
             errors["contact_phone"] = [_("Record a mobile number or an e-mail address.")]
     if data.contact_phone and not (data.contact_phone.isdigit() and len(data.contact_phone) == 10):
         errors["contact_phone"] = [_("A mobile number has 10 digits.")]
+    if data.district_id is not None and not district_exists(district_id=data.district_id):
+        errors["district_id"] = [_("Unknown district.")]
     return errors
 
 
@@ -173,7 +175,7 @@ def grievance_lodge(
             IdempotencyKey.objects.filter(user=actor, key=key).select_related("grievance").first()
         )
         if earlier is not None:
-            return LodgeResult(earlier.grievance, replayed=True)
+            return _replay(earlier.grievance, data)
     try:
         grievance = _lodge(actor=actor, data=data, channel=channel, key=key)
     except IntegrityError:
@@ -181,8 +183,29 @@ def grievance_lodge(
         earlier = IdempotencyKey.objects.filter(user=actor, key=key).first()
         if not key or earlier is None:
             raise
-        return LodgeResult(earlier.grievance, replayed=True)
+        return _replay(earlier.grievance, data)
     return LodgeResult(grievance, replayed=False)
+
+
+def _replay(grievance: Grievance, data: GrievanceInput) -> LodgeResult:
+    """The first grievance for a retried key; a key reused for a different request is refused.
+
+    Compared: what the client wrote and chose (not what triage or routing decided since).
+    """
+    same = (
+        grievance.subject == data.subject.strip()
+        and grievance.description == data.description.strip()
+        and grievance.kind == data.kind
+        and grievance.complainant_type == data.complainant_type
+        and grievance.enterprise_id == data.enterprise_id
+        and (data.enterprise_id is not None or grievance.district_id == data.district_id)
+    )
+    if not same:
+        message = _("This Idempotency-Key was already used for a different grievance.")
+        raise ValidationFailed(
+            message, code="idempotency_key_reused", errors={"Idempotency-Key": [message]}
+        )
+    return LodgeResult(grievance, replayed=True)
 
 
 @transaction.atomic

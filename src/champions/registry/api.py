@@ -5,9 +5,10 @@ from datetime import date
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import field_validator
+from pydantic import StrictBool, StrictInt, field_validator
 
 from champions.core.errors import ValidationFailed
+from champions.core.fields import DB_BIGINT_MAX, BodyId, Cursor, DbId, SaneDate
 
 from . import selectors, services
 from .classification import InvalidFigures, NoRuleInForce, classify
@@ -29,7 +30,7 @@ class ClassificationQuery(Schema):
     )
     turnover_inr: int = Field(..., ge=0, description="Total turnover, in rupees.")
     export_turnover_inr: int = Field(0, ge=0, description="Export turnover, left out of turnover.")
-    on: date | None = Field(
+    on: SaneDate | None = Field(
         None, description="The date the rule must be in force on (YYYY-MM-DD); today by default."
     )
 
@@ -75,17 +76,17 @@ class EnterpriseIn(Schema):
     owner_name: str = ""
     owner_gender: str = ""
     owner_social_category: str = ""
-    owner_specially_abled: bool = False
+    owner_specially_abled: StrictBool = False
     address: str = Field("", max_length=300)
-    state_id: int | None = None
-    district_id: int | None = None
+    state_id: BodyId | None = None
+    district_id: BodyId | None = None
     pincode: str = ""
     nic_codes: list[str] = Field(default_factory=list, max_length=20)
-    commenced_on: date | None = None
-    investment_inr: int = Field(..., ge=0)
-    turnover_inr: int = Field(..., ge=0)
-    export_turnover_inr: int = Field(0, ge=0)
-    employees: int = Field(0, ge=0)
+    commenced_on: SaneDate | None = None
+    investment_inr: StrictInt = Field(..., ge=0, le=DB_BIGINT_MAX)
+    turnover_inr: StrictInt = Field(..., ge=0, le=DB_BIGINT_MAX)
+    export_turnover_inr: StrictInt = Field(0, ge=0, le=DB_BIGINT_MAX)
+    employees: StrictInt = Field(0, ge=0, le=2**31 - 1)
 
     @field_validator("nic_codes")
     @classmethod
@@ -130,13 +131,13 @@ class EnterprisePageOut(Schema):
 
 class EnterpriseListQuery(Schema):
     q: str | None = None
-    state: int | None = None
-    district: int | None = None
+    state: DbId | None = None
+    district: DbId | None = None
     nic: str | None = None
     category: str | None = None
     major_activity: str | None = None
-    after: int | None = Field(None, description="Cursor: rows older than this id.")
-    before: int | None = Field(None, description="Cursor: rows newer than this id.")
+    after: Cursor | None = Field(None, description="Cursor: rows older than this id.")
+    before: Cursor | None = Field(None, description="Cursor: rows newer than this id.")
     size: int = Field(25, ge=1, le=100)
 
 
@@ -165,7 +166,7 @@ def enterprise_list(request: HttpRequest, query: Query[EnterpriseListQuery]):
 
 
 @router.get("/enterprises/{enterprise_id}", response={200: EnterpriseOut, 404: ErrorOut})
-def enterprise_detail(request: HttpRequest, enterprise_id: int):
+def enterprise_detail(request: HttpRequest, enterprise_id: DbId):
     return Status(
         200, selectors.enterprise_get_for_user(user=request.user, enterprise_id=enterprise_id)
     )
@@ -181,7 +182,7 @@ def enterprise_create(request: HttpRequest, payload: EnterpriseIn):
     "/enterprises/{enterprise_id}",
     response={200: EnterpriseOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
 )
-def enterprise_update(request: HttpRequest, enterprise_id: int, payload: EnterpriseIn):
+def enterprise_update(request: HttpRequest, enterprise_id: DbId, payload: EnterpriseIn):
     enterprise = services.enterprise_update(
         enterprise_id=enterprise_id, data=payload.to_input(), actor=request.user
     )

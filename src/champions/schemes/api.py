@@ -14,10 +14,11 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
-from pydantic import ConfigDict, create_model
+from pydantic import ConfigDict, StrictBool, StrictInt, create_model
 
 from champions.accounts.services import api_token_authenticate
 from champions.core.errors import ValidationFailed
+from champions.core.fields import BodyId, DbId, SaneDate
 
 from . import selectors
 from .catalogue import Fact, load_facts, localized, localized_pair
@@ -56,9 +57,11 @@ class ErrorOut(Schema):
 def _profile_field(fact: Fact):
     description = fact.question_en + (f" {fact.help_en}" if fact.help_en else "")
     if fact.type == "bool":
-        return bool | None, Field(None, description=description)
+        return StrictBool | None, Field(None, description=description)
     if fact.type == "int":
-        return int | None, Field(None, ge=fact.minimum, le=fact.maximum, description=description)
+        return StrictInt | None, Field(
+            None, ge=fact.minimum, le=fact.maximum, description=description
+        )
     if fact.type == "choice":
         return Literal[fact.values] | None, Field(None, description=description)
     return str | None, Field(
@@ -81,12 +84,12 @@ ProfileIn.model_rebuild(force=True)
 
 class EligibilityIn(Schema):
     profile: ProfileIn = Field(default_factory=ProfileIn)
-    enterprise_id: int | None = Field(
+    enterprise_id: BodyId | None = Field(
         None,
         description="A registered enterprise you may see: its registry facts are used, and "
         "win over the same facts in `profile`. Needs a signed-in user.",
     )
-    on: date | None = Field(
+    on: SaneDate | None = Field(
         None, description="The date the rules are read on (YYYY-MM-DD); today by default."
     )
 
@@ -213,7 +216,7 @@ class RecommendationsOut(Schema):
     response={200: RecommendationsOut, 404: ErrorOut, 422: ErrorOut},
     summary="Schemes recommended for an enterprise you may see",
 )
-def recommendations(request: HttpRequest, enterprise_id: int):
+def recommendations(request: HttpRequest, enterprise_id: DbId):
     found = selectors.recommendations_for_enterprise(user=request.user, enterprise_id=enterprise_id)
     return Status(
         200,
@@ -234,7 +237,7 @@ class FinanceOptionOut(Schema):
 
 
 class FinanceQuery(Schema):
-    enterprise_id: int
+    enterprise_id: DbId
     loan_amount_inr: int | None = Field(None, ge=0, le=100_000_000_000)
     project_cost_inr: int | None = Field(None, ge=0, le=100_000_000_000)
 
@@ -264,7 +267,7 @@ def finance(request: HttpRequest, query: Query[FinanceQuery]):
 
 
 class ConvergenceQuery(Schema):
-    on: date | None = Field(
+    on: SaneDate | None = Field(
         None, description="Compare the schemes open on this date (YYYY-MM-DD); today by default."
     )
     top: int = Field(20, ge=1, le=500, description="How many pairs to list in `pairs`.")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from champions.core.errors import ValidationFailed
+from champions.core.fields import NOT_BLANK
 
 from . import services
 from .errors import TextTooLong
@@ -19,7 +20,11 @@ class ErrorOut(Schema):
 
 
 class TriageIn(Schema):
-    text: str = Field(..., description="The grievance or message, up to 10,000 characters.")
+    text: str = Field(
+        ...,
+        json_schema_extra=NOT_BLANK,
+        description="The grievance or message, up to 10,000 characters.",
+    )
 
 
 class PredictionOut(Schema):

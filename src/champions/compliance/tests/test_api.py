@@ -162,7 +162,8 @@ def test_calendar_out_of_scope_is_404(client, other_entrepreneur, unit):
     client.force_login(other_entrepreneur)
 
     assert client.get(f"{CALENDAR_URL}?enterprise_id={unit.pk}").status_code == 404
-    assert client.get(f"{CALENDAR_URL}?enterprise_id=-1").status_code == 404
+    assert client.get(f"{CALENDAR_URL}?enterprise_id=999999").status_code == 404
+    assert client.get(f"{CALENDAR_URL}?enterprise_id=-1").status_code == 422  # not an id at all
     assert client.get(f"{ICS_URL}?enterprise_id={unit.pk}").status_code == 404
 
 

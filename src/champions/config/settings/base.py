@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "champions.accounts.throttling.LoginThrottleMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
@@ -178,12 +179,25 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Champions] "
 ACCOUNT_ADAPTER = "champions.accounts.adapters.AccountAdapter"
-# Login throttling: allauth counts failed logins per IP and per account in the shared cache.
+# Login throttling: allauth counts failed logins per account ("key") and per client ("ip") in
+# the shared cache. Per account a short, growing lockout (5 a minute, 10 a quarter hour, 20 an
+# hour), answered 429 with Retry-After (accounts/throttling.py); per client far higher, so an
+# office or a proxy's users are not locked out together.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/5m/key"),
+    "login_failed": os.environ.get(
+        "LOGIN_FAILED_RATE_LIMIT", "5/m/key,10/15m/key,20/h/key,100/m/ip,1000/h/ip"
+    ),
+    # Every login attempt per client (allauth's default, 30 a minute, is one busy office).
+    "login": os.environ.get("LOGIN_RATE_LIMIT", "200/m/ip"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none, use
+# REMOTE_ADDR). The client is the address that many hops from the right; a spoofed header
+# left of it is ignored. Read by allauth's limits and the API throttles.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
 # Officers' sessions end after this many seconds without a request.
 OFFICER_SESSION_IDLE_SECONDS = int(os.environ.get("OFFICER_SESSION_IDLE_SECONDS", "1800"))
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

@@ -111,6 +111,28 @@ def test_idempotency_key_retry_returns_the_first_grievance(client, entrepreneur,
     assert IdempotencyKey.objects.get().grievance_id == first.json()["id"]
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"subject": "A different subject"},
+        {"description": "A different description of another problem."},
+        {"kind": "suggestion"},
+    ],
+)
+def test_an_idempotency_key_reused_for_a_different_body_is_refused(
+    client, entrepreneur, unit, change
+):
+    first = post(client, BASE, lodge_body(unit), entrepreneur, **{"Idempotency-Key": "k-7"})
+    reuse = post(
+        client, BASE, lodge_body(unit, **change), entrepreneur, **{"Idempotency-Key": "k-7"}
+    )
+
+    assert (first.status_code, reuse.status_code) == (201, 422)
+    assert reuse.json()["code"] == "idempotency_key_reused"
+    assert list(reuse.json()["errors"]) == ["Idempotency-Key"]
+    assert Grievance.objects.count() == 1
+
+
 def test_fields_a_client_may_not_set_are_ignored(client, entrepreneur, unit, hub_officer):
     body = lodge_body(
         unit,
@@ -148,7 +170,8 @@ def test_fields_a_client_may_not_set_are_ignored(client, entrepreneur, unit, hub
         ("bad mobile", {"contact_phone": "12345"}, "contact_phone"),
         ("bad e-mail", {"contact_email": "not-an-address"}, "contact_email"),
         ("web channel", {"channel": "web"}, "channel"),
-        ("someone else's unit", {"enterprise_id": -1}, "enterprise"),
+        ("someone else's unit", {"enterprise_id": 999999}, "enterprise"),
+        ("not an id at all", {"enterprise_id": -1}, "enterprise_id"),
         ("enterprise id as text", {"enterprise_id": "abc"}, "enterprise_id"),
     ],
 )
@@ -344,7 +367,7 @@ def test_rating_out_of_range_is_422(client, grievance, entrepreneur):
 
 def test_transfer_to_a_missing_room_is_404(client, grievance, hub_officer):
     response = post(
-        client, f"{BASE}/{grievance.pk}/transfer", {"room_id": -1, "reason": "x"}, hub_officer
+        client, f"{BASE}/{grievance.pk}/transfer", {"room_id": 999999, "reason": "x"}, hub_officer
     )
 
     assert response.status_code == 404
@@ -412,7 +435,7 @@ def test_download_is_served_only_to_allowed_users(
     assert get(client, url, other_entrepreneur).status_code == 404
     assert get(client, url, other_spoke_officer).status_code == 404
     assert client.get(url).status_code == 401
-    assert get(client, f"{BASE}/attachments/-1", entrepreneur).status_code == 404
+    assert get(client, f"{BASE}/attachments/999999", entrepreneur).status_code == 404
 
 
 def test_internal_note_files_are_for_officers_only(client, grievance, entrepreneur, spoke_officer):
