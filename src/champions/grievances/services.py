@@ -6,8 +6,9 @@ from datetime import date
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import can, refusal_message, require
@@ -144,16 +145,28 @@ def _event(
     to_status: str = "",
     note: str = "",
     is_internal: bool = False,
+    message: tuple[str, dict] | None = None,
 ) -> None:
+    """One timeline entry. System-written words come as `message`: an English message id
+    (marked with gettext_noop) and its values, rendered in each reader's language."""
+    message_id, params = message or ("", {})
     TimelineEntry.objects.create(
         grievance=grievance,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         from_status=from_status,
         to_status=to_status,
-        note=note,
+        note=(message_id % params) if message_id else note,
+        message_id=message_id,
+        params=params,
         is_internal=is_internal,
     )
+
+
+def _english(label) -> str:
+    """A label's English words (a message parameter, translated again when read)."""
+    with translation.override("en"):
+        return str(label)
 
 
 @dataclass(frozen=True)
@@ -245,8 +258,10 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
         actor=actor,
         action="lodged",
         to_status=Status.SUBMITTED,
-        note=_("Lodged by %(channel)s, routed to %(room)s.")
-        % {"channel": Channel(channel).label, "room": room.name},
+        message=(
+            gettext_noop("Lodged by %(channel)s, routed to %(room)s."),
+            {"channel": _english(Channel(channel).label), "room": room.name},
+        ),
     )
     hooks.grievance_event_emit(grievance, "lodged")
     transaction.on_commit(lambda: tasks.send_acknowledgement_task.enqueue(grievance.pk))
@@ -399,8 +414,10 @@ def grievance_transfer(*, grievance_id: int, room_id: int, actor, reason: str) -
         grievance,
         actor=actor,
         action="transferred",
-        note=_("%(from)s → %(to)s: %(reason)s")
-        % {"from": previous.name, "to": target.name, "reason": reason.strip()},
+        message=(
+            gettext_noop("%(from)s → %(to)s: %(reason)s"),
+            {"from": previous.name, "to": target.name, "reason": reason.strip()},
+        ),
     )
     hooks.grievance_event_emit(grievance, "transferred", note=reason.strip())
     return grievance
@@ -630,13 +647,16 @@ def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
         action="merged",
         from_status=from_status,
         to_status=Status.CLOSED,
-        note=_("Merged into %(primary)s, which deals with the same matter.") % numbers,
+        message=(
+            gettext_noop("Merged into %(primary)s, which deals with the same matter."),
+            numbers,
+        ),
     )
     _event(
         primary,
         actor=actor,
         action="merged_in",
-        note=_("%(duplicate)s merged into this.") % numbers,
+        message=(gettext_noop("%(duplicate)s merged into this."), numbers),
     )
     hooks.grievance_event_emit(
         duplicate, "merged", note=_("Merged into %(primary)s.") % {"primary": numbers["primary"]}
@@ -728,18 +748,18 @@ def grievance_triage_decide(*, grievance_id: int, actor, field: str, chosen: str
         officer=actor,
         model_version=_model_version(triage.model_versions, column),
     )
-    values = {
-        "field": str(TriageField(field).label),
-        "chosen": triage_value_label(field, chosen),
-        "predicted": triage_value_label(field, predicted),
-    }
+    with translation.override("en"):
+        values = {
+            "field": str(TriageField(field).label),
+            "chosen": triage_value_label(field, chosen),
+            "predicted": triage_value_label(field, predicted),
+        }
     if decision.is_override:
-        note = _("%(field)s set to %(chosen)s; the AI had suggested %(predicted)s.") % values
+        msgid = gettext_noop("%(field)s set to %(chosen)s; the AI had suggested %(predicted)s.")
     else:
-        values["field"] = values["field"].lower()
-        note = _("AI suggestion accepted for the %(field)s: %(chosen)s.") % values
+        msgid = gettext_noop("AI suggestion accepted for the %(field)s: %(chosen)s.")
     action = "triage_override" if decision.is_override else "triage_accept"
-    _event(grievance, actor=actor, action=action, note=note, is_internal=True)
+    _event(grievance, actor=actor, action=action, message=(msgid, values), is_internal=True)
     return decision
 
 
