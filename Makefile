@@ -45,6 +45,7 @@ lint: install
 	SECRET_KEY=check-deploy-$$(printf '%050d' 0) DATABASE_URL=sqlite:///var/check.sqlite3 \
 	  DJANGO_SETTINGS_MODULE=champions.config.settings.production champions check --deploy --fail-level WARNING
 	python scripts/translations.py check
+	python scripts/check_templates.py
 
 fmt: install
 	ruff format .

@@ -33,6 +33,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from champions.core import numbers
+
 MAX_AGREED_DAYS = 45  # s.15 proviso
 APPOINTED_DAYS = 15  # s.2(b)
 MAX_CREDIT_DAYS_INPUT = 365
@@ -88,13 +90,8 @@ def bank_rate_on(day: date) -> BankRate | None:
 
 
 def format_inr(amount: Decimal) -> str:
-    """Rupees grouped the Indian way, with paise: 108727.11 -> '1,08,727.11'."""
-    whole, paise = f"{abs(amount.quantize(PAISA, rounding=ROUND_HALF_UP)):.2f}".split(".")
-    head, groups = whole[:-3], [whole[-3:]]
-    while head:
-        groups.insert(0, head[-2:])
-        head = head[:-2]
-    return f"{'-' if amount < 0 else ''}{','.join(groups)}.{paise}"
+    """Rupees grouped the Indian way, with paise: 108727.11 -> '1,08,727.11' (core's helper)."""
+    return numbers.format_inr(amount, symbol=False, paise=True)
 
 
 def bank_rate_latest() -> BankRate:

@@ -1,5 +1,7 @@
 """The one error type domain code raises for expected failures (bad input, not found...)."""
 
+from django.core.exceptions import PermissionDenied
+
 
 class DomainError(Exception):
     """An expected failure, rendered as `{"detail": message, "code": code}` with `status`."""
@@ -36,3 +38,12 @@ class ValidationFailed(DomainError):
 
     status = 422
     code = "validation_failed"
+
+
+class Forbidden(DomainError, PermissionDenied):
+    """Seen, but not the user's to change (a read-only role, another room's grievance).
+
+    A `PermissionDenied` too, so a web view that lets it pass renders the friendly 403 page."""
+
+    status = 403
+    code = "permission_denied"

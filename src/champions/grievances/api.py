@@ -411,7 +411,7 @@ class TransitionIn(Schema):
 
 @router.post(
     "/{grievance_id}/transitions",
-    response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: GrievanceOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Take a workflow action (assign, start, resolve, reopen, appeal...)",
 )
 def grievance_transition(request: HttpRequest, grievance_id: DbId, payload: TransitionIn):
@@ -428,7 +428,7 @@ class MessageIn(Schema):
 
 @router.post(
     "/{grievance_id}/messages",
-    response={201: MessageOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: MessageOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Write in the grievance's thread",
 )
 def grievance_message_add(request: HttpRequest, grievance_id: DbId, payload: MessageIn):
@@ -448,7 +448,7 @@ class RatingIn(Schema):
 
 @router.post(
     "/{grievance_id}/rating",
-    response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: GrievanceOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Rate a resolved grievance 1-5 (closes it; 1 or 2 opens an appeal)",
 )
 def grievance_rate(request: HttpRequest, grievance_id: DbId, payload: RatingIn):
@@ -468,7 +468,7 @@ class TransferIn(Schema):
 
 @router.post(
     "/{grievance_id}/transfer",
-    response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: GrievanceOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Send a grievance to another control room (officers; at most three times)",
 )
 def grievance_transfer(request: HttpRequest, grievance_id: DbId, payload: TransferIn):
@@ -493,7 +493,7 @@ class ReferralIn(Schema):
 
 @router.post(
     "/{grievance_id}/referral",
-    response={200: GrievanceOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: GrievanceOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Refer a grievance to another department or ministry (officers; resolves it here)",
     description=(
         "Allowed while the grievance is assigned, in progress, awaiting the MSME or reopened. "
@@ -513,7 +513,7 @@ def grievance_refer(request: HttpRequest, grievance_id: DbId, payload: ReferralI
 
 @router.post(
     "/{grievance_id}/attachments",
-    response={201: list[AttachmentOut], 404: ErrorOut, 422: ErrorOut},
+    response={201: list[AttachmentOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Attach PDF, JPG or PNG files (at most five, 5 MB each)",
 )
 def grievance_attachments_add(

@@ -10,6 +10,8 @@ from pathlib import PurePath
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import require
 from champions.accounts.selectors import user_is_officer
 from champions.core.errors import NotFound, ValidationFailed
 
@@ -63,7 +65,8 @@ def attachments_add(
     *, grievance: Grievance, files: list, actor, message: Message | None = None
 ) -> list[Attachment]:
     """Attach up to five files; every file is checked before any is stored."""
-    selectors.grievance_get_for_user(user=actor, grievance_id=grievance.pk)  # scope: 404
+    seen = selectors.grievance_get_for_user(user=actor, grievance_id=grievance.pk)  # scope: 404
+    require(actor, Can.GRIEVANCE_MESSAGE, seen)
     if message is not None and message.grievance_id != grievance.pk:
         raise NotFound(_("No such message."))
     if not files:

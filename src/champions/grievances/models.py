@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
@@ -271,6 +272,10 @@ class QueueTally(models.Model):
         return f"{self.room_id}/{self.status}: {self.count}"
 
 
+# Values of a timeline message that are labels of our own, so translated when read.
+TRANSLATED_PARAMS = frozenset({"channel", "room", "from", "to", "field", "chosen", "predicted"})
+
+
 class TimelineEntry(models.Model):
     """An immutable record of something that happened to a grievance."""
 
@@ -282,6 +287,10 @@ class TimelineEntry(models.Model):
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16, blank=True)
     note = models.TextField(blank=True)
+    # System-written notes are kept as an English message id with its values and rendered in
+    # the reader's language (`text`); `note` keeps the English words (and old rows' text).
+    message_id = models.TextField(blank=True)
+    params = models.JSONField(default=dict, blank=True)
     is_internal = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -290,6 +299,22 @@ class TimelineEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grievance_id} {self.action}"
+
+    @property
+    def text(self) -> str:
+        """The note in the active language: a message id is translated now, with those of its
+        values that are labels (a channel, a field, a category) translated too; words someone
+        wrote (a reason) stay as written."""
+        if not self.message_id:
+            return self.note
+        values = {
+            key: gettext(value) if key in TRANSLATED_PARAMS and isinstance(value, str) else value
+            for key, value in self.params.items()
+        }
+        try:
+            return gettext(self.message_id) % values
+        except (KeyError, TypeError, ValueError):
+            return self.note
 
 
 class Message(models.Model):

@@ -13,6 +13,8 @@ from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
 from champions.accounts.choices import OFFICER_ROLES, Role
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import can
 from champions.accounts.selectors import (
     user_is_entrepreneur,
     user_is_officer,
@@ -126,7 +128,7 @@ def referral_organisation_list() -> tuple[str, ...]:
 
 def user_edits_service_levels(user) -> bool:
     """Hub officers and administrators keep the SLA policies and the holiday calendar."""
-    return bool(user.is_authenticated and user.role in {Role.HUB_OFFICER, Role.ADMINISTRATOR})
+    return can(user, Can.SLA_EDIT)
 
 
 def sla_policy_list() -> list[SlaPolicy]:

@@ -6,16 +6,15 @@ from datetime import date
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from champions.accounts.selectors import (
-    user_is_entrepreneur,
-    user_is_officer,
-    user_sees_whole_country,
-)
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import can, refusal_message, require
+from champions.accounts.selectors import user_is_officer, user_sees_whole_country
 from champions.controlrooms.selectors import control_room_get, hub_get, room_for_district
-from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
 from champions.core.selectors import district_exists, state_list
 from champions.registry.selectors import enterprise_get_for_user
 
@@ -147,16 +146,28 @@ def _event(
     to_status: str = "",
     note: str = "",
     is_internal: bool = False,
+    message: tuple[str, dict] | None = None,
 ) -> None:
+    """One timeline entry. System-written words come as `message`: an English message id
+    (marked with gettext_noop) and its values, rendered in each reader's language."""
+    message_id, params = message or ("", {})
     TimelineEntry.objects.create(
         grievance=grievance,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         from_status=from_status,
         to_status=to_status,
-        note=note,
+        note=(message_id % params) if message_id else note,
+        message_id=message_id,
+        params=params,
         is_internal=is_internal,
     )
+
+
+def _english(label) -> str:
+    """A label's English words (a message parameter, translated again when read)."""
+    with translation.override("en"):
+        return str(label)
 
 
 @dataclass(frozen=True)
@@ -211,14 +222,9 @@ def _replay(grievance: Grievance, data: GrievanceInput) -> LodgeResult:
 @transaction.atomic
 def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
     is_officer = user_is_officer(actor)
-    if channel in OFFICER_INTAKE_CHANNELS and not is_officer:
-        raise DomainError(
-            _("Only officers record grievances received by phone, e-mail or letter."),
-            status=403,
-            code="permission_denied",
-        )
-    if not (is_officer or user_is_entrepreneur(actor)):
-        raise DomainError(_("You may not lodge grievances."), status=403, code="permission_denied")
+    if channel in OFFICER_INTAKE_CHANNELS and not can(actor, Can.GRIEVANCE_INTAKE):
+        raise Forbidden(_("Only officers record grievances received by phone, e-mail or letter."))
+    require(actor, Can.GRIEVANCE_LODGE)
     errors = _errors(data, channel=channel, actor=actor)
     enterprise = None
     if data.enterprise_id is not None and "enterprise" not in errors:
@@ -266,8 +272,10 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
         actor=actor,
         action="lodged",
         to_status=Status.SUBMITTED,
-        note=_("Lodged by %(channel)s, routed to %(room)s.")
-        % {"channel": Channel(channel).label, "room": room.name},
+        message=(
+            gettext_noop("Lodged by %(channel)s, routed to %(room)s."),
+            {"channel": _english(Channel(channel).label), "room": room.name},
+        ),
     )
     hooks.grievance_event_emit(grievance, "lodged")
     transaction.on_commit(lambda: tasks.send_acknowledgement_task.enqueue(grievance.pk))
@@ -285,16 +293,13 @@ def _lock(grievance_id: int) -> Grievance:
 
 
 def actor_kind(*, user, grievance: Grievance) -> Actor | None:
-    """How the user stands to this grievance in the workflow (None: not at all)."""
-    if user_is_officer(user):
-        if (
-            user_sees_whole_country(user)
-            and user.role in {"hub_officer", "administrator"}
-            and grievance.status == Status.APPEALED
-        ):
-            return Actor.APPELLATE
+    """How the user stands to this grievance in the workflow (None: not at all; leadership and
+    analysts read only)."""
+    if grievance.status == Status.APPEALED and can(user, Can.GRIEVANCE_DECIDE_APPEAL, grievance):
+        return Actor.APPELLATE
+    if can(user, Can.GRIEVANCE_TRANSITION, grievance):
         return Actor.OFFICER
-    if user_is_entrepreneur(user):
+    if can(user, Can.GRIEVANCE_RESPOND, grievance):
         return Actor.MSME
     return None
 
@@ -320,7 +325,7 @@ def _move(*, grievance_id: int, action: str, actor, note: str, referred_to: str 
     except IllegalTransition as exc:
         raise TransitionRefused(str(exc)) from exc
     if move is None:
-        raise TransitionRefused(_("You cannot act on this grievance."))
+        raise Forbidden(refusal_message(actor))
     if move.needs_note and not note.strip():
         raise ValidationFailed(_("Please add a note."), errors={"note": [_("A note is needed.")]})
     now = timezone.now()
@@ -344,7 +349,11 @@ def _move(*, grievance_id: int, action: str, actor, note: str, referred_to: str 
 
 
 def _apply_side_effects(grievance: Grievance, *, action: Action, actor, now) -> None:
-    if action == Action.ASSIGN and grievance.assignee_id is None and user_is_officer(actor):
+    if (
+        action == Action.ASSIGN
+        and grievance.assignee_id is None
+        and can(actor, Can.GRIEVANCE_ASSIGN, grievance)
+    ):
         grievance.assignee = actor
     if action == Action.ASK_MSME:
         grievance.paused_at = now
@@ -398,9 +407,8 @@ def grievance_rate(*, grievance_id: int, actor, rating: int, comment: str = "") 
 @transaction.atomic
 def grievance_transfer(*, grievance_id: int, room_id: int, actor, reason: str) -> Grievance:
     """Send a grievance to another control room, at most three times (the CPGRAMS rule)."""
-    selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)
-    if not user_is_officer(actor):
-        raise NotFound("No such grievance.")
+    seen = selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)
+    require(actor, Can.GRIEVANCE_TRANSFER, seen)
     if not reason.strip():
         raise ValidationFailed(_("Give a reason."), errors={"reason": [_("Give a reason.")]})
     grievance = _lock(grievance_id)
@@ -422,8 +430,10 @@ def grievance_transfer(*, grievance_id: int, room_id: int, actor, reason: str) -
         grievance,
         actor=actor,
         action="transferred",
-        note=_("%(from)s → %(to)s: %(reason)s")
-        % {"from": previous.name, "to": target.name, "reason": reason.strip()},
+        message=(
+            gettext_noop("%(from)s → %(to)s: %(reason)s"),
+            {"from": previous.name, "to": target.name, "reason": reason.strip()},
+        ),
     )
     hooks.grievance_event_emit(grievance, "transferred", note=reason.strip())
     return grievance
@@ -436,9 +446,8 @@ def grievance_refer(*, grievance_id: int, actor, organisation: str, reason: str)
     The grievance is resolved here with the note "Referred to <organisation>: <reason>", so the
     MSME is told and can still reopen or rate it; the organisation is kept in `referred_to`.
     """
-    selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
-    if not user_is_officer(actor):
-        raise NotFound("No such grievance.")
+    seen = selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    require(actor, Can.GRIEVANCE_REFER, seen)
     errors: dict[str, list[str]] = {}
     if organisation not in selectors.referral_organisation_list():
         errors["organisation"] = [_("Choose a department or ministry from the list.")]
@@ -465,13 +474,14 @@ def grievance_message_add(
 ) -> Message:
     """Add to the thread; only officers may write internal notes."""
     grievance = selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)
+    require(actor, Can.GRIEVANCE_MESSAGE, grievance)
     if not body.strip():
         raise ValidationFailed(_("Write a message."), errors={"body": [_("Write a message.")]})
     if len(body) > MAX_DESCRIPTION:
         raise ValidationFailed(
             _("At most 10,000 characters."), errors={"body": [_("At most 10,000 characters.")]}
         )
-    if is_internal and not user_is_officer(actor):
+    if is_internal and not can(actor, Can.GRIEVANCE_NOTE_INTERNAL, grievance):
         is_internal = False
     message = Message.objects.create(
         grievance=grievance, author=actor, body=body.strip(), is_internal=is_internal
@@ -531,9 +541,8 @@ def grievance_assign_to(*, grievance_id: int, assignee_id: int, actor) -> Grieva
     From submitted, assigned or reopened this is the workflow's `assign`; an open grievance
     further on (in progress, awaiting the MSME, appealed) only changes hands.
     """
-    selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
-    if not user_is_officer(actor):
-        raise NotFound("No such grievance.")
+    seen = selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    require(actor, Can.GRIEVANCE_ASSIGN, seen)
     grievance = _lock(grievance_id)
     assignee = selectors.officer_get(user_id=assignee_id)
     if not selectors.officer_can_take(user=assignee, room_id=grievance.room_id):
@@ -624,9 +633,8 @@ def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
     it, and the duplicate's MSME is told by a message in its thread (e-mailed after commit).
     Merging is an officer's decision outside the MSME's workflow, so it is not a transition.
     """
-    if not user_is_officer(actor):
-        raise NotFound("No such grievance.")
-    selectors.grievance_get_for_user(user=actor, grievance_id=duplicate_id)
+    seen = selectors.grievance_get_for_user(user=actor, grievance_id=duplicate_id)
+    require(actor, Can.GRIEVANCE_MERGE, seen)
     primary = selectors.grievance_get_for_user(user=actor, grievance_id=primary_id)
     if duplicate_id == primary_id:
         message = _("A grievance cannot be merged into itself.")
@@ -655,13 +663,16 @@ def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
         action="merged",
         from_status=from_status,
         to_status=Status.CLOSED,
-        note=_("Merged into %(primary)s, which deals with the same matter.") % numbers,
+        message=(
+            gettext_noop("Merged into %(primary)s, which deals with the same matter."),
+            numbers,
+        ),
     )
     _event(
         primary,
         actor=actor,
         action="merged_in",
-        note=_("%(duplicate)s merged into this.") % numbers,
+        message=(gettext_noop("%(duplicate)s merged into this."), numbers),
     )
     hooks.grievance_event_emit(
         duplicate, "merged", note=_("Merged into %(primary)s.") % {"primary": numbers["primary"]}
@@ -730,9 +741,8 @@ def grievance_triage_decide(*, grievance_id: int, actor, field: str, chosen: str
     model version (it is a training example for the next `champions triage train`), and the
     internal timeline records it. Officers in scope only; anyone else gets a 404.
     """
-    selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
-    if not user_is_officer(actor):
-        raise NotFound("No such grievance.")
+    seen = selectors.grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    require(actor, Can.TRIAGE_DECIDE, seen)
     errors = _triage_choice_errors(field, chosen)
     if errors:
         raise ValidationFailed(_("Please correct the errors below."), errors=errors)
@@ -754,18 +764,18 @@ def grievance_triage_decide(*, grievance_id: int, actor, field: str, chosen: str
         officer=actor,
         model_version=_model_version(triage.model_versions, column),
     )
-    values = {
-        "field": str(TriageField(field).label),
-        "chosen": triage_value_label(field, chosen),
-        "predicted": triage_value_label(field, predicted),
-    }
+    with translation.override("en"):
+        values = {
+            "field": str(TriageField(field).label),
+            "chosen": triage_value_label(field, chosen),
+            "predicted": triage_value_label(field, predicted),
+        }
     if decision.is_override:
-        note = _("%(field)s set to %(chosen)s; the AI had suggested %(predicted)s.") % values
+        msgid = gettext_noop("%(field)s set to %(chosen)s; the AI had suggested %(predicted)s.")
     else:
-        values["field"] = values["field"].lower()
-        note = _("AI suggestion accepted for the %(field)s: %(chosen)s.") % values
+        msgid = gettext_noop("AI suggestion accepted for the %(field)s: %(chosen)s.")
     action = "triage_override" if decision.is_override else "triage_accept"
-    _event(grievance, actor=actor, action=action, note=note, is_internal=True)
+    _event(grievance, actor=actor, action=action, message=(msgid, values), is_internal=True)
     return decision
 
 
@@ -782,8 +792,7 @@ class DefaultPolicyKept(DomainError):
 
 
 def _require_hub(actor) -> None:
-    if not selectors.user_edits_service_levels(actor):
-        raise NotFound("No such page.")
+    require(actor, Can.SLA_EDIT)
 
 
 @dataclass(frozen=True)

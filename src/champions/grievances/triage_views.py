@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from champions.accounts import policy
+from champions.accounts.policy import Action as Can
 from champions.accounts.selectors import user_is_officer
-from champions.core.errors import DomainError, NotFound
+from champions.core.errors import DomainError, Forbidden, NotFound
 from champions.triage.choices import Emotion, Language, Sentiment, UrgencySignal
 
 from . import selectors, services
@@ -167,7 +169,7 @@ def _decide(request, grievance_id: int) -> tuple[str, bool]:
             field=form.cleaned_data["field"],
             chosen=form.cleaned_data["chosen"],
         )
-    except NotFound:
+    except (NotFound, Forbidden):
         raise
     except DomainError as exc:
         return " ".join([exc.message, *(m for ms in exc.errors.values() for m in ms)]), True
@@ -185,6 +187,7 @@ def grievance_triage_view(request, grievance_id: int):
     (aria-live); a plain form post returns to the grievance page with a message."""
     if not user_is_officer(request.user):
         raise Http404
+    policy.require(request.user, Can.TRIAGE_DECIDE)
     try:
         outcome, is_error = _decide(request, grievance_id)
         if request.htmx:

@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from champions.accounts import policy
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import permission_required
 from champions.accounts.selectors import user_is_entrepreneur, user_is_officer
 from champions.controlrooms.selectors import control_room_list
-from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
 from champions.registry.selectors import keyset_page
 
 from . import attachments, selectors, services, triage_views
@@ -112,16 +115,8 @@ def officer_required(view):
     return login_required(wrapper)
 
 
-def hub_required(view):
-    """The hub's pages (service levels, holidays): to everyone else they do not exist."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not selectors.user_edits_service_levels(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
+# The hub's pages (service levels, holidays): everyone else gets the 403 page.
+hub_required = permission_required(Can.SLA_EDIT)
 
 
 def _cursor(request, name: str) -> int | None:
@@ -141,7 +136,7 @@ def _attempt(request, operation, *, success: str) -> bool:
     """Run a service; a refusal becomes a message on the page (out of scope stays a 404)."""
     try:
         operation()
-    except NotFound:
+    except (NotFound, Forbidden):
         raise
     except DomainError as exc:
         _show_refusal(request, exc)
@@ -162,10 +157,9 @@ def _acknowledge(request, result: services.LodgeResult):
 @login_required
 @require_http_methods(["GET", "POST"])
 def grievance_lodge_view(request):
-    if user_is_officer(request.user):
+    if policy.can(request.user, Can.GRIEVANCE_INTAKE):
         return redirect("web:grievances:intake")
-    if not user_is_entrepreneur(request.user):
-        raise Http404
+    policy.require(request.user, Can.GRIEVANCE_LODGE)
     form = LodgeForm(request.POST or None, request.FILES or None, user=request.user)
     if form.is_bound and form.is_valid():
         try:
@@ -182,7 +176,7 @@ def grievance_lodge_view(request):
     return render(request, "grievances/lodge.html", {"form": form})
 
 
-@officer_required
+@permission_required(Can.GRIEVANCE_INTAKE)
 @require_http_methods(["GET", "POST"])
 def grievance_intake_view(request):
     form = IntakeForm(request.POST or None, user=request.user)
@@ -287,7 +281,7 @@ def _bulk_apply(request, data: dict) -> None:
         )
 
 
-@officer_required
+@permission_required(Can.GRIEVANCE_ASSIGN)
 @require_POST
 def grievance_bulk_view(request):
     """Bulk assign-to-me or transfer: the first POST asks to confirm, the second applies."""
@@ -331,6 +325,17 @@ def _action_buttons(grievance, actor: Actor | None) -> list[dict]:
     ]
 
 
+GRIEVANCE_FLAGS = (
+    Can.GRIEVANCE_ASSIGN,
+    Can.GRIEVANCE_MESSAGE,
+    Can.GRIEVANCE_NOTE_INTERNAL,
+    Can.GRIEVANCE_TRANSFER,
+    Can.GRIEVANCE_REFER,
+    Can.GRIEVANCE_MERGE,
+    Can.TRIAGE_DECIDE,
+)
+
+
 def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=None) -> dict:
     grievance = detail.grievance
     actor = _actor(request, grievance)
@@ -346,13 +351,15 @@ def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=
         "grievance": grievance,
         "timeline": _timeline_rows(detail.timeline),
         "actions": _action_buttons(grievance, actor),
-        "message_form": message_form or MessageForm(is_officer=detail.is_officer),
+        "message_form": message_form
+        or MessageForm(is_officer=policy.can(request.user, Can.GRIEVANCE_NOTE_INTERNAL, grievance)),
         "rating_form": RatingForm() if is_msme and grievance.status == Status.RESOLVED else None,
         "transfer_form": TransferForm(rooms=detail.rooms) if detail.is_officer else None,
         "referral_form": ReferralForm(initial=referral_initial) if can_refer else None,
         "triage": triage,
         "assign_form": AssignForm(officers=detail.officers) if detail.is_officer else None,
         "merge_form": MergeForm() if detail.is_officer else None,
+        "may": policy.flags(request.user, grievance, *GRIEVANCE_FLAGS),
     }
 
 
@@ -366,12 +373,23 @@ def grievance_detail_view(request, grievance_id: int):
     reply_id = request.GET.get("reply", "")
     reply = next((r for r in detail.canned_replies if str(r.pk) == reply_id), None)
     message_form = MessageForm(
-        initial={"body": reply.body} if reply else None, is_officer=detail.is_officer
+        initial={"body": reply.body} if reply else None,
+        is_officer=policy.can(request.user, Can.GRIEVANCE_NOTE_INTERNAL, detail.grievance),
     )
     context = _detail_context(request, detail, message_form=message_form)
     if request.htmx and not request.htmx.boosted and "reply" in request.GET:
         return render(request, "grievances/partials/_message_form.html", context)
     return render(request, "grievances/detail.html", context)
+
+
+def _may_act(request, grievance_id: int, action: Can | None = None):
+    """The grievance (404 out of scope), or the 403 page if the user may not act on it."""
+    grievance = selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)
+    if action is not None:
+        policy.require(request.user, action, grievance)
+    elif services.actor_kind(user=request.user, grievance=grievance) is None:
+        raise Forbidden(policy.refusal_message(request.user))
+    return grievance
 
 
 def _back(grievance_id: int):
@@ -382,6 +400,7 @@ def _back(grievance_id: int):
 @require_POST
 @not_found_as_404
 def grievance_transition_view(request, grievance_id: int):
+    _may_act(request, grievance_id)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("That action is not possible."))
@@ -397,7 +416,7 @@ def grievance_transition_view(request, grievance_id: int):
 
 def _transition(request, *, grievance_id: int, action: str, note: str):
     # An officer's "assign" button reads "Assign to me": name them even if someone else had it.
-    if action == Action.ASSIGN and user_is_officer(request.user):
+    if action == Action.ASSIGN and policy.can(request.user, Can.GRIEVANCE_ASSIGN):
         return services.grievance_assign_to(
             grievance_id=grievance_id, assignee_id=request.user.pk, actor=request.user
         )
@@ -410,8 +429,9 @@ def _transition(request, *, grievance_id: int, action: str, note: str):
 @require_POST
 @not_found_as_404
 def grievance_message_view(request, grievance_id: int):
-    is_officer = user_is_officer(request.user)
-    form = MessageForm(request.POST, request.FILES, is_officer=is_officer)
+    grievance = _may_act(request, grievance_id, Can.GRIEVANCE_MESSAGE)
+    may_note = policy.can(request.user, Can.GRIEVANCE_NOTE_INTERNAL, grievance)
+    form = MessageForm(request.POST, request.FILES, is_officer=may_note)
     if form.is_valid():
         try:
             services.grievance_message_add_with_attachments(
@@ -435,6 +455,7 @@ def grievance_message_view(request, grievance_id: int):
 @require_POST
 @not_found_as_404
 def grievance_rate_view(request, grievance_id: int):
+    _may_act(request, grievance_id, Can.GRIEVANCE_RESPOND)
     form = RatingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a rating from 1 to 5."))
@@ -452,10 +473,11 @@ def grievance_rate_view(request, grievance_id: int):
     return _back(grievance_id)
 
 
-@officer_required
+@permission_required(Can.GRIEVANCE_TRANSFER)
 @require_POST
 @not_found_as_404
 def grievance_transfer_view(request, grievance_id: int):
+    _may_act(request, grievance_id, Can.GRIEVANCE_TRANSFER)
     form = TransferForm(request.POST, rooms=control_room_list())
     if not form.is_valid():
         messages.error(request, _("Choose a control room and give a reason."))
@@ -476,10 +498,11 @@ def grievance_transfer_view(request, grievance_id: int):
     return _back(grievance_id)
 
 
-@officer_required
+@permission_required(Can.GRIEVANCE_REFER)
 @require_POST
 @not_found_as_404
 def grievance_refer_view(request, grievance_id: int):
+    _may_act(request, grievance_id, Can.GRIEVANCE_REFER)
     form = ReferralForm(request.POST)
     if not form.is_valid():
         selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)  # 404
@@ -508,10 +531,11 @@ def _still_visible(request, grievance_id: int) -> bool:
     return True
 
 
-@officer_required
+@permission_required(Can.GRIEVANCE_ASSIGN)
 @require_POST
 @not_found_as_404
 def grievance_assign_view(request, grievance_id: int):
+    _may_act(request, grievance_id, Can.GRIEVANCE_ASSIGN)
     form = AssignForm(request.POST, officers=[])
     if not form.is_valid():
         messages.error(request, _("Choose an officer."))
@@ -526,11 +550,11 @@ def grievance_assign_view(request, grievance_id: int):
     return _back(grievance_id)
 
 
-@officer_required
+@permission_required(Can.GRIEVANCE_MERGE)
 @require_POST
 @not_found_as_404
 def grievance_merge_view(request, grievance_id: int):
-    selectors.grievance_get_for_user(user=request.user, grievance_id=grievance_id)  # 404 first
+    _may_act(request, grievance_id, Can.GRIEVANCE_MERGE)  # 404 out of scope, then 403
     form = MergeForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the registration number of the grievance to keep."))

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from champions.core import numbers
+
 RULES_FILE = Path(__file__).resolve().parent / "data" / "classification_rules.json"
 CATEGORIES = ("micro", "small", "medium")
 
@@ -88,17 +90,8 @@ def rule_in_force(on: date, rules: tuple[Rule, ...] | None = None) -> Rule:
 
 
 def format_inr(amount: int) -> str:
-    """Indian digit grouping: 12345678 -> '₹1,23,45,678'."""
-    digits = str(abs(amount))
-    head, tail = digits[:-3], digits[-3:]
-    groups = []
-    while len(head) > 2:
-        groups.insert(0, head[-2:])
-        head = head[:-2]
-    if head:
-        groups.insert(0, head)
-    text = ",".join([*groups, tail]) if groups else tail
-    return ("-₹" if amount < 0 else "₹") + text
+    """Indian digit grouping: 12345678 -> '₹1,23,45,678' (core's helper)."""
+    return numbers.format_inr(amount)
 
 
 def classify(

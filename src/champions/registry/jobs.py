@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from champions.accounts.selectors import user_is_officer, user_sees_whole_country
-from champions.core.errors import DomainError, ValidationFailed
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import require
+from champions.accounts.selectors import user_sees_whole_country
+from champions.core.errors import ValidationFailed
 
 from . import selectors, tasks
 from .choices import ImportStatus
@@ -31,10 +33,7 @@ def _import_dir() -> Path:
 @transaction.atomic
 def import_job_create(*, user, uploaded_file) -> ImportJob:
     """Store an uploaded file outside the web root and queue its import."""
-    if not user_is_officer(user):
-        raise DomainError(
-            _("Only officers may import enterprises."), status=403, code="permission_denied"
-        )
+    require(user, Can.REGISTRY_IMPORT)
     suffix = Path(uploaded_file.name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise ValidationFailed(

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import can
 from champions.accounts.selectors import (
     user_is_entrepreneur,
-    user_is_officer,
     user_is_spoke_officer,
     user_sees_whole_country,
 )
@@ -62,8 +63,8 @@ def enterprise_get_for_user(*, user, enterprise_id: int, for_update: bool = Fals
 
 
 def enterprise_can_edit(*, user, enterprise: Enterprise) -> bool:
-    """Leadership reads but does not edit; everyone else who can see it may edit it."""
-    return user.role in {"entrepreneur", "spoke_officer", "hub_officer", "administrator"}
+    """Leadership reads but does not edit (the policy decides: `registry.edit`)."""
+    return can(user, Can.REGISTRY_EDIT, enterprise)
 
 
 def category_history(*, enterprise: Enterprise) -> list[CategoryChange]:
@@ -134,7 +135,7 @@ def enterprise_list_for_user(*, user) -> QuerySet[Enterprise]:
 
 def enterprise_can_create(*, user) -> bool:
     """Entrepreneurs file their own enterprises; officers file them for others."""
-    return user_is_entrepreneur(user) or user_is_officer(user)
+    return can(user, Can.REGISTRY_RECORD)
 
 
 def enterprise_classification(*, enterprise: Enterprise) -> Classification:

@@ -6,12 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import can, refusal_message
 from champions.accounts.selectors import (
     user_is_entrepreneur,
     user_is_officer,
     user_sees_whole_country,
 )
-from champions.core.errors import DomainError, ValidationFailed
+from champions.core.errors import Forbidden, ValidationFailed
 from champions.core.selectors import ReferenceIndex, reference_index_build
 
 from . import selectors
@@ -19,10 +21,7 @@ from .classification import classify
 from .models import CategoryChange, Enterprise
 from .validation import EnterpriseInput, enterprise_input_errors
 
-
-class PermissionDenied(DomainError):
-    status = 403
-    code = "permission_denied"
+PermissionDenied = Forbidden  # the policy's refusal (403); the old name stays for callers
 
 
 def _check_scope(*, actor, data: EnterpriseInput) -> None:
@@ -61,8 +60,8 @@ def enterprise_create(
     *, data: EnterpriseInput, actor, ref: ReferenceIndex | None = None, on: date | None = None
 ) -> Enterprise:
     """Check, classify and save a new enterprise; an entrepreneur who files it represents it."""
-    if not (user_is_entrepreneur(actor) or user_is_officer(actor)):
-        raise PermissionDenied(_("You may not add enterprises."))
+    if not can(actor, Can.REGISTRY_RECORD):
+        raise PermissionDenied(refusal_message(actor))
     _validated(data, ref)
     _check_scope(actor=actor, data=data)
     if data.udyam_number and Enterprise.objects.filter(udyam_number=data.udyam_number).exists():
@@ -99,8 +98,8 @@ def enterprise_update(
     enterprise = selectors.enterprise_get_for_user(
         user=actor, enterprise_id=enterprise_id, for_update=True
     )
-    if not selectors.enterprise_can_edit(user=actor, enterprise=enterprise):
-        raise PermissionDenied(_("You may not change this enterprise."))
+    if not can(actor, Can.REGISTRY_EDIT, enterprise):
+        raise PermissionDenied(refusal_message(actor))
     _validated(data, None)
     _check_scope(actor=actor, data=data)
     if (

@@ -13,6 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from champions.accounts import policy
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import permission_required
 from champions.accounts.selectors import user_is_officer
 from champions.core.errors import NotFound, ValidationFailed
 from champions.core.selectors import district_list
@@ -91,6 +94,7 @@ def district_options_view(request):
 
 
 @login_required
+@require_GET
 @not_found_as_404
 def enterprise_detail_view(request, enterprise_id: int):
     detail = selectors.enterprise_detail_get_for_user(
@@ -102,8 +106,7 @@ def enterprise_detail_view(request, enterprise_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def enterprise_create_view(request):
-    if not selectors.enterprise_can_create(user=request.user):
-        raise Http404
+    policy.require(request.user, Can.REGISTRY_RECORD)
     form = EnterpriseForm(request.POST or None)
     if form.is_bound and form.is_valid():
         try:
@@ -138,7 +141,7 @@ def enterprise_update_view(request, enterprise_id: int):
     return render(request, "registry/enterprise_form.html", context)
 
 
-@officer_required
+@permission_required(Can.REGISTRY_IMPORT)
 @require_http_methods(["GET", "POST"])
 def import_upload_view(request):
     form = ImportForm(request.POST or None, request.FILES or None)

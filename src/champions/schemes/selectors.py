@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from champions.accounts.choices import Role
+from champions.accounts.policy import Action as Can
+from champions.accounts.policy import can
 from champions.accounts.selectors import user_is_officer
 from champions.core.errors import NotFound
 from champions.registry.selectors import enterprise_get_for_user, enterprise_list_for_user
@@ -46,8 +47,8 @@ APPLICANT_TYPES = {
 
 
 def user_edits_catalogue(user) -> bool:
-    """Hub officers and administrators keep the catalogue."""
-    return bool(user.is_authenticated and user.role in {Role.HUB_OFFICER, Role.ADMINISTRATOR})
+    """Hub officers and administrators keep the catalogue (the policy: `schemes.edit`)."""
+    return can(user, Can.SCHEMES_EDIT)
 
 
 def user_sees_versions(user) -> bool:

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
 from champions.core.models import State
 from champions.grievances.models import Holiday, SlaPolicy
 from champions.grievances.services import (
@@ -26,6 +26,14 @@ QUEUE_URL = reverse("web:grievances:queue")
 # A Monday in a week without fixed national holidays.
 MONDAY = "2027-03-01 09:00 +0000"
 OTHERS = ["spoke_officer", "leadership", "entrepreneur", "analyst"]
+# Officers who are not the hub see a 403; to the others the hub's pages do not exist (404).
+REFUSAL = {
+    "spoke_officer": Forbidden,
+    "leadership": Forbidden,
+    "entrepreneur": NotFound,
+    "analyst": NotFound,
+}
+PAGE_STATUS = {"spoke_officer": 403, "leadership": 403, "entrepreneur": 404, "analyst": 404}
 
 
 def _policy(**overrides) -> SlaPolicyInput:
@@ -179,15 +187,15 @@ def test_only_the_hub_keeps_service_levels(request, hub_officer, user_fixture):
     policies, holidays = _policies(), Holiday.objects.count()
 
     # when / then
-    with pytest.raises(NotFound):
+    with pytest.raises(REFUSAL[user_fixture]):
         sla_policy_save(actor=actor, data=_policy(priority="high"))
-    with pytest.raises(NotFound):
+    with pytest.raises(REFUSAL[user_fixture]):
         sla_policy_save(actor=actor, data=_policy(resolve_days=2), policy_id=policy.pk)
-    with pytest.raises(NotFound):
+    with pytest.raises(REFUSAL[user_fixture]):
         sla_policy_delete(actor=actor, policy_id=policy.pk)
-    with pytest.raises(NotFound):
+    with pytest.raises(REFUSAL[user_fixture]):
         holiday_add(actor=actor, day=date(2027, 3, 23), name="Holi (second day)")
-    with pytest.raises(NotFound):
+    with pytest.raises(REFUSAL[user_fixture]):
         holiday_delete(actor=actor, holiday_id=holiday.pk)
     assert (_policies(), Holiday.objects.count()) == (policies, holidays)
 
@@ -299,7 +307,7 @@ def test_a_holiday_for_an_unknown_state_is_refused(hub_officer):
     [
         ("hub officer", "hub_officer", 200),
         ("administrator", "administrator", 200),
-        *[(name, name, 404) for name in OTHERS],
+        *[(name, name, PAGE_STATUS[name]) for name in OTHERS],
     ],
 )
 def test_service_level_pages_are_the_hubs(client, request, url, _case, user_fixture, status):
@@ -407,7 +415,9 @@ def test_the_hub_deletes_a_policy_on_the_page_and_not_the_default(client, hub_of
 
 
 @pytest.mark.parametrize("user_fixture", ["spoke_officer", "leadership"])
-def test_posts_to_the_hubs_pages_are_404_for_others(client, request, hub_officer, user_fixture):
+def test_posts_to_the_hubs_pages_are_403_for_other_officers(
+    client, request, hub_officer, user_fixture
+):
     policy = sla_policy_save(actor=hub_officer, data=_policy())
     holiday = holiday_add(actor=hub_officer, day=date(2027, 3, 22), name="Holi")
     client.force_login(request.getfixturevalue(user_fixture))
@@ -421,7 +431,7 @@ def test_posts_to_the_hubs_pages_are_404_for_others(client, request, hub_officer
         client.post(reverse("web:grievances:holiday_delete", args=[holiday.pk])),
     ]
 
-    assert [r.status_code for r in responses] == [404] * 5
+    assert [r.status_code for r in responses] == [403] * 5
     assert (_policies(), Holiday.objects.count()) == before
 
 

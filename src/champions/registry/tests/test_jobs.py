@@ -59,7 +59,7 @@ def test_entrepreneur_may_not_import(entrepreneur):
     with pytest.raises(DomainError) as info:
         import_job_create(user=entrepreneur, uploaded_file=_upload())
 
-    assert info.value.status == 403
+    assert info.value.status == 404  # for those who are not officers the import does not exist
     assert ImportJob.objects.count() == 0
 
 

@@ -420,7 +420,7 @@ def test_enterprise_create_with_invalid_input_shows_the_field_message(
     assert Enterprise.objects.exists() is False
 
 
-def test_enterprise_create_page_is_404_for_an_analyst(client, analyst):
+def test_enterprise_create_page_is_403_for_an_analyst(client, analyst):
     # given
     client.force_login(analyst)
 
@@ -428,7 +428,7 @@ def test_enterprise_create_page_is_404_for_an_analyst(client, analyst):
     response = client.post(CREATE_URL, _form_data())
 
     # then
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert Enterprise.objects.exists() is False
 
 

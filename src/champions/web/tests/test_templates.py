@@ -123,7 +123,7 @@ def test_anonymous_navigation(client):
         ("analyst", "analyst", False, set()),
         ("spoke officer", "spoke_officer", True, {QUEUE, INTAKE}),
         ("hub officer", "hub_officer", True, {QUEUE, INTAKE}),
-        ("leadership", "leadership", True, {QUEUE, INTAKE}),
+        ("leadership, read-only", "leadership", False, {QUEUE}),
         ("administrator", "administrator", True, {QUEUE, INTAKE}),
     ],
 )

@@ -1,0 +1,159 @@
+"""Who may change what: every permission decision about a write, in one place.
+
+`can(user, action, obj)` answers yes or no; `require(...)` raises `Forbidden` (403, with a
+translated message). Reads stay with the scoped selectors (out of scope is 404, so ids cannot
+be probed); this module decides what a user may *do* with what they can see.
+
+- Leadership and analysts oversee: they may change nothing, anywhere.
+- A spoke officer acts only on grievances held by its own room and on enterprises in its
+  room's districts; hub officers and administrators act across rooms.
+- The hub (hub officers, administrators) keeps service levels, the holiday calendar and the
+  scheme catalogue, and decides appeals.
+- An entrepreneur acts on their own grievances (lodged by them or for an enterprise they
+  represent) and their own enterprises.
+"""
+
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from champions.controlrooms.selectors import room_district_ids
+from champions.core.errors import Forbidden, NotFound
+
+from .choices import OFFICER_ROLES, Role
+
+
+class Action(StrEnum):
+    GRIEVANCE_LODGE = "grievance.lodge"  # lodge one's own grievance on the web or the API
+    GRIEVANCE_INTAKE = "grievance.intake"  # record one received by phone, e-mail or letter
+    GRIEVANCE_ASSIGN = "grievance.assign"
+    GRIEVANCE_TRANSITION = "grievance.transition"  # the officer's workflow moves
+    GRIEVANCE_RESPOND = "grievance.respond"  # the MSME's moves: reply, reopen, rate, appeal
+    GRIEVANCE_MESSAGE = "grievance.message"
+    GRIEVANCE_NOTE_INTERNAL = "grievance.note_internal"
+    GRIEVANCE_TRANSFER = "grievance.transfer"
+    GRIEVANCE_REFER = "grievance.refer"
+    GRIEVANCE_MERGE = "grievance.merge"
+    GRIEVANCE_DECIDE_APPEAL = "grievance.decide_appeal"
+    TRIAGE_DECIDE = "triage.decide"
+    SLA_EDIT = "sla.edit"  # service-level policies and the holiday calendar
+    REGISTRY_RECORD = "registry.record"  # add an enterprise
+    REGISTRY_EDIT = "registry.edit"  # change an enterprise (and its compliance situation)
+    REGISTRY_IMPORT = "registry.import"
+    SCHEMES_EDIT = "schemes.edit"
+
+
+WORKING_OFFICERS = frozenset({Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.ADMINISTRATOR})
+HUB = frozenset({Role.HUB_OFFICER, Role.ADMINISTRATOR})
+
+# Which roles may take each action at all; the object (if any) is checked after.
+ROLES: dict[Action, frozenset[str]] = {
+    Action.GRIEVANCE_LODGE: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
+    Action.GRIEVANCE_INTAKE: WORKING_OFFICERS,
+    Action.GRIEVANCE_ASSIGN: WORKING_OFFICERS,
+    Action.GRIEVANCE_TRANSITION: WORKING_OFFICERS,
+    Action.GRIEVANCE_RESPOND: frozenset({Role.ENTREPRENEUR}),
+    Action.GRIEVANCE_MESSAGE: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
+    Action.GRIEVANCE_NOTE_INTERNAL: WORKING_OFFICERS,
+    Action.GRIEVANCE_TRANSFER: WORKING_OFFICERS,
+    Action.GRIEVANCE_REFER: WORKING_OFFICERS,
+    Action.GRIEVANCE_MERGE: WORKING_OFFICERS,
+    Action.GRIEVANCE_DECIDE_APPEAL: HUB,
+    Action.TRIAGE_DECIDE: WORKING_OFFICERS,
+    Action.SLA_EDIT: HUB,
+    Action.REGISTRY_RECORD: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
+    Action.REGISTRY_EDIT: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
+    Action.REGISTRY_IMPORT: WORKING_OFFICERS,
+    Action.SCHEMES_EDIT: HUB,
+}
+
+MESSAGES = {
+    Role.LEADERSHIP: gettext_noop("Leadership oversees: this is read-only for you."),
+    Role.ANALYST: gettext_noop("Analysts read aggregates: this is read-only for you."),
+}
+
+
+def _owns_grievance(user, grievance) -> bool:
+    if grievance.complainant_id == user.pk:
+        return True
+    enterprise_id = getattr(grievance, "enterprise_id", None)
+    return enterprise_id is not None and user.enterprises.filter(pk=enterprise_id).exists()
+
+
+def _grievance_allows(user, grievance) -> bool:
+    if user.role == Role.ENTREPRENEUR:
+        return _owns_grievance(user, grievance)
+    if user.role == Role.SPOKE_OFFICER:
+        return grievance.room_id == user.control_room_id
+    return user.role in HUB
+
+
+def _enterprise_allows(user, enterprise) -> bool:
+    if user.role == Role.ENTREPRENEUR:
+        return enterprise.representatives.filter(pk=user.pk).exists()
+    if user.role == Role.SPOKE_OFFICER:
+        return enterprise.district_id in room_district_ids(room_id=user.control_room_id)
+    return user.role in HUB
+
+
+def can(user, action: str, obj=None) -> bool:
+    """May `user` take `action` (on `obj`: a grievance or an enterprise, when given)?"""
+    action = Action(action)
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.role not in ROLES[action]:
+        return False
+    if obj is None:
+        return True
+    if action.value.startswith(("grievance.", "triage.")):
+        return _grievance_allows(user, obj)
+    if action.value.startswith("registry."):
+        return _enterprise_allows(user, obj)
+    return True
+
+
+def refusal_message(user) -> str:
+    role = getattr(user, "role", "")
+    if role in MESSAGES:
+        return _(MESSAGES[role])
+    return _("You may not do this.")
+
+
+def require(user, action: str, obj=None) -> None:
+    """Raise `Forbidden` (403) unless `can(user, action, obj)`.
+
+    An officers' action asked by someone who sees no officers' pages (an entrepreneur, an
+    analyst) is `NotFound` instead: for them those pages do not exist, as elsewhere."""
+    if can(user, action, obj):
+        return
+    officers_only = Role.ENTREPRENEUR not in ROLES[Action(action)]
+    if officers_only and getattr(user, "role", None) not in OFFICER_ROLES:
+        raise NotFound(_("No such page."))
+    raise Forbidden(refusal_message(user))
+
+
+def flags(user, obj=None, *actions: Action) -> dict[str, bool]:
+    """`{"grievance_assign": True, ...}` for templates: which buttons to show."""
+    chosen = actions or tuple(Action)
+    return {a.value.replace(".", "_"): can(user, a, obj) for a in chosen}
+
+
+def permission_required(action: Action):
+    """A view only for those who may take `action` at all: others get the 403 page."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            try:
+                require(request.user, action)
+            except NotFound as exc:
+                raise Http404(exc.message) from exc
+            return view(request, *args, **kwargs)
+
+        return login_required(wrapper)
+
+    return decorator

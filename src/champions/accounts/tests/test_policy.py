@@ -1,0 +1,109 @@
+"""The permission policy as a matrix: role, action and object.
+
+The object is a grievance held by the Maharashtra room and lodged by `entrepreneur` for their
+Pune enterprise (and that enterprise, for the registry's actions). Each role meets it as:
+the owner / another entrepreneur, a spoke officer of its room / of another room, the hub.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from champions.accounts.policy import Action, can, require
+from champions.core.errors import Forbidden, NotFound
+from champions.grievances.tests.factories import lodge, pune_enterprise
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "entrepreneur",  # the owner of the grievance and the enterprise
+    "other_entrepreneur",  # another owner
+    "spoke_officer",  # of the Maharashtra room, which holds the grievance
+    "other_spoke_officer",  # of the Delhi room
+    "hub_officer",
+    "administrator",
+    "leadership",
+    "analyst",
+)
+Y, N = True, False
+# Action: (on the object, for each role in ROLES), (without an object, for each role).
+MATRIX = {
+    Action.GRIEVANCE_LODGE: ((Y, N, Y, N, Y, Y, N, N), (Y, Y, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_INTAKE: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_ASSIGN: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_TRANSITION: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_RESPOND: ((Y, N, N, N, N, N, N, N), (Y, Y, N, N, N, N, N, N)),
+    Action.GRIEVANCE_MESSAGE: ((Y, N, Y, N, Y, Y, N, N), (Y, Y, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_NOTE_INTERNAL: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_TRANSFER: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_REFER: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_MERGE: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.GRIEVANCE_DECIDE_APPEAL: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
+    Action.TRIAGE_DECIDE: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.REGISTRY_RECORD: ((Y, N, Y, N, Y, Y, N, N), (Y, Y, Y, Y, Y, Y, N, N)),
+    Action.REGISTRY_EDIT: ((Y, N, Y, N, Y, Y, N, N), (Y, Y, Y, Y, Y, Y, N, N)),
+    Action.REGISTRY_IMPORT: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.SLA_EDIT: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
+    Action.SCHEMES_EDIT: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
+}
+CASES = [
+    pytest.param(action, role, on_object, without, id=f"{action}-{role}")
+    for action, (with_object, no_object) in MATRIX.items()
+    for role, on_object, without in zip(ROLES, with_object, no_object, strict=True)
+]
+
+
+def test_the_matrix_covers_every_action():
+    assert set(MATRIX) == set(Action)
+
+
+@pytest.fixture
+def objects(entrepreneur, spoke_officer):
+    enterprise = pune_enterprise(entrepreneur)
+    return {"grievance": lodge(entrepreneur, enterprise), "enterprise": enterprise}
+
+
+@pytest.mark.parametrize(("action", "role", "on_object", "without_object"), CASES)
+def test_policy_matrix(request, objects, action, role, on_object, without_object):
+    # given
+    user = request.getfixturevalue(role)
+    obj = objects["enterprise" if action.startswith("registry.") else "grievance"]
+
+    # when / then
+    assert can(user, action, obj) is on_object
+    assert can(user, action) is without_object
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_anonymous_and_inactive_users_may_do_nothing(entrepreneur, hub_officer, action):
+    hub_officer.is_active = False
+
+    assert can(AnonymousUser(), action) is False
+    assert can(hub_officer, action) is False
+
+
+@pytest.mark.parametrize(
+    ("role", "action", "error", "status"),
+    [
+        ("leadership", Action.GRIEVANCE_ASSIGN, Forbidden, 403),
+        ("analyst", Action.REGISTRY_RECORD, Forbidden, 403),
+        ("spoke_officer", Action.SLA_EDIT, Forbidden, 403),
+        # Officers' pages do not exist for those who see none of them.
+        ("entrepreneur", Action.GRIEVANCE_TRANSFER, NotFound, 404),
+        ("analyst", Action.REGISTRY_IMPORT, NotFound, 404),
+    ],
+)
+def test_require_refuses_with_a_translated_message(request, role, action, error, status):
+    user = request.getfixturevalue(role)
+
+    with pytest.raises(error) as info:
+        require(user, action)
+
+    assert info.value.status == status
+    assert info.value.message
+
+
+def test_leadership_is_told_it_oversees(leadership, settings):
+    with pytest.raises(Forbidden) as info:
+        require(leadership, Action.GRIEVANCE_MERGE)
+
+    assert info.value.message == "Leadership oversees: this is read-only for you."

@@ -1,0 +1,46 @@
+from decimal import Decimal
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from champions.core.numbers import format_inr, inr_words
+
+
+@pytest.mark.parametrize(
+    ("amount", "kwargs", "text"),
+    [
+        (125000, {}, "₹1,25,000"),
+        (12345678, {}, "₹1,23,45,678"),
+        (999, {}, "₹999"),
+        (0, {}, "₹0"),
+        (-125000, {}, "-₹1,25,000"),
+        (Decimal("108727.105"), {"symbol": False, "paise": True}, "1,08,727.11"),
+        (Decimal("5.5"), {"paise": True}, "₹5.50"),
+    ],
+)
+def test_format_inr_groups_in_lakh_and_crore(amount, kwargs, text):
+    assert format_inr(amount, **kwargs) == text
+
+
+@pytest.mark.parametrize(
+    ("amount", "english", "hindi"),
+    [
+        (12_500_000, "₹1.25 crore", "₹1.25 करोड़"),
+        (800_000, "₹8 lakh", "₹8 लाख"),
+        (45_000, "₹45,000", "₹45,000"),
+    ],
+)
+def test_inr_words_in_both_languages(amount, english, hindi):
+    with translation.override("en"):
+        assert inr_words(amount) == english
+    with translation.override("hi"):
+        assert inr_words(amount) == hindi
+
+
+def test_the_template_filters():
+    html = Template("{% load numbers %}{{ a|inr }} {{ b|inr_words }} {{ c|inr }}").render(
+        Context({"a": 125000, "b": 25_000_000, "c": "not a number"})
+    )
+
+    assert html == "₹1,25,000 ₹2.5 crore "
