@@ -239,3 +239,14 @@ def test_only_the_hub_changes_the_network(request, role, mh_room, pune_grievance
     assert room_for_district(district_id=pune.pk) == mh_room
     assert Grievance.objects.filter(room=mh_room).count() == 3
     assert room_change_count() == 0
+
+
+def test_the_demo_rooms_import_once(hub_officer):
+    from champions.networkadmin.demo import DEMO_ROOMS, demo_rooms_load
+
+    first = demo_rooms_load(actor=hub_officer)
+    again = demo_rooms_load(actor=hub_officer)
+
+    nagpur = District.objects.get(name="Nagpur", state__udyam_code="MH")
+    assert (first, again) == (sum(len(d) for *_r, d in DEMO_ROOMS), 0)
+    assert room_for_district(district_id=nagpur.pk).code == "dfo-nagpur"
