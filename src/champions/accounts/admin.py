@@ -12,7 +12,18 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Profile", {"fields": ("full_name", "phone")}),
+        (
+            "Profile",
+            {
+                "fields": (
+                    "full_name",
+                    "phone",
+                    "phone_verified_at",
+                    "preferred_language",
+                    "preferred_channel",
+                )
+            },
+        ),
         ("Role", {"fields": ("role", "control_room")}),
         ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),

@@ -16,3 +16,16 @@ OFFICER_ROLES = frozenset(
 )
 # Roles that see every enterprise and every grievance in the country.
 NATIONAL_ROLES = frozenset({Role.HUB_OFFICER, Role.LEADERSHIP, Role.ADMINISTRATOR})
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    HINDI = "hi", "हिन्दी"
+
+
+class ContactChannel(models.TextChoices):
+    """The values of `notifications.choices.ChannelName` (notifications sit above accounts)."""
+
+    IN_APP = "in_app", _("On this site")
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")

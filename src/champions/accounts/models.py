@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import NATIONAL_ROLES, OFFICER_ROLES, Role
+from .choices import NATIONAL_ROLES, OFFICER_ROLES, ContactChannel, Language, Role
 
 
 class ChampionsUserManager(UserManager):
@@ -40,6 +40,15 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     phone = models.CharField(_("mobile number"), max_length=15, blank=True)
+    # Set when the owner of `phone` typed the code sent to it; cleared when the number changes.
+    phone_verified_at = models.DateTimeField(null=True, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, choices=Language.choices, blank=True
+    )
+    # Blank: each kind of notification goes on its default channels.
+    preferred_channel = models.CharField(
+        _("preferred channel"), max_length=10, choices=ContactChannel.choices, blank=True
+    )
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.ENTREPRENEUR
     )
@@ -101,3 +110,24 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class PhoneVerification(models.Model):
+    """A one-time code sent by SMS to prove a mobile number. Only a salted hash is stored; it
+    expires after 10 minutes and allows a few wrong tries."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    phone = models.CharField(max_length=10)
+    code_hash = models.CharField(max_length=64)
+    salt = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} …{self.phone[-4:]}"

@@ -34,3 +34,7 @@ def user_get_by_email(*, email: str) -> User | None:
 
 def user_emails_with_roles(*, roles: list[str]) -> list[str]:
     return list(User.objects.filter(role__in=roles, is_active=True).values_list("email", flat=True))
+
+
+def spoke_officer_count(*, room_id: int) -> int:
+    return User.objects.filter(role=Role.SPOKE_OFFICER, control_room_id=room_id).count()

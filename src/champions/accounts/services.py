@@ -95,3 +95,11 @@ def api_token_authenticate(*, key: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+@transaction.atomic
+def officers_move_room(*, from_room_id: int, to_room_id: int) -> int:
+    """The spoke officers of a room that closed or merged join the room that took its work."""
+    return User.objects.filter(role=Role.SPOKE_OFFICER, control_room_id=from_room_id).update(
+        control_room_id=to_room_id
+    )

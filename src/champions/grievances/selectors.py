@@ -39,6 +39,8 @@ from .models import (
     Triage,
     TriageOverride,
 )
+from .rerouting import open_grievance_count as open_grievance_count
+from .rerouting import open_grievance_counts_by_room as open_grievance_counts_by_room
 from .sla import Calendar, Policy
 from .tallies import tally_counts
 

@@ -43,6 +43,7 @@ from .models import (
     TimelineEntry,
     TriageOverride,
 )
+from .rerouting import grievances_reroute as grievances_reroute  # the network changed
 from .sla import add_working_days, shift_for_pause
 from .workflow import (
     MAX_TRANSFERS,

@@ -55,6 +55,7 @@ TIMELINE_LABELS = {
     "appeal": gettext_lazy("Appealed"),
     "decide_appeal": gettext_lazy("Appeal decided"),
     "transferred": gettext_lazy("Transferred"),
+    "rerouted": gettext_lazy("Control room changed"),
     "refer": gettext_lazy("Referred to another department"),
     "escalated": gettext_lazy("Escalated"),
     "sla_at_risk": gettext_lazy("Service level at risk"),

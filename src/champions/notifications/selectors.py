@@ -18,6 +18,10 @@ def preference_channels(*, user, kind: str) -> frozenset[str]:
     channels = set(DEFAULT_CHANNELS[kind])
     if user is None:
         return frozenset(channels - {ChannelName.IN_APP})
+    preferred = getattr(user, "preferred_channel", "")
+    if preferred in ChannelName.values:
+        # The channel chosen on the profile replaces the defaults (the inbox always stays).
+        channels = {ChannelName.IN_APP, preferred}
     saved = NotificationPreference.objects.filter(user=user, kind=kind).values_list(
         "channel", "is_enabled"
     )

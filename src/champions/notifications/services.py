@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import selectors, tasks
-from .channels import CHANNELS
+from champions.core.errors import DomainError
+
+from . import selectors, sms, tasks
+from .channels import CHANNELS, SMS_MAX_CHARS
 from .choices import ChannelName, DeliveryStatus, NotificationKind
 from .errors import DeliveryRetryable, InvalidAddress
 from .models import Delivery, Notification, NotificationPreference
@@ -214,3 +216,12 @@ def preferences_save(*, user, enabled: set[tuple[str, str]]) -> None:
         unique_fields=["user", "kind", "channel"],
         update_fields=["is_enabled"],
     )
+
+
+def sms_send_now(phone: str, text: str) -> None:
+    """Send one text on the SMS channel now, storing nothing (for one-time codes)."""
+    try:
+        number = sms.mobile_normalise(phone)
+        sms.sms_backend_get().send(sms.SmsMessage(to=number, text=text[:SMS_MAX_CHARS]))
+    except (InvalidAddress, DeliveryRetryable) as exc:
+        raise DomainError(str(exc), code="sms_failed", status=503) from exc

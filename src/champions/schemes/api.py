@@ -112,6 +112,12 @@ class RuleOut(Schema):
     actionable: bool
 
 
+class SourceOut(Schema):
+    title: str
+    url: str
+    official: bool = Field(..., description="A government site (gov.in, nic.in).")
+
+
 class ResultOut(Schema):
     scheme_id: str
     name: str
@@ -123,6 +129,12 @@ class ResultOut(Schema):
     rules: list[RuleOut]
     caveats: list[str]
     is_finance: bool
+    source_basis: Literal["official", "secondary"] = Field(
+        ...,
+        description="Whether the rules rest on an official source; entries marked for "
+        "verification or citing no government site are secondary.",
+    )
+    sources: list[SourceOut] = Field(..., description="The entry's sources, official first.")
 
 
 class ChoiceOut(Schema):
@@ -171,6 +183,8 @@ def result_out(result: Result) -> dict:
         "rules": [r.__dict__ for r in result.rules],
         "caveats": list(result.caveats),
         "is_finance": result.is_finance,
+        "source_basis": result.source_basis,
+        "sources": [link.__dict__ for link in result.sources],
     }
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,48 @@ class RuleOutcome:
     actionable: bool = False
 
 
+# Asked first by the questionnaire: who applies, then the state (state-level rules and
+# benefits, and the north-east, depend on it).
+OPENING_QUESTIONS = ("applicant_type", "state")
+
+OFFICIAL, SECONDARY = "official", "secondary"
+# Government of India and state government sites (the NIC-run domains).
+OFFICIAL_DOMAINS = ("gov.in", "nic.in")
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    title: str
+    url: str
+    official: bool
+
+
+def _is_official(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == d or host.endswith("." + d) for d in OFFICIAL_DOMAINS)
+
+
+def source_basis(scheme: dict) -> tuple[str, tuple[SourceLink, ...]]:
+    """Whether the entry's rules rest on an official source, and its sources, official first.
+
+    Official only when a source is a government site (gov.in, nic.in) and the entry is not
+    marked for verification; otherwise the rules rest on secondary sources."""
+    links = tuple(
+        sorted(
+            (
+                SourceLink(
+                    title=s.get("title") or s["url"], url=s["url"], official=_is_official(s["url"])
+                )
+                for s in scheme.get("sources", [])
+                if s.get("url")
+            ),
+            key=lambda link: not link.official,
+        )
+    )
+    official = any(link.official for link in links) and not scheme.get("needs_verification")
+    return (OFFICIAL if official else SECONDARY), links
+
+
 @dataclass(frozen=True)
 class Result:
     """The answer for one scheme: status, the outcome of every rule, and what is missing."""
@@ -55,6 +98,8 @@ class Result:
     caveats: tuple[str, ...] = ()
     is_finance: bool = False
     is_open: bool = True
+    source_basis: str = SECONDARY
+    sources: tuple[SourceLink, ...] = ()
 
     @property
     def failed(self) -> tuple[RuleOutcome, ...]:
@@ -197,6 +242,7 @@ def evaluate_scheme(facts: dict, scheme: dict, on: date, notes: Iterable[str] = 
     reasons = [*closed_reasons, *(_reason(o) for o in counted)]
     if not scheme.get("rules"):
         reasons.append(_("Open to every enterprise and trainee."))
+    basis, sources = source_basis(scheme)
     return Result(
         scheme_id=scheme["id"],
         name=localized(scheme, "name"),
@@ -210,6 +256,8 @@ def evaluate_scheme(facts: dict, scheme: dict, on: date, notes: Iterable[str] = 
         caveats=tuple(caveats),
         is_finance=bool(scheme.get("is_finance")),
         is_open=is_open,
+        source_basis=basis,
+        sources=sources,
     )
 
 
@@ -234,13 +282,19 @@ def next_question(
     answered: Iterable[str] = (),
     skipped: Iterable[str] = (),
     include_benefits: bool = True,
+    opening: Iterable[str] = (),
 ) -> str | None:
     """The fact to ask for next: the one that settles the most schemes still undecided.
 
-    Facts the applicant skipped are not asked again. Once eligibility is settled, the facts
-    that refine the benefit of eligible schemes follow. Ties go to the facts file's order.
+    The `opening` questions come first, in order (the questionnaire asks who applies and the
+    state, so state-level rules and benefits can be settled). Facts the applicant skipped are
+    not asked again. Once eligibility is settled, the facts that refine the benefit of eligible
+    schemes follow. Ties go to the facts file's order.
     """
     answered, skipped = set(answered), set(skipped)
+    for name in opening:
+        if name not in answered and name not in skipped:
+            return name
     results = list(results)
     order = {name: i for i, name in enumerate(load_facts())}
     pools = [[f for r in results if r.status == NEEDS_INFO for f in r.missing_facts]]
@@ -257,10 +311,12 @@ def next_question(
     return None
 
 
-def remaining_questions(results: Iterable[Result], *, answered=(), skipped=()) -> int:
+def remaining_questions(
+    results: Iterable[Result], *, answered=(), skipped=(), opening: Iterable[str] = ()
+) -> int:
     """How many distinct questions could still be asked (for the progress shown)."""
     answered, skipped = set(answered), set(skipped)
-    pending = set()
+    pending = {name for name in opening if name not in answered and name not in skipped}
     for result in results:
         facts = result.missing_facts if result.status == NEEDS_INFO else ()
         if result.status == ELIGIBLE:

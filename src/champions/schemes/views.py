@@ -17,7 +17,14 @@ from champions.core.errors import NotFound, ValidationFailed
 from . import selectors, services
 from .catalogue import load_facts, localized, localized_pair
 from .convergence import BANDS, COMBINED, DIMENSION_LABELS, heat_map, pairs_table
-from .eligibility import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, next_question, remaining_questions
+from .eligibility import (
+    ELIGIBLE,
+    NEEDS_INFO,
+    NOT_ELIGIBLE,
+    OPENING_QUESTIONS,
+    next_question,
+    remaining_questions,
+)
 from .filters import SchemeFilterSet
 from .forms import FinanceForm, QuestionForm, SchemeEditForm
 
@@ -119,7 +126,12 @@ def _save_state(request, state: dict) -> None:
 
 def _check(state: dict):
     check = selectors.eligibility_check(profile=state["answers"])
-    question = next_question(check.results, answered=check.facts, skipped=state["skipped"])
+    question = next_question(
+        check.results,
+        answered=check.facts,
+        skipped=state["skipped"],
+        opening=OPENING_QUESTIONS,
+    )
     return check, question
 
 
@@ -137,7 +149,9 @@ def check_view(request):
 
 def _question_page(request, state, check, form, status=200):
     done = len(state["history"])
-    remaining = remaining_questions(check.results, answered=check.facts, skipped=state["skipped"])
+    remaining = remaining_questions(
+        check.results, answered=check.facts, skipped=state["skipped"], opening=OPENING_QUESTIONS
+    )
     context = {
         "form": form,
         "fact": form.fact,

@@ -8,6 +8,7 @@ from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
+from champions.networkadmin.demo import demo_rooms_load
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
 
@@ -53,6 +54,7 @@ def demo_data_load() -> dict[str, int]:
     entrepreneur = user_get_by_email(email=DEMO_USERS[0][0])
     for enterprise in rows[:3]:
         enterprise_representative_add(udyam_number=enterprise.udyam_number, user=entrepreneur)
+    demo_rooms_load(actor=user_get_by_email(email="hub@demo.champions.in"))
     return {"users": created_users, "enterprises": inserted}
 
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "champions.grievances",
     "champions.compliance",
     "champions.insights",
+    "champions.networkadmin",
     "champions.integrations",
     "champions.api",
 ]

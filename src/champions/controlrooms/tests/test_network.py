@@ -59,3 +59,31 @@ def test_reloading_keeps_an_administrators_change():
     assert counts["districts_assigned"] == 0
     assert room_for_district(district_id=pune.pk) == goa
     assert ControlRoom.objects.count() == 37
+
+
+def test_reloading_keeps_a_room_the_hub_renamed_or_closed(hub_officer):
+    from champions.controlrooms.services import RoomInput, room_close, room_update
+
+    goa = ControlRoom.objects.get(code="spoke-ga")
+    data = RoomInput(
+        code=goa.code,
+        name="MSME-DFO Margao control room",
+        host_office="MSME-DFO Margao",
+        city="Margao",
+        state_id=goa.state_id,
+        host_type=goa.host_type,
+    )
+    room_update(actor=hub_officer, room_id=goa.pk, data=data)
+    room_close(
+        actor=hub_officer,
+        room_id=goa.pk,
+        to_room_id=ControlRoom.objects.get(code="spoke-mh").pk,
+        reason="Merged",
+    )
+
+    counts = network_load()
+
+    goa.refresh_from_db()
+    assert counts["districts_assigned"] == 0
+    assert (goa.name, goa.is_active) == ("MSME-DFO Margao control room", False)
+    assert RoomDistrict.objects.filter(room=goa).count() == 0
