@@ -182,7 +182,9 @@ def profiles_match(query: MatchQuery) -> list[MatchResult]:
         score = CODE_WEIGHT * code_scores[pid] + TEXT_WEIGHT * text_score
         score += STATE_BONUS if in_state else 0.0
         reasons = _reasons(hits[pid], wants, row, text_score, in_state)
-        results.append(MatchResult(pid, row["name"], row["country"], round(score, 4), reasons))
+        results.append(
+            MatchResult(pid, row["name"], row["country"], round(float(score), 4), reasons)
+        )
     results.sort(key=lambda r: (-r.score, r.profile_id))
     return results[: max(1, min(query.limit, 100))]
 
@@ -202,13 +204,18 @@ def _text_scores(ids: list[int], vector: np.ndarray | None) -> np.ndarray:
 
 
 def _reasons(tags, wants, row, text_score: float, in_state: bool) -> list[str]:
-    reasons = []
-    for tag in sorted(tags, key=lambda t: -wants[t].weight)[:3]:
-        hs4 = tag[3:]
-        own = next((c for c in row["hs_codes"] if c.startswith(hs4)), hs4)
-        reason = wants[tag].reason.replace("{code}", _hs_label(own))
-        if reason not in reasons:
-            reasons.append(reason)
+    """The strongest three reasons, one per product heading (a 6-digit hit hides its 4-digit
+    and text echoes)."""
+    reasons, headings = [], set()
+    for tag in sorted(tags, key=lambda t: (-wants[t].weight, t)):
+        heading = tag[3:7] if tag[0] in "ont" else tag
+        if heading in headings:
+            continue
+        headings.add(heading)
+        own = next((c for c in row["hs_codes"] if c.startswith(tag[3:7])), tag[3:])
+        reasons.append(wants[tag].reason.replace("{code}", _hs_label(own)))
+        if len(reasons) == 3:
+            break
     if text_score >= 0.5:
         reasons.append("describes its work in words close to yours")
     if in_state:
