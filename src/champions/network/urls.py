@@ -13,4 +13,5 @@ urlpatterns = [
     path("profiles/<int:profile_id>/trust/", views.trust_card_view, name="trust"),
     path("trust-card-key/", views.trust_key_view, name="trust_key"),
     path("review/", views.review_view, name="review"),
+    path("market/", views.market_view, name="market"),
 ]

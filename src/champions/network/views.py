@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from champions.core.errors import DomainError, NotFound
 
-from . import selectors, services, trustcard
+from . import market, selectors, services, trustcard
 from .forms import InterestForm, MatchForm, MessageForm, PostSearchForm, ReviewForm
 
 
@@ -196,3 +196,16 @@ def review_view(request):
             messages.error(request, exc.message)
         return redirect("web:network:review")
     return render(request, "network/review.html", {"profiles": profiles, "posts": posts})
+
+
+@require_GET
+def market_view(request):
+    days = int(request.GET["days"]) if request.GET.get("days", "").isdigit() else 90
+    summary = market.market_summary(days=min(max(days, 1), 730))
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(market.market_csv(summary), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="network-market.csv"'
+        return response
+    bars = market.chart_bars(summary)
+    context = {"summary": summary, "bars": bars, "chart_height": 10 * len(bars) + 10}
+    return render(request, "network/market.html", context)

@@ -3,6 +3,7 @@
 import pytest
 
 from champions.accounts.services import api_token_create
+from champions.network import services
 from champions.network.models import Profile, ProfileTag
 from champions.network.tests.factories import ProfileFactory
 
@@ -115,3 +116,50 @@ def test_match_by_codes_answers_best_first_without_the_asker(client, entrepreneu
     assert [r["profile_id"] for r in results] == [spinner.pk]
     assert results[0]["reasons"][0].startswith("makes HS 520524 ")
     assert baker.pk not in [r["profile_id"] for r in results]
+
+
+def test_post_and_introduction_over_the_api(client, entrepreneur, other_entrepreneur, hub_officer):
+    author = ProfileFactory(owner=entrepreneur)
+    response = client.post(
+        "/api/v1/network/posts",
+        {"profile_id": author.pk, "kind": "business_request", "title": "Yarn", "text": "Ne 30"},
+        content_type="application/json",
+        **bearer(entrepreneur),
+    )
+    assert response.status_code == 201
+    post_id = response.json()["id"]
+    assert response.json()["status"] == "pending"
+    services.post_review(user=hub_officer, post_id=post_id, approve=True)
+    asker = ProfileFactory(owner=other_entrepreneur)
+    url = f"/api/v1/network/posts/{post_id}/introductions"
+    response = client.post(
+        url,
+        {"from_profile_id": asker.pk, "message": "We spin yarn"},
+        content_type="application/json",
+        **bearer(other_entrepreneur),
+    )
+    assert response.status_code == 201
+    answer = f"/api/v1/network/introductions/{response.json()['id']}/answer"
+    denied = client.post(
+        answer,
+        {"answer": "accepted"},
+        content_type="application/json",
+        **bearer(other_entrepreneur),
+    )
+    assert denied.status_code == 404
+    accepted = client.post(
+        answer, {"answer": "accepted"}, content_type="application/json", **bearer(entrepreneur)
+    )
+    assert (accepted.status_code, accepted.json()["status"]) == (200, "accepted")
+
+
+def test_post_for_someone_elses_profile_is_404(client, entrepreneur, other_entrepreneur):
+    author = ProfileFactory(owner=other_entrepreneur)
+    response = client.post(
+        "/api/v1/network/posts",
+        {"profile_id": author.pk, "kind": "research", "title": "Lab", "text": "x"},
+        content_type="application/json",
+        **bearer(entrepreneur),
+    )
+    assert response.status_code == 404
+    assert Profile.objects.get(pk=author.pk).posts.count() == 0

@@ -124,3 +124,13 @@ def test_trust_card_page_has_qr_code_and_owner_choice(client, published):
     assert "<svg" in page.text
     facts = client.get(page.request["PATH_INFO"], {"format": "json"}).json()["card"]["facts"]
     assert [f["key"] for f in facts] == ["hub_reviewed"]  # e-mail verified, but not chosen
+
+
+def test_market_page_and_csv(client, published, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        page = client.get(reverse("web:network:market"))
+    assert page.status_code == 200
+    assert "HS 5205" in page.text
+    csv_text = client.get(reverse("web:network:market"), {"format": "csv"}).text
+    assert csv_text.splitlines()[1].startswith("52,")
+    assert csv_text.splitlines()[1].endswith(",1,0,0")
