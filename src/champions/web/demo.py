@@ -9,6 +9,8 @@ from champions.accounts.services import user_create
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
 from champions.networkadmin.demo import demo_rooms_load
+from champions.network.demo import FOREIGN_DEMO_EMAIL, network_demo_load
+from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
 
@@ -23,6 +25,7 @@ DEMO_USERS = [
     ("leadership@demo.champions.in", "Meera Iyer", "leadership", None, False),
     ("analyst@demo.champions.in", "Karan Mehta", "analyst", None, False),
     ("admin@demo.champions.in", "Site Administrator", "administrator", "hub-new-delhi", True),
+    (FOREIGN_DEMO_EMAIL, "Jana Keller (Strickwerk GmbH)", "entrepreneur", None, False),
 ]
 
 
@@ -55,7 +58,18 @@ def demo_data_load() -> dict[str, int]:
     for enterprise in rows[:3]:
         enterprise_representative_add(udyam_number=enterprise.udyam_number, user=entrepreneur)
     demo_rooms_load(actor=user_get_by_email(email="hub@demo.champions.in"))
-    return {"users": created_users, "enterprises": inserted}
+    network = network_demo_load(
+        officer=user_get_by_email(email="hub@demo.champions.in"),
+        entrepreneur=entrepreneur,
+        foreign_user=user_get_by_email(email=FOREIGN_DEMO_EMAIL),
+        enterprise_id=_first_enterprise_id(entrepreneur),
+    )
+    return {"users": created_users, "enterprises": inserted, "partners": network["profiles"]}
+
+
+def _first_enterprise_id(user) -> int | None:
+    first = enterprise_list_for_user(user=user).order_by("id").first()
+    return first.pk if first else None
 
 
 def demo_data_is_loaded() -> bool:

@@ -19,4 +19,5 @@ urlpatterns = [
     path("compliance/", include("champions.compliance.urls")),
     path("schemes/", include("champions.schemes.urls")),
     path("controlrooms/", include("champions.networkadmin.urls")),
+    path("network/", include("champions.network.urls")),
 ]

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "network"
+
+urlpatterns = [
+    path("", views.network_home_view, name="home"),
+    path("match/", views.match_view, name="match"),
+    path("posts/<int:post_id>/", views.post_detail_view, name="post"),
+    path("posts/<int:post_id>/interest/", views.interest_view, name="interest"),
+    path("introductions/<int:introduction_id>/", views.introduction_view, name="introduction"),
+    path("profiles/<int:profile_id>/trust/", views.trust_card_view, name="trust"),
+    path("trust-card-key/", views.trust_key_view, name="trust_key"),
+    path("review/", views.review_view, name="review"),
+    path("market/", views.market_view, name="market"),
+]

@@ -1,0 +1,211 @@
+"""Web pages of the network: thin interfaces over the services and selectors."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from champions.core.errors import DomainError, NotFound
+
+from . import market, selectors, services, trustcard
+from .forms import InterestForm, MatchForm, MessageForm, PostSearchForm, ReviewForm
+
+
+def not_found_as_404(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+
+    return wrapper
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(part for part in value.replace(",", " ").split() if part)
+
+
+@require_GET
+def network_home_view(request):
+    form = PostSearchForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    page = (
+        max(1, int(request.GET.get("page", "1") or 1))
+        if request.GET.get("page", "1").isdigit()
+        else 1
+    )
+    posts, more = selectors.posts_published(
+        text=data.get("q", ""),
+        kind=data.get("kind", ""),
+        hs=data.get("hs", ""),
+        country=data.get("country", ""),
+        page=page,
+    )
+    context = {
+        "form": form,
+        "posts": posts,
+        "page": page,
+        "more": more,
+        "profiles": selectors.profiles_of_user(user=request.user),
+        "alerts": selectors.alerts_for_user(user=request.user),
+    }
+    template = "network/partials/_posts.html" if request.htmx else "network/home.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def match_view(request):
+    form = MatchForm(request.GET or None)
+    results, error = [], None
+    if form.is_valid() and any(form.cleaned_data.values()):
+        d = form.cleaned_data
+        query = selectors.MatchQuery(
+            text=d["text"],
+            kind=d["kind"] or None,
+            hs_codes=_codes(d["hs_codes"]),
+            nic_codes=_codes(d["nic_codes"]),
+            countries=tuple(c.upper() for c in _codes(d["countries"])),
+        )
+        try:
+            results = selectors.match_for_user(user=request.user, query=query)
+        except DomainError as exc:
+            error = exc
+    return render(request, "network/match.html", {"form": form, "results": results, "error": error})
+
+
+@not_found_as_404
+@require_GET
+def post_detail_view(request, post_id: int):
+    post = selectors.post_get_for_user(user=request.user, post_id=post_id)
+    context = {
+        "post": post,
+        "introductions": selectors.introductions_for_post(user=request.user, post=post),
+        "my_profiles": selectors.profiles_of_user(user=request.user),
+        "form": InterestForm(),
+    }
+    return render(request, "network/post_detail.html", context)
+
+
+@login_required
+@not_found_as_404
+@require_POST
+def interest_view(request, post_id: int):
+    form = InterestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a short message."))
+        return redirect("web:network:post", post_id=post_id)
+    try:
+        intro = services.introduction_request(
+            user=request.user,
+            post_id=post_id,
+            from_profile_id=form.cleaned_data["profile_id"],
+            message=form.cleaned_data["message"],
+        )
+    except DomainError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        messages.error(request, exc.message)
+        return redirect("web:network:post", post_id=post_id)
+    messages.success(request, _("Your interest was sent to the author."))
+    return redirect("web:network:introduction", introduction_id=intro.pk)
+
+
+@login_required
+@not_found_as_404
+def introduction_view(request, introduction_id: int):
+    intro = selectors.introduction_get_for_user(user=request.user, introduction_id=introduction_id)
+    if request.method == "POST":
+        return _introduction_post(request, intro)
+    context = {
+        "intro": intro,
+        "contact_visible": selectors.contact_visible(user=request.user, introduction=intro),
+        "is_author": intro.post.profile.owner_id == request.user.pk,
+        "form": MessageForm(),
+    }
+    return render(request, "network/introduction.html", context)
+
+
+def _introduction_post(request, intro):
+    answer = request.POST.get("answer")
+    try:
+        if answer:
+            services.introduction_answer(user=request.user, introduction_id=intro.pk, answer=answer)
+        else:
+            services.introduction_message_add(
+                user=request.user, introduction_id=intro.pk, body=request.POST.get("body", "")
+            )
+    except DomainError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        messages.error(request, exc.message)
+    return redirect("web:network:introduction", introduction_id=intro.pk)
+
+
+@not_found_as_404
+@require_GET
+def trust_card_view(request, profile_id: int):
+    profile = selectors.profile_get_for_user(user=request.user, profile_id=profile_id)
+    url = request.build_absolute_uri(reverse("web:network:trust", args=[profile.pk]))
+    card = trustcard.trust_card(profile, page_url=url)
+    if request.GET.get("format") == "json":
+        return JsonResponse(card, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    context = {"profile": profile, "card": card, "qr": trustcard.qr_svg(url)}
+    return render(request, "network/trust_card.html", context)
+
+
+@require_GET
+def trust_key_view(request):
+    return HttpResponse(trustcard.public_key_pem(), content_type="application/x-pem-file")
+
+
+@login_required
+@not_found_as_404
+def review_view(request):
+    profiles, posts = selectors.review_queue(user=request.user)
+    if request.method == "POST":
+        form = ReviewForm(request.POST)
+        form.is_valid()
+        approve, reason = (
+            form.cleaned_data.get("approve", False),
+            form.cleaned_data.get("reason", ""),
+        )
+        try:
+            if request.POST.get("post_id"):
+                services.post_review(
+                    user=request.user,
+                    post_id=int(request.POST["post_id"]),
+                    approve=approve,
+                    reason=reason,
+                )
+            else:
+                services.profile_review(
+                    user=request.user,
+                    profile_id=int(request.POST.get("profile_id", 0)),
+                    approve=approve,
+                    note=reason,
+                )
+            messages.success(request, _("Saved."))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        return redirect("web:network:review")
+    return render(request, "network/review.html", {"profiles": profiles, "posts": posts})
+
+
+@require_GET
+def market_view(request):
+    days = int(request.GET["days"]) if request.GET.get("days", "").isdigit() else 90
+    summary = market.market_summary(days=min(max(days, 1), 730))
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(market.market_csv(summary), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="network-market.csv"'
+        return response
+    bars = market.chart_bars(summary)
+    context = {"summary": summary, "bars": bars, "chart_height": 10 * len(bars) + 10}
+    return render(request, "network/market.html", context)
