@@ -34,3 +34,7 @@ def user_get_by_email(*, email: str) -> User | None:
 
 def user_emails_with_roles(*, roles: list[str]) -> list[str]:
     return list(User.objects.filter(role__in=roles, is_active=True).values_list("email", flat=True))
+
+
+def user_is_centre_staff(user) -> bool:
+    return bool(user.is_authenticated and user.role == Role.CENTRE_STAFF)

@@ -54,3 +54,9 @@ def nic_code_search(*, query: str, limit: int = 20) -> list[NicCode]:
     if query.isdigit():
         return list(NicCode.objects.filter(code__startswith=query)[:limit])
     return list(NicCode.objects.filter(description__icontains=query)[:limit])
+
+
+def nic_division_names() -> dict[str, str]:
+    """NIC-2008 division (two digits) → its name."""
+    rows = NicCode.objects.values_list("code", "division_name").order_by("code")
+    return {code[:2]: name for code, name in rows}

@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
+from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
+from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
 
@@ -22,6 +24,7 @@ DEMO_USERS = [
     ("leadership@demo.champions.in", "Meera Iyer", "leadership", None, False),
     ("analyst@demo.champions.in", "Karan Mehta", "analyst", None, False),
     ("admin@demo.champions.in", "Site Administrator", "administrator", "hub-new-delhi", True),
+    ("centre@demo.champions.in", "Prakash Kulkarni", "centre_staff", None, False),
 ]
 
 
@@ -53,7 +56,19 @@ def demo_data_load() -> dict[str, int]:
     entrepreneur = user_get_by_email(email=DEMO_USERS[0][0])
     for enterprise in rows[:3]:
         enterprise_representative_add(udyam_number=enterprise.udyam_number, user=entrepreneur)
+    extras_demo_load(unit_user=entrepreneur)
     return {"users": created_users, "enterprises": inserted}
+
+
+def extras_demo_load(*, unit_user) -> None:
+    """Technology centres, service requests and clusters (each loader is idempotent)."""
+    unit_ids = sorted(e.pk for e in enterprise_list_for_user(user=unit_user))
+    staff, hub = (
+        user_get_by_email(email=e) for e in ("centre@demo.champions.in", "hub@demo.champions.in")
+    )
+    clusters_demo_load(
+        staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
+    )
 
 
 def demo_data_is_loaded() -> bool:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "champions.triage",
     "champions.grievances",
     "champions.compliance",
+    "champions.clusters",
     "champions.insights",
     "champions.integrations",
     "champions.api",
