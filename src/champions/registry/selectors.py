@@ -209,3 +209,30 @@ def enterprise_brief(*, enterprise_id: int) -> dict | None:
         return None
     nic = row.pop("primary_nic") or ""
     return {**row, "nic_prefix": nic[:2]}
+
+
+def enterprise_representatives(*, enterprise_ids: list[int]) -> dict[int, list]:
+    """enterprise id → the active users who represent it (to alert them)."""
+    through = Enterprise.representatives.through
+    rows = through.objects.filter(
+        enterprise_id__in=enterprise_ids, user__is_active=True
+    ).select_related("user")
+    found: dict[int, list] = {}
+    for row in rows:
+        found.setdefault(row.enterprise_id, []).append(row.user)
+    return found
+
+
+def category_history_by_enterprise(
+    *, enterprise_ids: list[int]
+) -> dict[int, list[tuple[str, int]]]:
+    """enterprise id → [(category, turnover)] from its category history, oldest first."""
+    rows = (
+        CategoryChange.objects.filter(enterprise_id__in=enterprise_ids)
+        .order_by("changed_at", "id")
+        .values_list("enterprise_id", "category", "turnover_inr")
+    )
+    history: dict[int, list[tuple[str, int]]] = {}
+    for enterprise_id, category, turnover in rows:
+        history.setdefault(enterprise_id, []).append((category, turnover))
+    return history

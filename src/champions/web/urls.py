@@ -19,4 +19,5 @@ urlpatterns = [
     path("compliance/", include("champions.compliance.urls")),
     path("schemes/", include("champions.schemes.urls")),
     path("", include("champions.clusters.urls")),
+    path("", include("champions.opportunities.urls")),
 ]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "champions.grievances",
     "champions.compliance",
     "champions.clusters",
+    "champions.opportunities",
     "champions.insights",
     "champions.integrations",
     "champions.api",
