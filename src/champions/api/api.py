@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
+from champions.network.api import router as network_router
 from champions.opportunities.api import router as opportunities_router
 from champions.registry.api import router as registry_router
 from champions.schemes.api import router as schemes_router
@@ -92,3 +93,4 @@ api.add_router("/compliance", compliance_router, tags=["compliance"])
 api.add_router("/schemes", schemes_router, tags=["schemes"])
 api.add_router("/triage", triage_router, tags=["triage"])
 api.add_router("/opportunities", opportunities_router, tags=["opportunities"])
+api.add_router("/network", network_router, tags=["network"])

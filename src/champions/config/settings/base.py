@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "champions.notifications",
     "champions.schemes",
     "champions.triage",
+    "champions.network",
     "champions.grievances",
     "champions.compliance",
     "champions.clusters",

@@ -1,0 +1,98 @@
+"""Network endpoints under /api/v1/network/."""
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from . import selectors, services
+from .choices import PostKind
+from .validation import ProfileInput
+
+router = Router()
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: dict[str, list[str]] | None = None
+
+
+class ProfileIn(Schema):
+    name: str = Field(..., max_length=200)
+    country: str = Field(..., description="ISO 3166 alpha-2, e.g. IN, DE.", examples=["IN"])
+    state: str = Field("", description="For India: LGD state code or Udyam two-letter code.")
+    description: str = Field("", max_length=4000)
+    needs: str = Field("", max_length=2000)
+    nic_codes: list[str] = Field(default_factory=list, max_length=20)
+    hs_codes: list[str] = Field(default_factory=list, max_length=50)
+    needs_hs_codes: list[str] = Field(default_factory=list, max_length=50)
+    udyam_number: str | None = Field(None, max_length=19)
+
+
+class ProfileOut(Schema):
+    id: int
+    kind: str
+    name: str
+    country: str
+    review_status: str
+    hs_codes: list[str]
+    nic_codes: list[str]
+
+
+@router.post(
+    "/profiles",
+    response={201: ProfileOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    summary="Onboard a unit (officers)",
+)
+def profile_create(request: HttpRequest, payload: ProfileIn):
+    data = ProfileInput(**payload.dict(exclude={"udyam_number"}))
+    data.udyam_number = payload.udyam_number or ""
+    return Status(201, services.profile_create(user=request.user, data=data))
+
+
+@router.get(
+    "/profiles/{profile_id}",
+    response={200: ProfileOut, 401: ErrorOut, 404: ErrorOut},
+    summary="One profile",
+)
+def profile_detail(request: HttpRequest, profile_id: int):
+    return Status(200, selectors.profile_get_for_user(user=request.user, profile_id=profile_id))
+
+
+class MatchIn(Schema):
+    text: str = Field("", max_length=4000)
+    kind: PostKind | None = None
+    hs_codes: list[str] = Field(default_factory=list, max_length=50)
+    nic_codes: list[str] = Field(default_factory=list, max_length=20)
+    countries: list[str] = Field(default_factory=list, max_length=50)
+    from_profile_id: int | None = Field(None, description="The asking profile (left out).")
+    limit: int = Field(10, ge=1, le=50)
+
+
+class MatchOut(Schema):
+    profile_id: int
+    name: str
+    country: str
+    score: float
+    reasons: list[str]
+
+
+class MatchesOut(Schema):
+    results: list[MatchOut]
+
+
+@router.post(
+    "/match",
+    response={200: MatchesOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Profiles that match a need or an offer, best first, with reasons",
+)
+def match(request: HttpRequest, payload: MatchIn):
+    query = selectors.MatchQuery(
+        text=payload.text,
+        kind=payload.kind,
+        hs_codes=tuple(payload.hs_codes),
+        nic_codes=tuple(payload.nic_codes),
+        countries=tuple(c.strip().upper() for c in payload.countries),
+        exclude_profile_id=payload.from_profile_id,
+        limit=payload.limit,
+    )
+    return Status(200, {"results": selectors.match_for_user(user=request.user, query=query)})

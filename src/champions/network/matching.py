@@ -1,0 +1,216 @@
+"""Matchmaking: which profiles a query (a post, a profile, or a search) should meet, best first,
+each with its reasons in plain words.
+
+1. The query becomes weighted index tags: products asked for (HS), the industries that make
+   them (HS → ISIC/NIC concordance), the inputs the asker's own industries use (our input-output
+   table, `data/io_links.csv`), and codes read from its text (nearest HS headings and NIC
+   classes to the text's embedding, so Hindi and English land on the same codes).
+2. SQL fetches a bounded candidate set through the `(tag, country, profile)` index.
+3. numpy scores the candidates: code complementarity + text similarity of the stored vectors +
+   a preferred-state bonus. Sharing words is never enough: a profile enters only through codes.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from champions.triage.services import embed_texts
+
+from . import codes
+from .choices import OFFER_KINDS, ReviewStatus
+from .models import Profile, ProfileTag, ProfileVector
+
+PER_TAG_LIMIT = 400  # candidates fetched per tag: bounds the work at any registry size
+SCORED_LIMIT = 800  # candidates whose vectors are loaded and scored
+TEXT_FLOOR, TEXT_SPAN = 0.15, 0.45  # centred cosine → 0..1
+CODE_WEIGHT, TEXT_WEIGHT, STATE_BONUS = 0.6, 0.4, 0.05
+INFER_FLOOR = 0.42  # centred cosine a code name must reach to be read from a text
+INFER_MARGIN = 0.05  # and how close to the best one
+
+
+@dataclass(frozen=True)
+class MatchQuery:
+    text: str = ""
+    kind: str | None = None  # a post kind; None = any
+    hs_codes: tuple[str, ...] = ()
+    nic_codes: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166 alpha-2 of the profiles wanted
+    states: tuple[str, ...] = ()  # LGD state codes preferred (Indian units)
+    exclude_profile_id: int | None = None
+    limit: int = 10
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    profile_id: int
+    name: str
+    country: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Want:
+    weight: float
+    reason: str  # formatted with the candidate's own code: {code}
+
+
+@lru_cache(maxsize=512)
+def _embed(text: str) -> np.ndarray:
+    return embed_texts([text])[0]
+
+
+def codes_from_text(text: str, *, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
+    """The HS headings ("hs:5205") and NIC classes ("nic:1391") a text speaks of, with a
+    confidence: 1.0 for a glossary term found in it, else the (language-centred) cosine of the
+    nearest code names; empty when nothing is near enough. `vector` is the text's raw embedding."""
+    text = text.strip()
+    if not text:
+        return []
+    found = dict.fromkeys(codes.glossary_codes(text), 1.0)
+    table = codes.code_vectors()
+    query = codes.centre(vector if vector is not None else _embed(text), text)
+    per_label = np.full(len(table.labels), -1.0, dtype=np.float32)
+    np.maximum.at(per_label, table.rows, table.matrix @ query)
+    for is_hs, keep in ((True, 2), (False, 1)):
+        scores = np.where(table.is_hs == is_hs, per_label, -1.0)
+        order = np.argsort(-scores)[:keep]
+        best = scores[order[0]]
+        for i in order:
+            if scores[i] >= INFER_FLOOR and scores[i] >= best - INFER_MARGIN:
+                found.setdefault(table.labels[i], float(scores[i]))
+    return sorted(found.items(), key=lambda item: -item[1])
+
+
+def _hs_label(code: str) -> str:
+    return f"HS {code} {codes.hs_name(code)}".strip()
+
+
+def _nic_label(code: str) -> str:
+    return f"NIC {code} {codes.nic_name(code)}".strip()
+
+
+def _wants(query: MatchQuery, inferred: list[tuple[str, float]]) -> dict[str, _Want]:
+    """Tag → weight and reason. A request (or no kind) looks for profiles that offer; an offer
+    looks for profiles that need."""
+    wants: dict[str, _Want] = {}
+    links = codes.links()
+
+    def add(tag: str, weight: float, reason: str) -> None:
+        if tag not in wants or wants[tag].weight < weight:
+            wants[tag] = _Want(weight, reason)
+
+    supplying = query.kind in OFFER_KINDS
+    for code in query.hs_codes:
+        hs4 = code[:4]
+        if supplying:
+            add(f"n4:{hs4}", 1.0, f"needs {_hs_label(hs4)}, which you offer")
+            for nic in links.users.get(hs4, ()):
+                add(f"i4:{nic}", 0.8, f"works in {_nic_label(nic)}, which uses {_hs_label(hs4)}")
+            continue
+        if len(code) == 6:
+            add(f"o6:{code}", 1.0, f"makes {_hs_label(code)}, which you asked for")
+        add(f"o4:{hs4}", 0.85, "makes {code}, " + f"under the heading you asked for ({hs4})")
+        add(f"t4:{hs4}", 0.6, f"describes {_hs_label(hs4)} in its own words, as you asked")
+        for nic in links.makers.get(hs4, ()):
+            add(f"i4:{nic}", 0.55, f"works in {_nic_label(nic)}, which makes {_hs_label(hs4)}")
+    for nic in query.nic_codes:
+        nic4 = nic[:4]
+        if not supplying:
+            for hs4 in links.inputs.get(nic4, ()):
+                uses = f"which your {codes.nic_name(nic4)} industry uses"
+                add(f"o4:{hs4}", 0.8, "makes {code}, " + uses)
+                add(f"t4:{hs4}", 0.55, f"describes {_hs_label(hs4)} in its own words, {uses}")
+        add(f"i4:{nic4}", 0.35, f"works in your industry, {_nic_label(nic4)}")
+    for label, sim in inferred:
+        kind, code = label.split(":")
+        weight = 0.75 if sim >= 1.0 else round(0.45 + (sim - INFER_FLOOR), 3)
+        if kind == "hs":
+            if supplying:
+                add(f"n4:{code}", weight, f"needs {_hs_label(code)}, which your text offers")
+            else:
+                add(f"o4:{code}", weight, "makes {code}, " + "which your text asks for")
+                add(f"t4:{code}", weight * 0.9, f"describes {_hs_label(code)}, which you asked for")
+        else:
+            add(f"i4:{code}", weight * 0.8, f"works in {_nic_label(code)}, close to your text")
+    return wants
+
+
+def _candidate_tags(wants: dict[str, _Want], countries: tuple[str, ...]) -> dict[int, list[str]]:
+    hits: dict[int, list[str]] = defaultdict(list)
+    for tag in sorted(wants, key=lambda t: -wants[t].weight):
+        qs = ProfileTag.objects.filter(tag=tag)
+        if countries:
+            qs = qs.filter(country__in=countries)
+        for profile_id in qs.values_list("profile_id", flat=True)[:PER_TAG_LIMIT]:
+            hits[profile_id].append(tag)
+    return hits
+
+
+def _code_score(tags: list[str], wants: dict[str, _Want]) -> float:
+    weights = sorted((wants[t].weight for t in tags), reverse=True)
+    return min(1.0, weights[0] + 0.1 * sum(weights[1:3]))
+
+
+def profiles_match(query: MatchQuery) -> list[MatchResult]:
+    """Best first, never the excluded profile, only reviewed profiles."""
+    text = query.text.strip()
+    raw = _embed(text) if text else None
+    vector = codes.centre(raw, text) if raw is not None else None
+    wants = _wants(query, codes_from_text(text, vector=raw) if text else [])
+    hits = _candidate_tags(wants, tuple(query.countries))
+    hits.pop(query.exclude_profile_id, None)
+    code_scores = {pid: _code_score(tags, wants) for pid, tags in hits.items()}
+    shortlist = sorted(code_scores, key=lambda p: -code_scores[p])[:SCORED_LIMIT]
+    profiles = {
+        row["id"]: row
+        for row in Profile.objects.filter(
+            id__in=shortlist, review_status=ReviewStatus.APPROVED
+        ).values("id", "name", "country", "hs_codes", "state__lgd_code")
+    }
+    ids = [pid for pid in shortlist if pid in profiles]
+    if not ids:
+        return []
+    text_scores = _text_scores(ids, vector)
+    states = {str(s) for s in query.states}
+    results = []
+    for pid, text_score in zip(ids, text_scores, strict=True):
+        row = profiles[pid]
+        in_state = bool(states) and str(row["state__lgd_code"]) in states
+        score = CODE_WEIGHT * code_scores[pid] + TEXT_WEIGHT * text_score
+        score += STATE_BONUS if in_state else 0.0
+        reasons = _reasons(hits[pid], wants, row, text_score, in_state)
+        results.append(MatchResult(pid, row["name"], row["country"], round(score, 4), reasons))
+    results.sort(key=lambda r: (-r.score, r.profile_id))
+    return results[: max(1, min(query.limit, 100))]
+
+
+def _text_scores(ids: list[int], vector: np.ndarray | None) -> np.ndarray:
+    if vector is None:
+        return np.zeros(len(ids), dtype=np.float32)
+    stored = dict(
+        ProfileVector.objects.filter(profile_id__in=ids).values_list("profile_id", "vector")
+    )
+    matrix = np.zeros((len(ids), len(vector)), dtype=np.float32)
+    for i, pid in enumerate(ids):
+        if pid in stored:
+            matrix[i] = np.frombuffer(bytes(stored[pid]), dtype=np.float16)
+    sims = matrix @ vector
+    return np.clip((sims - TEXT_FLOOR) / TEXT_SPAN, 0.0, 1.0)
+
+
+def _reasons(tags, wants, row, text_score: float, in_state: bool) -> list[str]:
+    reasons = []
+    for tag in sorted(tags, key=lambda t: -wants[t].weight)[:3]:
+        hs4 = tag[3:]
+        own = next((c for c in row["hs_codes"] if c.startswith(hs4)), hs4)
+        reason = wants[tag].reason.replace("{code}", _hs_label(own))
+        if reason not in reasons:
+            reasons.append(reason)
+    if text_score >= 0.5:
+        reasons.append("describes its work in words close to yours")
+    if in_state:
+        reasons.append("is in a state you prefer")
+    return reasons

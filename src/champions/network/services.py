@@ -1,0 +1,126 @@
+"""Writes of the network app: profiles, review, bulk import, posts, introductions.
+Every function is keyword-only and runs in one transaction."""
+
+from dataclasses import asdict
+
+from django.db import transaction
+from django.utils import timezone
+
+from champions.accounts.selectors import user_is_officer, user_sees_whole_country
+from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.registry.selectors import enterprise_get_for_user
+
+from . import indexing, tasks
+from .choices import ProfileKind, ReviewStatus
+from .matching import MatchQuery, MatchResult, profiles_match  # noqa: F401 (re-exported)
+from .models import Profile
+from .validation import ProfileInput, profile_input_clean
+
+
+def _require_officer(user) -> None:
+    if not user_is_officer(user):
+        raise DomainError("Only officers may do this.", code="forbidden", status=403)
+
+
+def _index_after_commit(profile_ids: list[int]) -> None:
+    transaction.on_commit(lambda: tasks.embed_profiles_task.enqueue(profile_ids))
+
+
+def _profile_from_input(profile: Profile, data: ProfileInput, state_id: int | None) -> None:
+    for name, value in asdict(data).items():
+        if name != "state" and hasattr(profile, name):
+            setattr(profile, name, value)
+    profile.state_id = state_id
+
+
+@transaction.atomic
+def profile_create(*, user, data: ProfileInput) -> Profile:
+    """An officer onboards a unit (trade fairs, embassy lists). Approved at once: the officer
+    has checked it; a Udyam number given by an officer is marked verified on that day."""
+    _require_officer(user)
+    data, state_id = profile_input_clean(data)
+    profile = Profile(
+        kind=ProfileKind.INDIAN if data.country == "IN" else ProfileKind.FOREIGN,
+        review_status=ReviewStatus.APPROVED,
+        reviewed_by=user,
+        reviewed_at=timezone.now(),
+    )
+    _profile_from_input(profile, data, state_id)
+    if data.udyam_number:
+        profile.udyam_verified_on = timezone.localdate()
+    profile.save()
+    indexing.declared_tags_write(profile)
+    _index_after_commit([profile.pk])
+    return profile
+
+
+@transaction.atomic
+def profile_create_from_enterprise(*, user, enterprise_id: int, data: ProfileInput) -> Profile:
+    """An Indian unit's profile grows from its registry enterprise (scoped: 404 otherwise).
+    The Udyam number comes from the registry record, so the badge shows it as verified."""
+    enterprise = enterprise_get_for_user(user=user, enterprise_id=enterprise_id)
+    if Profile.objects.filter(enterprise_id=enterprise.pk).exists():
+        raise ValidationFailed(
+            "This enterprise already has a profile.",
+            errors={"enterprise": ["This enterprise already has a profile."]},
+        )
+    data.name = data.name or enterprise.name
+    data.country = "IN"
+    data.state = str(enterprise.state.lgd_code)
+    data.nic_codes = data.nic_codes or list(enterprise.nic_codes)
+    data.udyam_number = enterprise.udyam_number or ""
+    data, state_id = profile_input_clean(data)
+    profile = Profile(
+        kind=ProfileKind.INDIAN,
+        enterprise_id=enterprise.pk,
+        owner=user,
+        review_status=ReviewStatus.APPROVED,
+        udyam_verified_on=enterprise.created_at.date() if enterprise.udyam_number else None,
+    )
+    _profile_from_input(profile, data, state_id)
+    profile.save()
+    indexing.declared_tags_write(profile)
+    _index_after_commit([profile.pk])
+    return profile
+
+
+@transaction.atomic
+def foreign_profile_signup(*, user, data: ProfileInput) -> Profile:
+    """A foreign SME signs up with its verified account e-mail; a hub officer reviews it."""
+    if data.country.strip().upper() == "IN":
+        raise ValidationFailed(
+            "Indian units start from their registry enterprise.",
+            errors={"country": ["Indian units start from their registry enterprise."]},
+        )
+    errors = {}
+    if not data.registration_number.strip():
+        errors["registration_number"] = ["The company registration number is required."]
+    if not data.website.strip():
+        errors["website"] = ["The company website is required."]
+    if errors:
+        raise ValidationFailed("The sign-up has invalid fields.", errors=errors)
+    data.email = user.email
+    data, state_id = profile_input_clean(data)
+    profile = Profile(kind=ProfileKind.FOREIGN, owner=user, email_verified=True)
+    _profile_from_input(profile, data, state_id)
+    profile.save()
+    indexing.declared_tags_write(profile)
+    _index_after_commit([profile.pk])
+    return profile
+
+
+@transaction.atomic
+def profile_review(*, user, profile_id: int, approve: bool, note: str = "") -> Profile:
+    if not user_sees_whole_country(user):
+        raise DomainError("Only hub officers review profiles.", code="forbidden", status=403)
+    profile = Profile.objects.filter(pk=profile_id).first()
+    if profile is None:
+        raise NotFound("No such profile.")
+    if not approve and not note.strip():
+        raise ValidationFailed("Give a reason.", errors={"note": ["Give a reason."]})
+    profile.review_status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
+    profile.review_note = note.strip()[:500]
+    profile.reviewed_by = user
+    profile.reviewed_at = timezone.now()
+    profile.save(update_fields=["review_status", "review_note", "reviewed_by", "reviewed_at"])
+    return profile
