@@ -46,3 +46,12 @@ def match_for_user(*, user, query: MatchQuery) -> list[MatchResult]:
     if query.exclude_profile_id is not None:
         profile_get_for_user(user=user, profile_id=query.exclude_profile_id)
     return profiles_match(query)
+
+
+def profile_enterprise_ids(*, profile_ids: list[int]) -> dict[int, int]:
+    """profile id → the registry enterprise it grew from (Indian units only), to alert them."""
+    return dict(
+        Profile.objects.filter(pk__in=profile_ids, enterprise__isnull=False).values_list(
+            "pk", "enterprise_id"
+        )
+    )

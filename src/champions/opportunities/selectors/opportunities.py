@@ -16,8 +16,10 @@ def opportunity_queryset_for_user(*, user) -> QuerySet[Opportunity]:
     """Every signed-in user sees the board; nobody else."""
     if not user.is_authenticated:
         return Opportunity.objects.none()
-    return Opportunity.objects.select_related("posted_by").annotate(
-        response_count=Count("responses")
+    return (
+        Opportunity.objects.select_related("posted_by")
+        .annotate(response_count=Count("responses"))
+        .order_by("-created_at", "-id")
     )
 
 
