@@ -9,6 +9,7 @@ from champions.accounts.services import user_create
 from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
+from champions.opportunities.demo import opportunities_demo_load
 from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
@@ -66,6 +67,7 @@ def extras_demo_load(*, unit_user) -> None:
     staff, hub = (
         user_get_by_email(email=e) for e in ("centre@demo.champions.in", "hub@demo.champions.in")
     )
+    opportunities_demo_load(officer=hub, unit_user=unit_user)
     clusters_demo_load(
         staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
     )
