@@ -63,4 +63,18 @@ PERIODIC_JOBS = [
         # the current week's count at most a day behind; it reads only the stored embeddings.
         why="group similar grievances across MSMEs into systemic issues, with weekly counts",
     ),
+    PeriodicJob(
+        name="network-expire-posts",
+        task="champions.network.tasks.expire_posts_task",
+        every=timedelta(days=1),
+        # Posts live 12 months unless renewed; a day late is harmless.
+        why="expire partnership posts published more than 12 months ago and not renewed",
+    ),
+    PeriodicJob(
+        name="network-digest",
+        task="champions.network.tasks.alerts_digest_task",
+        every=timedelta(days=1),
+        # A daily digest by design; each alert is digested once (digested_at).
+        why="e-mail each unit the new partnership posts that match it (unless turned off)",
+    ),
 ]

@@ -14,6 +14,17 @@ from . import indexing, tasks
 from .choices import ProfileKind, ReviewStatus
 from .matching import MatchQuery, MatchResult, profiles_match  # noqa: F401 (re-exported)
 from .models import Profile
+from .posts import (  # noqa: F401 (re-exported)
+    abuse_report,
+    alerts_digest_send,
+    introduction_answer,
+    introduction_message_add,
+    introduction_request,
+    post_create,
+    post_renew,
+    post_review,
+    posts_expire,
+)
 from .validation import ProfileInput, profile_input_clean
 
 

@@ -1,6 +1,7 @@
 """The board: post from the page, a unit responds, the poster shortlists and closes; who may."""
 
 import pytest
+from django.test import modify_settings
 from django.urls import reverse
 
 from champions.clusters.tests.factories import unit
@@ -24,10 +25,21 @@ def test_officer_posts_from_the_page(client, hub_officer):
     assert (created.hs_codes, created.states, created.matching_available) == (
         ["630790", "621010"],
         ["MH", "GJ"],
-        False,
+        True,
     )
     page = client.get(reverse("web:opportunities:detail", args=[created.pk])).text
+    assert "No unit matched." in page
+
+
+def test_without_the_network_app_matching_is_not_available(client, hub_officer):
+    with modify_settings(INSTALLED_APPS={"remove": ["champions.network"]}):
+        drive = posted_drive(hub_officer)
+        client.force_login(hub_officer)
+        page = client.get(reverse("web:opportunities:detail", args=[drive.pk])).text
+        api = client.get(f"/api/v1/opportunities/{drive.pk}/matches").json()
+    assert drive.matching_available is False
     assert "Matching not available" in page
+    assert api == {"matching_available": False, "results": []}
 
 
 def test_page_shows_field_errors(client, hub_officer):
