@@ -1,11 +1,9 @@
 """Reads for the sparks list: the facts of each unit gathered from the apps that hold them
 (through their selectors), the score, the fairness summary, shortlists and actions."""
 
-import importlib
 import statistics
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
@@ -19,6 +17,7 @@ from champions.registry.selectors import (
 
 from ..choices import SECTORS, FactKind
 from ..errors import PermissionDenied
+from ..matching import matching_is_available
 from ..models import HandHoldingAction, RecordedFact, SparkShortlist
 from ..sparks import FACT_SOURCES, SparkFacts, SparkScore, spark_score
 from .opportunities import responding_counts
@@ -45,11 +44,12 @@ def _recorded(enterprise_ids: list[int]) -> tuple[dict[int, list[str]], dict[int
 
 
 def _network_activity(enterprise_ids: list[int]) -> dict[int, int] | None:
-    if not apps.is_installed("champions.network"):
+    """Posts and introductions per unit from the network app; None when it is not installed."""
+    if not matching_is_available():
         return None
-    network = importlib.import_module("champions.network.selectors")
-    activity = getattr(network, "network_activity_by_enterprise", None)
-    return activity(enterprise_ids=enterprise_ids) if activity else None
+    from champions.network.selectors import network_activity_by_enterprise
+
+    return network_activity_by_enterprise(enterprise_ids=enterprise_ids)
 
 
 def facts_for(enterprises: list) -> dict[int, SparkFacts]:

@@ -139,3 +139,20 @@ def test_shortlist_and_action_recorded_and_wrong_role_changes_nothing(
     )
     detail = selectors.spark_detail(user=hub_officer, enterprise_id=unit.pk)
     assert detail.score.components[4].value == 1.0
+
+
+def test_network_activity_counts_the_units_partnership_posts(hub_officer):
+    from champions.network.models import Post
+    from champions.network.tests.factories import ProfileFactory
+
+    unit = _electronics(hub_officer, "UDYAM-MH-26-0000007")
+    quiet = _electronics(hub_officer, "UDYAM-MH-26-0000008")
+    profile = ProfileFactory(kind="indian", country="IN", name=unit.name, enterprise=unit)
+    for n in range(2):
+        Post.objects.create(
+            profile=profile, kind="business_offer", title=f"PCBs {n}", text="PCB assembly"
+        )
+    facts = selectors.facts_for([unit, quiet])
+    assert (facts[unit.pk].network_activity, facts[quiet.pk].network_activity) == (2, 0)
+    network = spark_score(facts[unit.pk]).components[7]
+    assert (network.component.key, network.value, network.evidence) == ("network", 0.667, "2")
