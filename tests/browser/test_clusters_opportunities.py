@@ -78,15 +78,39 @@ def test_unit_asks_a_tool_room_for_a_cnc_job_and_the_centre_quotes(
     _check(staff)
 
 
+@pytest.fixture
+def pune_cluster(hub_officer_account, pune_enterprise):
+    from champions.clusters.services import (
+        PostInput,
+        cluster_join_request,
+        cluster_post_create,
+        membership_decide,
+    )
+    from champions.clusters.tests.factories import cluster
+
+    made = cluster(
+        hub_officer_account, districts=[pune_enterprise.district], name="Demo cluster: Pune"
+    )
+    owner = pune_enterprise.representatives.get()
+    joined = cluster_join_request(actor=owner, cluster_id=made.pk, enterprise_id=pune_enterprise.pk)
+    membership_decide(actor=hub_officer_account, membership_id=joined.pk, approve=True)
+    question = PostInput(kind="question", title="Who has a CMM?")
+    cluster_post_create(actor=owner, cluster_id=made.pk, data=question)
+    return made
+
+
 @pytest.mark.parametrize("language", ["en", "hi"])
-@pytest.mark.parametrize("path", ["/centres/", "/centres/{id}/", "/clusters/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/centres/", "/centres/{id}/", "/centres/requests/", "/clusters/", "/clusters/{cluster}/"],
+)
 def test_centre_and_cluster_pages_fit_360_px(
-    live_server, centre, pune_enterprise, page, language, path
+    live_server, centre, pune_cluster, page, language, path
 ):
     use_language(page, live_server.url, language)
     log_in(page, live_server.url, OWNER_EMAIL)
     page.set_viewport_size(PHONE)
-    open_path(page, live_server.url, path.format(id=centre.pk))
+    open_path(page, live_server.url, path.format(id=centre.pk, cluster=pune_cluster.pk))
     assert page.get_attribute("html", "lang") == language
     assert scroll_width(page) <= PHONE["width"]
     _check(page)
