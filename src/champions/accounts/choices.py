@@ -9,6 +9,7 @@ class Role(models.TextChoices):
     LEADERSHIP = "leadership", _("Ministry leadership")
     ANALYST = "analyst", _("Analyst")
     ADMINISTRATOR = "administrator", _("Administrator")
+    CENTRE_STAFF = "centre_staff", _("Technology centre staff")
 
 
 OFFICER_ROLES = frozenset(

@@ -565,3 +565,14 @@ def triage_decision_totals() -> dict[str, dict[str, int]]:
         if field in totals:
             totals[field] = {"accepted": total - overridden, "overridden": overridden}
     return totals
+
+
+def grievance_outcomes_by_enterprise(*, enterprise_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """enterprise id → (grievances lodged, grievances resolved or closed), for the sparks score."""
+    done = [Status.RESOLVED, Status.CLOSED, Status.APPEAL_DECIDED]
+    rows = (
+        Grievance.objects.filter(enterprise_id__in=enterprise_ids)
+        .values("enterprise_id")
+        .annotate(lodged=Count("id"), resolved=Count("id", filter=Q(status__in=done)))
+    )
+    return {row["enterprise_id"]: (row["lodged"], row["resolved"]) for row in rows}

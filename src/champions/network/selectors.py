@@ -138,3 +138,34 @@ def alerts_for_user(*, user, limit: int = 10) -> list[PostAlert]:
         .select_related("post", "profile")
         .order_by("-id")[:limit]
     )
+def profile_enterprise_ids(*, profile_ids: list[int]) -> dict[int, int]:
+    """profile id → the registry enterprise it grew from (Indian units only), to alert them."""
+    return dict(
+        Profile.objects.filter(pk__in=profile_ids, enterprise__isnull=False).values_list(
+            "pk", "enterprise_id"
+        )
+    )
+
+
+def network_activity_by_enterprise(*, enterprise_ids: list[int]) -> dict[int, int]:
+    """enterprise id → partnership posts made plus introductions asked for by its profile
+    (for the sparks score in opportunities)."""
+    from django.db.models import Count
+
+    from .models import Introduction
+
+    rows = (
+        Profile.objects.filter(enterprise_id__in=enterprise_ids)
+        .annotate(posts_made=Count("posts", distinct=True))
+        .values_list("enterprise_id", "posts_made", "pk")
+    )
+    activity = {enterprise_id: posts for enterprise_id, posts, _pk in rows}
+    asked = (
+        Introduction.objects.filter(from_profile__enterprise_id__in=enterprise_ids)
+        .values("from_profile__enterprise_id")
+        .annotate(n=Count("id"))
+    )
+    for row in asked:
+        key = row["from_profile__enterprise_id"]
+        activity[key] = activity.get(key, 0) + row["n"]
+    return activity

@@ -13,6 +13,8 @@ class NotificationKind(models.TextChoices):
     COMPLIANCE_DUE = "compliance_due", _("A compliance due date is near")
     NETWORK_MATCH = "network_match", _("A new partnership post matches your profile")
     NETWORK_DIGEST = "network_digest", _("Daily digest of matching partnership posts")
+    SERVICE_REQUEST_UPDATED = "service_request_updated", _("A technology centre answers a request")
+    OPPORTUNITY_MATCHED = "opportunity_matched", _("A new opportunity matches your unit")
 
 
 class ChannelName(models.TextChoices):
@@ -42,4 +44,6 @@ DEFAULT_CHANNELS: dict[str, frozenset[str]] = {
     NotificationKind.COMPLIANCE_DUE: _NO_SMS,
     NotificationKind.NETWORK_MATCH: frozenset({ChannelName.IN_APP}),
     NotificationKind.NETWORK_DIGEST: frozenset({ChannelName.EMAIL}),
+    NotificationKind.SERVICE_REQUEST_UPDATED: _NO_SMS,
+    NotificationKind.OPPORTUNITY_MATCHED: _NO_SMS,
 }

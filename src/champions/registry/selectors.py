@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr
 
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import can
@@ -165,3 +166,74 @@ def enterprise_detail_get_for_user(*, user, enterprise_id: int) -> EnterpriseDet
         history=category_history(enterprise=enterprise),
         can_edit=enterprise_can_edit(user=user, enterprise=enterprise),
     )
+
+
+def enterprise_concentrations(*, nic_digits: int = 2, limit: int = 5) -> list[dict]:
+    """Where units concentrate: the largest (district, NIC prefix) groups of Indian units,
+    as [{"district_id", "nic_prefix", "count"}], largest first (for demo clusters)."""
+    rows = (
+        Enterprise.objects.filter(country="IN", district__isnull=False)
+        .exclude(primary_nic="")
+        .annotate(nic_prefix=Substr("primary_nic", 1, nic_digits))
+        .values("district_id", "nic_prefix")
+        .annotate(count=Count("id"))
+        .order_by("-count", "district_id", "nic_prefix")[:limit]
+    )
+    return list(rows)
+
+
+def enterprise_ids_in_group(*, state_id: int, nic_prefix: str, limit: int = 50) -> list[int]:
+    """Ids of a state's units whose main NIC code starts with the prefix, oldest first."""
+    return list(
+        Enterprise.objects.filter(state_id=state_id, primary_nic__startswith=nic_prefix)
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
+    )
+
+
+def enterprise_district_ids(*, enterprise_ids: list[int]) -> list[int]:
+    return list(
+        Enterprise.objects.filter(pk__in=enterprise_ids, district__isnull=False)
+        .values_list("district_id", flat=True)
+        .distinct()
+    )
+
+
+def enterprise_brief(*, enterprise_id: int) -> dict | None:
+    """{"district_id", "state_id", "nic_prefix"} of one unit (two-digit NIC division)."""
+    row = (
+        Enterprise.objects.filter(pk=enterprise_id)
+        .values("district_id", "state_id", "primary_nic")
+        .first()
+    )
+    if row is None:
+        return None
+    nic = row.pop("primary_nic") or ""
+    return {**row, "nic_prefix": nic[:2]}
+
+
+def enterprise_representatives(*, enterprise_ids: list[int]) -> dict[int, list]:
+    """enterprise id → the active users who represent it (to alert them)."""
+    through = Enterprise.representatives.through
+    rows = through.objects.filter(
+        enterprise_id__in=enterprise_ids, user__is_active=True
+    ).select_related("user")
+    found: dict[int, list] = {}
+    for row in rows:
+        found.setdefault(row.enterprise_id, []).append(row.user)
+    return found
+
+
+def category_history_by_enterprise(
+    *, enterprise_ids: list[int]
+) -> dict[int, list[tuple[str, int]]]:
+    """enterprise id → [(category, turnover)] from its category history, oldest first."""
+    rows = (
+        CategoryChange.objects.filter(enterprise_id__in=enterprise_ids)
+        .order_by("changed_at", "id")
+        .values_list("enterprise_id", "category", "turnover_inr")
+    )
+    history: dict[int, list[tuple[str, int]]] = {}
+    for enterprise_id, category, turnover in rows:
+        history.setdefault(enterprise_id, []).append((category, turnover))
+    return history

@@ -6,10 +6,12 @@ from django.utils import timezone
 
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
+from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
 from champions.networkadmin.demo import demo_rooms_load
 from champions.network.demo import FOREIGN_DEMO_EMAIL, network_demo_load
+from champions.opportunities.demo import opportunities_demo_load
 from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
@@ -26,6 +28,7 @@ DEMO_USERS = [
     ("analyst@demo.champions.in", "Karan Mehta", "analyst", None, False),
     ("admin@demo.champions.in", "Site Administrator", "administrator", "hub-new-delhi", True),
     (FOREIGN_DEMO_EMAIL, "Jana Keller (Strickwerk GmbH)", "entrepreneur", None, False),
+    ("centre@demo.champions.in", "Prakash Kulkarni", "centre_staff", None, False),
 ]
 
 
@@ -64,12 +67,25 @@ def demo_data_load() -> dict[str, int]:
         foreign_user=user_get_by_email(email=FOREIGN_DEMO_EMAIL),
         enterprise_id=_first_enterprise_id(entrepreneur),
     )
+    extras_demo_load(unit_user=entrepreneur)
     return {"users": created_users, "enterprises": inserted, "partners": network["profiles"]}
 
 
 def _first_enterprise_id(user) -> int | None:
     first = enterprise_list_for_user(user=user).order_by("id").first()
     return first.pk if first else None
+
+
+def extras_demo_load(*, unit_user) -> None:
+    """Technology centres, service requests and clusters (each loader is idempotent)."""
+    unit_ids = sorted(e.pk for e in enterprise_list_for_user(user=unit_user))
+    staff, hub = (
+        user_get_by_email(email=e) for e in ("centre@demo.champions.in", "hub@demo.champions.in")
+    )
+    opportunities_demo_load(officer=hub, unit_user=unit_user)
+    clusters_demo_load(
+        staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
+    )
 
 
 def demo_data_is_loaded() -> bool:

@@ -20,4 +20,6 @@ urlpatterns = [
     path("schemes/", include("champions.schemes.urls")),
     path("controlrooms/", include("champions.networkadmin.urls")),
     path("network/", include("champions.network.urls")),
+    path("", include("champions.clusters.urls")),
+    path("", include("champions.opportunities.urls")),
 ]

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "champions.network",
     "champions.grievances",
     "champions.compliance",
+    "champions.clusters",
+    "champions.opportunities",
     "champions.insights",
     "champions.networkadmin",
     "champions.integrations",

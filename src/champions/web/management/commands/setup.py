@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from champions.clusters.services import CENTRES_FILE, centres_load
 from champions.controlrooms.services import NETWORK_FILE, network_load
 from champions.core.reference import DATA_DIR, reference_data_load
 from champions.grievances.reference import HOLIDAYS_FILE, grievance_reference_load
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             ("control-room network", [NETWORK_FILE], network_load),
             ("SLA defaults and holidays", [HOLIDAYS_FILE], grievance_reference_load),
             ("scheme catalogue", sorted(SCHEMES_DIR.glob("*.json")), catalogue_load),
+            ("technology centres", [CENTRES_FILE], centres_load),
         ]
         for label, files, load in steps:
             key = "setup-fingerprint-" + label.replace(" ", "-")

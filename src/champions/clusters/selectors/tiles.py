@@ -1,0 +1,43 @@
+"""A tile grid of India's states and union territories: one square per state, placed roughly
+where it lies. It has no borders on purpose (an approximate drawing of borders would be wrong);
+each tile is a link to the state's centres, and the same list is on the page as text."""
+
+# (Udyam state code, name, row, column) on an 8-column grid.
+TILES: tuple[tuple[str, str, int, int], ...] = (
+    ("JK", "Jammu and Kashmir", 0, 2),
+    ("LA", "Ladakh", 0, 3),
+    ("CH", "Chandigarh", 1, 0),
+    ("PB", "Punjab", 1, 1),
+    ("HP", "Himachal Pradesh", 1, 2),
+    ("UK", "Uttarakhand", 1, 3),
+    ("RJ", "Rajasthan", 2, 1),
+    ("HR", "Haryana", 2, 2),
+    ("DL", "Delhi", 2, 3),
+    ("UP", "Uttar Pradesh", 2, 4),
+    ("BR", "Bihar", 2, 5),
+    ("SK", "Sikkim", 2, 6),
+    ("AR", "Arunachal Pradesh", 2, 7),
+    ("GJ", "Gujarat", 3, 1),
+    ("MP", "Madhya Pradesh", 3, 2),
+    ("CG", "Chhattisgarh", 3, 3),
+    ("JH", "Jharkhand", 3, 4),
+    ("WB", "West Bengal", 3, 5),
+    ("AS", "Assam", 3, 6),
+    ("NL", "Nagaland", 3, 7),
+    ("DD", "The Dadra and Nagar Haveli and Daman and Diu", 4, 0),
+    ("MH", "Maharashtra", 4, 1),
+    ("TS", "Telangana", 4, 2),
+    ("OD", "Odisha", 4, 3),
+    ("ML", "Meghalaya", 4, 6),
+    ("MN", "Manipur", 4, 7),
+    ("GA", "Goa", 5, 1),
+    ("KR", "Karnataka", 5, 2),
+    ("AP", "Andhra Pradesh", 5, 3),
+    ("TR", "Tripura", 5, 6),
+    ("MZ", "Mizoram", 5, 7),
+    ("LD", "Lakshadweep", 6, 0),
+    ("KL", "Kerala", 6, 2),
+    ("TN", "Tamil Nadu", 6, 3),
+    ("PY", "Puducherry", 6, 4),
+    ("AN", "Andaman and Nicobar Islands", 6, 6),
+)

@@ -1,0 +1,158 @@
+"""Pages for virtual clusters: the list with suggestions, a cluster with its feed, and the
+members' actions (join, post, state a need) and the coordinator's decisions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from champions.core.errors import NotFound, ValidationFailed
+
+from .. import selectors, services
+from ..forms import EnterpriseForm, NeedForm, PostForm
+from .common import domain_errors_as_http, file_download, own_enterprises
+
+
+@require_GET
+def cluster_list_view(request):
+    enterprises = own_enterprises(request.user)
+    suggestions = [(e, selectors.cluster_suggestions(enterprise=e)) for e in enterprises[:3]]
+    context = {"clusters": selectors.cluster_list(), "suggestions": suggestions}
+    return render(request, "clusters/cluster_list.html", context)
+
+
+def _cluster_context(request, cluster, **forms) -> dict:
+    user = request.user
+    enterprises = own_enterprises(user)
+    context = {
+        "cluster": cluster,
+        "feed": selectors.cluster_feed(cluster=cluster, user=user)[:50],
+        "members": selectors.cluster_members(cluster=cluster),
+        "is_member": selectors.user_is_member(cluster=cluster, user=user),
+        "pending": selectors.memberships_pending(cluster=cluster, user=user),
+        "my_memberships": selectors.user_memberships(cluster=cluster, user=user),
+        "needs": selectors.cluster_common_needs(cluster=cluster),
+        "join_form": EnterpriseForm(prefix="join", enterprises=enterprises),
+        "post_form": PostForm(prefix="post"),
+        "need_form": NeedForm(
+            prefix="need",
+            enterprises=[
+                e
+                for e in enterprises
+                if e.pk in selectors.member_enterprise_ids(cluster=cluster, user=user)
+            ],
+        ),
+        "enterprises": enterprises,
+    }
+    context.update(forms)
+    return context
+
+
+@require_GET
+@domain_errors_as_http
+def cluster_detail_view(request, cluster_id: int):
+    cluster = selectors.cluster_get(cluster_id=cluster_id)
+    return render(request, "clusters/cluster_detail.html", _cluster_context(request, cluster))
+
+
+def _run(request, form, do) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        do(form)
+    except ValidationFailed as exc:
+        form.add_service_errors(exc.errors)
+        return False
+    return True
+
+
+def _invalid(request, cluster, name: str, form):
+    return render(
+        request,
+        "clusters/cluster_detail.html",
+        _cluster_context(request, cluster, **{name: form}),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+@domain_errors_as_http
+def cluster_join_view(request, cluster_id: int):
+    cluster = selectors.cluster_get(cluster_id=cluster_id)
+    form = EnterpriseForm(request.POST, prefix="join", enterprises=own_enterprises(request.user))
+
+    def do(f):
+        return services.cluster_join_request(
+            actor=request.user, cluster_id=cluster.pk, enterprise_id=f.cleaned_data["enterprise"]
+        )
+
+    if not _run(request, form, do):
+        return _invalid(request, cluster, "join_form", form)
+    messages.success(request, _("Your request to join is sent to the coordinator."))
+    return redirect("web:clusters:cluster_detail", cluster.pk)
+
+
+@login_required
+@require_POST
+@domain_errors_as_http
+def cluster_post_view(request, cluster_id: int):
+    cluster = selectors.cluster_get(cluster_id=cluster_id)
+    form = PostForm(request.POST, request.FILES, prefix="post")
+
+    def do(f):
+        return services.cluster_post_create(
+            actor=request.user,
+            cluster_id=cluster.pk,
+            data=f.to_input(),
+            upload=f.cleaned_data["document"],
+        )
+
+    if not _run(request, form, do):
+        return _invalid(request, cluster, "post_form", form)
+    messages.success(request, _("Posted."))
+    return redirect("web:clusters:cluster_detail", cluster.pk)
+
+
+@login_required
+@require_POST
+@domain_errors_as_http
+def cluster_need_view(request, cluster_id: int):
+    cluster = selectors.cluster_get(cluster_id=cluster_id)
+    form = NeedForm(request.POST, prefix="need", enterprises=own_enterprises(request.user))
+
+    def do(f):
+        return services.cluster_need_add(
+            actor=request.user,
+            cluster_id=cluster.pk,
+            enterprise_id=f.cleaned_data["enterprise"],
+            kind=f.cleaned_data["kind"],
+        )
+
+    if not _run(request, form, do):
+        return _invalid(request, cluster, "need_form", form)
+    messages.success(request, _("The need is added to the cluster's list."))
+    return redirect("web:clusters:cluster_detail", cluster.pk)
+
+
+@login_required
+@require_POST
+@domain_errors_as_http
+def membership_decide_view(request, membership_id: int):
+    membership = services.membership_decide(
+        actor=request.user,
+        membership_id=membership_id,
+        approve=request.POST.get("decision") == "approve",
+    )
+    messages.success(request, _("Decision saved."))
+    return redirect("web:clusters:cluster_detail", membership.cluster_id)
+
+
+@require_GET
+@domain_errors_as_http
+def cluster_document_view(request, post_id: int):
+    post = selectors.cluster_post_get_for_user(user=request.user, post_id=post_id)
+    if not post.document:
+        raise NotFound(_("No such document."))
+    return file_download(post.document, name=post.document_name, content_type=post.document_type)
