@@ -31,6 +31,7 @@ embed_texts = embeddings.embed_texts
 nearest_neighbours = embeddings.nearest_neighbours
 duplicates_find = embeddings.duplicates_find
 clusters_find = embeddings.clusters_find
+EMBEDDING_MODEL = embeddings.EMBEDDING_MODEL
 
 
 def _distribution(models: TriageModels, task: str, text: str) -> dict[str, float]:

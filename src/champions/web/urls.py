@@ -18,4 +18,5 @@ urlpatterns = [
     path("insights/", include("champions.insights.urls")),
     path("compliance/", include("champions.compliance.urls")),
     path("schemes/", include("champions.schemes.urls")),
+    path("assistant/", include("champions.assistant.urls")),
 ]

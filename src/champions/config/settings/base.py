@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "champions.compliance",
     "champions.insights",
     "champions.integrations",
+    "champions.assistant",
     "champions.api",
 ]
 
