@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from champions.assistant.api import router as assistant_router
 from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
@@ -90,3 +91,4 @@ api.add_router("/grievances", grievances_router, tags=["grievances"])
 api.add_router("/compliance", compliance_router, tags=["compliance"])
 api.add_router("/schemes", schemes_router, tags=["schemes"])
 api.add_router("/triage", triage_router, tags=["triage"])
+api.add_router("/assistant", assistant_router, tags=["assistant"])

@@ -31,7 +31,7 @@ CONCEPTS = {
     "subsidy": "subsidy anudan sabsidi सब्सिडी अनुदान",
 }
 _CONCEPT_OF = {spelling_key(normalise(w)): c for c, ws in CONCEPTS.items() for w in ws.split()}
-_SENTENCE = re.compile(r"(?<=[.।;])\s+")
+_SENTENCE = re.compile(r"(?<=[.।])\s+")
 
 
 @dataclass

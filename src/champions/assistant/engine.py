@@ -93,10 +93,13 @@ def _answer(index: Index, question: str, language: str, state: dict) -> Reply:
             state=state,
         )
     composed = compose_answer(hits, language=language, concepts=concepts_in(question))
+    context = question
+    if state.get("last_sources") and intents.is_follow_up(question):
+        context = f"{state.get('last_question', '')} {question}"[-300:]
     new_state = {
         **state,
         "last_sources": [s.id for s in composed.citations],
-        "last_question": question,
+        "last_question": context,
     }
     return Reply(
         composed.text,

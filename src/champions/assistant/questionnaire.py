@@ -91,7 +91,7 @@ def _result_text(check, language: str) -> str:
         else:
             lines = [_("From your answers, you qualify for:")]
             for result in eligible[:6]:
-                reasons = "; ".join(r.label for r in result.passed[:3])
+                reasons = "; ".join(r.label for r in result.passed[:3]) or _("no conditions")
                 lines.append(f"• {result.name}: {reasons}")
         if needs:
             lines.append(

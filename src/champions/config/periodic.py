@@ -63,4 +63,12 @@ PERIODIC_JOBS = [
         # the current week's count at most a day behind; it reads only the stored embeddings.
         why="group similar grievances across MSMEs into systemic issues, with weekly counts",
     ),
+    PeriodicJob(
+        name="assistant-purge",
+        task="champions.assistant.tasks.purge_transcripts_task",
+        every=timedelta(days=1),
+        # Transcripts are kept ASSISTANT_TRANSCRIPT_DAYS (90) days; a daily run deletes them
+        # at most a day late, and a second run in a day deletes nothing.
+        why="delete assistant conversations and handled call-backs past the retention period",
+    ),
 ]
