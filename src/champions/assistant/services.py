@@ -62,13 +62,20 @@ def question_clean(question: str) -> str:
     return text
 
 
-def _mood(text: str) -> tuple[str, str]:
-    """Sentiment and emotion of a user's message (blank when the triage models are not built)."""
+@transaction.atomic
+def turn_mood_record(*, turn_id: int) -> None:
+    """Store the sentiment and emotion triage finds in a visitor's message (run by a task after
+    the answer, so the answer does not wait; nothing stored when the models are not built)."""
+    turn = Turn.objects.filter(pk=turn_id, role=Role.USER).first()
+    if turn is None or turn.sentiment:
+        return
     try:
-        result = triage_text(text=text)
+        result = triage_text(text=turn.text)
     except TriageModelsMissing:
-        return "", ""
-    return str(result.sentiment.label), str(result.emotion.label)
+        return
+    turn.sentiment = str(result.sentiment.label)
+    turn.emotion = str(result.emotion.label)
+    turn.save(update_fields=["sentiment", "emotion"])
 
 
 def _conversation(conversation_id: str | None, user) -> Conversation:
@@ -79,6 +86,12 @@ def _conversation(conversation_id: str | None, user) -> Conversation:
             pass  # expired or someone else's: start afresh, never reveal which
     owner = user if user is not None and user.is_authenticated else None
     return Conversation.objects.create(id=uuid.uuid4(), user=owner)
+
+
+def _enqueue_mood(turn_id: int) -> None:
+    from .tasks import record_mood_task
+
+    record_mood_task.enqueue(turn_id)
 
 
 @transaction.atomic
@@ -95,14 +108,11 @@ def assistant_ask(*, question: str, conversation_id: str | None = None, user=Non
     if rephrased:
         reply.text = rephrased
     latency_ms = round((time.perf_counter() - started) * 1000, 2)
-    sentiment, emotion = _mood(text)
     asked = Turn.objects.create(
         conversation=conversation,
         role=Role.USER,
         text=text,
         language=reply.language,
-        sentiment=sentiment,
-        emotion=emotion,
     )
     answered = Turn.objects.create(
         conversation=conversation,
@@ -131,6 +141,7 @@ def assistant_ask(*, question: str, conversation_id: str | None = None, user=Non
     conversation.save(update_fields=["state", "language", "updated_at"])
     if reply.wants_callback:
         callback_create(conversation=conversation, phone=reply.phone, text=text, user=user)
+    transaction.on_commit(lambda: _enqueue_mood(asked.pk))
     return AskResult(conversation, asked, answered, reply)
 
 

@@ -105,12 +105,17 @@ def test_each_answer_logs_sources_scores_model_version_and_latency(catalogue):
     assert answer.model_version.endswith(f"catalogue {catalogue.version}")
     assert answer.latency_ms > 0
     assert result.question.language == "hinglish"
+    assert result.question.sentiment == ""  # filled by a task after the answer
 
 
-def test_sentiment_and_emotion_of_the_question_are_stored(catalogue, triage_models):
+def test_sentiment_and_emotion_of_the_question_are_stored_after_the_answer(
+    catalogue, triage_models, django_capture_on_commit_callbacks
+):
     from champions.assistant.selectors import message_moods_since
 
-    result = ask("Buyer ne 6 mahine se paisa nahi diya, bahut pareshan hoon")
+    with django_capture_on_commit_callbacks(execute=True):
+        result = ask("Buyer ne 6 mahine se paisa nahi diya, bahut pareshan hoon")
+    result.question.refresh_from_db()
     assert result.question.sentiment in {"very_negative", "negative"}
     assert result.question.emotion != ""
     moods = message_moods_since(since=result.question.created_at)

@@ -25,7 +25,8 @@ class Command(BaseCommand):
             index = index_get(check_version=True)
             seconds = time.perf_counter() - started
             self.stdout.write(
-                f"{len(index.sources)} sources, version {index.version}, {seconds:.1f} s"
+                f"assistant index: {len(index.sources)} sources, catalogue {index.version}, "
+                f"{seconds:.1f} s"
             )
             return
         try:
