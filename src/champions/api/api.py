@@ -7,6 +7,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from champions.assistant.api import router as assistant_router
 from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
@@ -112,3 +113,4 @@ api.add_router("/schemes", schemes_router, tags=["schemes"])
 api.add_router("/triage", triage_router, tags=["triage"])
 api.add_router("/opportunities", opportunities_router, tags=["opportunities"])
 api.add_router("/network", network_router, tags=["network"])
+api.add_router("/assistant", assistant_router, tags=["assistant"])

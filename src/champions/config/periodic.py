@@ -77,4 +77,12 @@ PERIODIC_JOBS = [
         # A daily digest by design; each alert is digested once (digested_at).
         why="e-mail each unit the new partnership posts that match it (unless turned off)",
     ),
+    PeriodicJob(
+        name="assistant-purge",
+        task="champions.assistant.tasks.purge_transcripts_task",
+        every=timedelta(days=1),
+        # Transcripts are kept ASSISTANT_TRANSCRIPT_DAYS (90) days; a daily run deletes them
+        # at most a day late, and a second run in a day deletes nothing.
+        why="delete assistant conversations and handled call-backs past the retention period",
+    ),
 ]

