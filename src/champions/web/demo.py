@@ -8,6 +8,9 @@ from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
+from champions.grievances.demo import DEMO_GRIEVANCES, DemoEnterprise, demo_grievances_load
+from champions.insights.services import rollups_rebuild
+from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
 
@@ -54,6 +57,28 @@ def demo_data_load() -> dict[str, int]:
     for enterprise in rows[:3]:
         enterprise_representative_add(udyam_number=enterprise.udyam_number, user=entrepreneur)
     return {"users": created_users, "enterprises": inserted}
+
+
+def demo_grievances(*, count: int = DEMO_GRIEVANCES) -> int:
+    """A year of demo grievances about the demo enterprises (so spread across states as the
+    registered units are), then the dashboards' rollups rebuilt. Adds only what is missing."""
+    hub = user_get_by_email(email="hub@demo.champions.in")
+    spoke = user_get_by_email(email="spoke.mh@demo.champions.in")
+    if hub is None:
+        return 0
+    enterprises = [
+        DemoEnterprise(*row)
+        for row in enterprise_list_for_user(user=hub)
+        .order_by("pk")
+        .values_list("pk", "district_id", "state_id", "state__udyam_code")
+    ]
+    officers = {hub.control_room_id: hub.pk}
+    if spoke is not None:
+        officers[spoke.control_room_id] = spoke.pk
+    added = demo_grievances_load(count=count, enterprises=enterprises, officers=officers)
+    if added:
+        rollups_rebuild()
+    return added
 
 
 def demo_data_is_loaded() -> bool:
