@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
+from champions.insights.api import router as open_data_router
 from champions.registry.api import router as registry_router
 from champions.schemes.api import router as schemes_router
 from champions.triage.api import router as triage_router
@@ -90,3 +91,4 @@ api.add_router("/grievances", grievances_router, tags=["grievances"])
 api.add_router("/compliance", compliance_router, tags=["compliance"])
 api.add_router("/schemes", schemes_router, tags=["schemes"])
 api.add_router("/triage", triage_router, tags=["triage"])
+api.add_router("/open-data", open_data_router, tags=["open data"])
