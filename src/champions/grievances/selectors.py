@@ -606,7 +606,6 @@ class TimelineFeedRow:
     from_status: str
     to_status: str
     created_at: datetime
-    by_person: bool  # an officer or the MSME acted, not the periodic sweep
 
 
 def timeline_feed(*, after_id: int, limit: int) -> list[TimelineFeedRow]:
@@ -614,11 +613,9 @@ def timeline_feed(*, after_id: int, limit: int) -> list[TimelineFeedRow]:
     rows = (
         TimelineEntry.objects.filter(pk__gt=after_id)
         .order_by("pk")
-        .values_list(
-            "pk", "grievance_id", "action", "from_status", "to_status", "created_at", "actor_id"
-        )
+        .values_list("pk", "grievance_id", "action", "from_status", "to_status", "created_at")
     )[:limit]
-    return [TimelineFeedRow(*row[:6], by_person=row[6] is not None) for row in rows]
+    return [TimelineFeedRow(*row) for row in rows]
 
 
 @dataclass(frozen=True)

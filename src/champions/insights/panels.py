@@ -9,6 +9,7 @@ from django.db.models import Q, Sum
 
 from champions.core.selectors import state_list
 from champions.grievances.choices import Category, Channel
+from champions.triage.choices import Emotion
 
 from .dashboard import TOP, Filters, _scope, backlog, headline, sla_by_room
 from .models import BacklogRollup, DailyRollup
@@ -199,7 +200,9 @@ def mood(f: Filters, *, today: date) -> dict:
     )
     return {
         "days": [_mood_day(day, counts) for day, counts in sorted(days.items())],
-        "emotions": sorted(emotions.items(), key=lambda item: -item[1]),
+        "emotions": sorted(
+            ((str(Emotion(key).label), n) for key, n in emotions.items()), key=lambda item: -item[1]
+        ),
         "categories": categories,
     }
 

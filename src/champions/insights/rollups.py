@@ -88,7 +88,8 @@ def _entry_metrics(entry, facts) -> list[tuple[str, int]]:
         metrics.append((f"referred_to:{facts.referred_to}", 0))
     if action == "close":
         metrics.append(("closed", 0))
-        if entry.by_person and facts.rating:
+        # The sweep closes only unrated grievances, so a rated one was closed by its rating.
+        if facts.rating:
             metrics += [("rated", facts.rating), (f"rating:{facts.rating}", 0)]
     return metrics
 
