@@ -92,7 +92,13 @@ class DailyRollup(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["category", "channel", "language", "day"], name="rollup_cube_day"),
+            # A slice of the cube ("*" or a value per dimension), then metrics over days; the
+            # second serves the per-category reads (category is the open dimension there).
+            models.Index(
+                fields=["category", "channel", "language", "metric", "day"],
+                name="rollup_slice_metric_day",
+            ),
+            models.Index(fields=["channel", "language", "metric", "day"], name="rollup_metric_day"),
         ]
 
     def __str__(self) -> str:

@@ -30,6 +30,7 @@ MEASURES = {
 }
 HEADER = ["month", "state", "category", "channel", "measure", "value"]
 MAX_MONTHS = 120
+BUCKET_LABELS = [label for _limit, label in RESOLUTION_BUCKETS] + [OVER_LAST_BUCKET]
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def _percentiles(period: Period) -> list[list[str]]:
     rows = (
         DailyRollup.objects.filter(
             day__range=(period.start, period.end),
-            metric__startswith="resolved_in:",
+            metric__in=[f"resolved_in:{label}" for label in BUCKET_LABELS],
             category=ALL,
             channel=ALL,
             language=ALL,
@@ -116,7 +117,7 @@ def _percentiles(period: Period) -> list[list[str]]:
         .values_list("month", "state", "metric")
         .annotate(n=Sum("count"))
     )
-    labels = [label for _limit, label in RESOLUTION_BUCKETS] + [OVER_LAST_BUCKET]
+    labels = BUCKET_LABELS
     groups: dict[tuple, dict[str, int]] = {}
     for month, state, metric, n in rows:
         groups.setdefault((month, state), {})[metric.removeprefix("resolved_in:")] = n

@@ -18,6 +18,9 @@ from .states import GRID_COLUMNS, GRID_ROWS, STATE_TILES, registered_units_by_st
 
 SENTIMENTS = ("very_negative", "negative", "neutral", "positive", "very_positive")
 EMOTIONS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
+SENTIMENT_METRICS = [f"sentiment:{s}" for s in SENTIMENTS]
+EMOTION_METRICS = [f"emotion:{e}" for e in EMOTIONS]
+MOOD_METRICS = SENTIMENT_METRICS + EMOTION_METRICS
 COLOURS = 5  # classes of the choropleth (viridis, colour-blind safe; see insights.css)
 
 
@@ -42,8 +45,7 @@ def distributions(f: Filters, *, today: date) -> Distributions:
     """Over the period: resolution times, ratings, appeals, departments and referrals."""
     rows = (
         DailyRollup.objects.filter(_scope(f), day__gte=_since(f, today))
-        .exclude(metric__startswith="sentiment:")
-        .exclude(metric__startswith="emotion:")
+        .exclude(metric__in=MOOD_METRICS)
         .values_list("metric")
         .annotate(n=Sum("count"), total=Sum("total"))
     )
@@ -166,7 +168,7 @@ def mood(f: Filters, *, today: date) -> dict:
     since = _since(f, today)
     base = DailyRollup.objects.filter(day__gte=since)
     per_day = (
-        base.filter(_scope(f), metric__startswith="sentiment:")
+        base.filter(_scope(f), metric__in=SENTIMENT_METRICS)
         .values_list("day", "metric")
         .annotate(n=Sum("count"))
     )
@@ -175,14 +177,14 @@ def mood(f: Filters, *, today: date) -> dict:
         days[day][metric.removeprefix("sentiment:")] = n
     emotions = dict.fromkeys(EMOTIONS, 0)
     for metric, n in (
-        base.filter(_scope(f), metric__startswith="emotion:")
+        base.filter(_scope(f), metric__in=EMOTION_METRICS)
         .values_list("metric")
         .annotate(n=Sum("count"))
     ):
         emotions[metric.removeprefix("emotion:")] = n
     by_category: dict[str, dict[str, int]] = defaultdict(lambda: {"neg": 0, "all": 0})
     for category, metric, n in (
-        base.filter(_scope(f, by_category=True), metric__startswith="sentiment:")
+        base.filter(_scope(f, by_category=True), metric__in=SENTIMENT_METRICS)
         .values_list("category", "metric")
         .annotate(n=Sum("count"))
     ):
