@@ -38,5 +38,7 @@ def user_emails_with_roles(*, roles: list[str]) -> list[str]:
 
 def spoke_officer_count(*, room_id: int) -> int:
     return User.objects.filter(role=Role.SPOKE_OFFICER, control_room_id=room_id).count()
+
+
 def user_is_centre_staff(user) -> bool:
     return bool(user.is_authenticated and user.role == Role.CENTRE_STAFF)

@@ -13,6 +13,7 @@ from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
 from champions.network.api import router as network_router
 from champions.opportunities.api import router as opportunities_router
+from champions.insights.api import router as open_data_router
 from champions.registry.api import router as registry_router
 from champions.schemes.api import router as schemes_router
 from champions.triage.api import router as triage_router
@@ -114,3 +115,4 @@ api.add_router("/triage", triage_router, tags=["triage"])
 api.add_router("/opportunities", opportunities_router, tags=["opportunities"])
 api.add_router("/network", network_router, tags=["network"])
 api.add_router("/assistant", assistant_router, tags=["assistant"])
+api.add_router("/open-data", open_data_router, tags=["open data"])

@@ -85,4 +85,20 @@ PERIODIC_JOBS = [
         # at most a day late, and a second run in a day deletes nothing.
         why="delete assistant conversations and handled call-backs past the retention period",
     ),
+    PeriodicJob(
+        name="insights-rollups",
+        task="champions.insights.tasks.rollups_catch_up_task",
+        every=timedelta(seconds=15),
+        # The dashboards poll every 30 seconds; counting every 15 keeps what they show at most
+        # ~45 s behind a lodging (entries settle 10 s first, see insights/rollups.py).
+        why="count new grievance timeline entries and triage rows into the dashboards' rollups",
+    ),
+    PeriodicJob(
+        name="insights-rollups-rebuild",
+        task="champions.insights.tasks.rollups_rebuild_task",
+        every=timedelta(days=1),
+        # Repairs what the incremental count cannot see: writes without a timeline entry
+        # (a category changed in the admin, a row deleted).
+        why="recount the dashboards' rollups from the whole grievance timeline",
+    ),
 ]

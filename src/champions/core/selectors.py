@@ -58,6 +58,8 @@ def nic_code_search(*, query: str, limit: int = 20) -> list[NicCode]:
 
 def district_exists(*, district_id: int) -> bool:
     return District.objects.filter(pk=district_id).exists()
+
+
 def nic_division_names() -> dict[str, str]:
     """NIC-2008 division (two digits) → its name."""
     rows = NicCode.objects.values_list("code", "division_name").order_by("code")

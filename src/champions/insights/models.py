@@ -58,3 +58,109 @@ class SystemicClusterWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster_id} {self.week_start}: {self.count}"
+
+
+# --- The dashboards' rollups -------------------------------------------------------------------
+# Counts kept per day (events) and per open grievance's lodging and due day (the backlog), so a
+# dashboard sums a few thousand rows instead of counting millions of grievances. Category,
+# channel and language are also stored as "*" (every value): a page without those filters
+# reads only the "*" rows. `services.rollups_catch_up` maintains them from the grievances'
+# timeline; `champions insights rebuild` recomputes them.
+
+ALL = "*"
+
+
+class DailyRollup(models.Model):
+    """How many events of one kind (a metric) happened on a day, per room, state, category,
+    channel and language; `total` sums a figure that goes with them (days to resolve, rating)."""
+
+    day = models.DateField()
+    room_id = models.IntegerField()
+    state = models.CharField(max_length=3, blank=True)  # Udyam code; "" when not known
+    category = models.CharField(max_length=20)
+    channel = models.CharField(max_length=10)
+    language = models.CharField(max_length=10)
+    metric = models.CharField(max_length=240)
+    count = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "room_id", "state", "category", "channel", "language", "metric"],
+                name="one_daily_rollup",
+            )
+        ]
+        indexes = [
+            # A slice of the cube ("*" or a value per dimension), then metrics over days; the
+            # second serves the per-category reads (category is the open dimension there).
+            models.Index(
+                fields=["category", "channel", "language", "metric", "day"],
+                name="rollup_slice_metric_day",
+            ),
+            models.Index(fields=["channel", "language", "metric", "day"], name="rollup_metric_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.room_id} {self.metric}: {self.count}"
+
+
+class BacklogRollup(models.Model):
+    """How many grievances are open, per room, state, category, channel, language, day lodged
+    and day due (9999-12-31: no due date): ageing and overdue are read from the two days."""
+
+    room_id = models.IntegerField()
+    state = models.CharField(max_length=3, blank=True)
+    category = models.CharField(max_length=20)
+    channel = models.CharField(max_length=10)
+    language = models.CharField(max_length=10)
+    lodged_day = models.DateField()
+    due_day = models.DateField()
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "room_id",
+                    "state",
+                    "category",
+                    "channel",
+                    "language",
+                    "lodged_day",
+                    "due_day",
+                ],
+                name="one_backlog_rollup",
+            )
+        ]
+        indexes = [models.Index(fields=["category", "channel", "language"], name="backlog_cube")]
+
+    def __str__(self) -> str:
+        return f"{self.room_id} {self.lodged_day}: {self.count}"
+
+
+class GrievanceFact(models.Model):
+    """The backlog key an open grievance is counted under now, so that a change moves it."""
+
+    grievance_id = models.BigIntegerField(primary_key=True)
+    room_id = models.IntegerField()
+    state = models.CharField(max_length=3, blank=True)
+    category = models.CharField(max_length=20)
+    channel = models.CharField(max_length=10)
+    language = models.CharField(max_length=10)
+    lodged_day = models.DateField()
+    due_day = models.DateField()
+
+    def __str__(self) -> str:
+        return str(self.grievance_id)
+
+
+class RollupCursor(models.Model):
+    """The last timeline entry (or triage row) counted into the rollups."""
+
+    name = models.CharField(max_length=20, unique=True)
+    last_id = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last_id}"

@@ -199,3 +199,18 @@ def systemic_cluster_list(*, user) -> list[ClusterView]:
         members = [visible[m.grievance_id] for m in shown if m.grievance_id in visible]
         views.append(ClusterView(cluster, weeks, growth, members))
     return views
+
+
+GROWING_SHOWN = 5
+
+
+def systemic_growing() -> list[tuple[str, int, int]]:
+    """The systemic issues growing fastest this week: (label, size, growth). No grievances,
+    so any dashboard reader may see them. Two queries."""
+    clusters = SystemicCluster.objects.prefetch_related("weeks")
+    rows = []
+    for cluster in clusters:
+        counts = [week.count for week in cluster.weeks.all()]
+        growth = counts[-1] - counts[-2] if len(counts) >= 2 else 0
+        rows.append((cluster.label, cluster.size, growth))
+    return sorted(rows, key=lambda row: (-row[2], -row[1]))[:GROWING_SHOWN]

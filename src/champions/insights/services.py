@@ -13,6 +13,9 @@ from champions.triage import services as triage_services
 
 from .models import SystemicCluster, SystemicClusterMember, SystemicClusterWeek
 
+# The rollups' writes live in their own module; they are services like the rest.
+from .rollups import rollups_catch_up, rollups_catch_up_all, rollups_rebuild  # noqa: F401
+
 log = logging.getLogger(__name__)
 
 SYSTEMIC_WEEKS = 12  # the window the clusters look at, this week included

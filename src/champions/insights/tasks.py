@@ -8,3 +8,13 @@ from . import services
 @task()
 def systemic_clusters_task() -> None:
     services.systemic_clusters_refresh()
+
+
+@task()
+def rollups_catch_up_task() -> None:
+    services.rollups_catch_up_all()
+
+
+@task()
+def rollups_rebuild_task() -> None:
+    services.rollups_rebuild()

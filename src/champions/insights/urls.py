@@ -5,6 +5,8 @@ from . import views
 app_name = "insights"
 
 urlpatterns = [
+    path("", views.dashboard_view, name="dashboard"),
+    path("export/<slug:table>.<slug:fmt>", views.export_view, name="export"),
     path("ai/", views.ai_register_view, name="ai_register"),
     path("systemic/", views.systemic_view, name="systemic"),
 ]

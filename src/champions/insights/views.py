@@ -1,13 +1,14 @@
-"""The hub's insight pages: the AI register and the systemic issues."""
+"""The insight pages: the MIS dashboard and its exports, the AI register, the systemic issues."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import charts, selectors
+from . import charts, dashboard, exports, open_data, panels, selectors
 
 
 def insights_required(view):
@@ -50,3 +51,51 @@ def systemic_view(request):
         for view in selectors.systemic_cluster_list(user=request.user)
     ]
     return render(request, "insights/systemic.html", {"clusters": clusters})
+
+
+def dashboard_required(view):
+    """The hub, leadership, administrators, analysts and spoke officers (their own room)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not dashboard.user_sees_dashboard(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def _dashboard_data(request) -> tuple[dashboard.Filters, str, dict]:
+    filters = dashboard.filters_for_user(user=request.user, params=request.GET)
+    measure = "overdue" if request.GET.get("measure") == "overdue" else "per_lakh"
+    data = panels.dashboard_get(filters, today=timezone.localdate(), measure=measure)
+    return filters, measure, data
+
+
+@dashboard_required
+@require_GET
+def dashboard_view(request):
+    """The live MIS dashboard; htmx polls it for the panels alone every 30 seconds."""
+    filters, measure, data = _dashboard_data(request)
+    context = {**data, "filters": filters, "measure": measure, "updated_at": timezone.now()}
+    context["choices"] = dashboard.filter_choices(user=request.user)
+    context["growing"] = selectors.systemic_growing()
+    template = "insights/partials/_panels.html" if request.htmx else "insights/dashboard.html"
+    return render(request, template, context)
+
+
+@dashboard_required
+@require_GET
+def export_view(request, table: str, fmt: str):
+    """One dashboard table, with the page's filters, as CSV or XLSX."""
+    if table not in exports.TABLES or fmt not in ("csv", "xlsx"):
+        raise Http404
+    _filters, _measure, data = _dashboard_data(request)
+    head, rows = exports.table_rows(table, data)
+    return exports.download(table, fmt, head, rows)
+
+
+@require_GET
+def open_data_view(request):
+    """What the open grievance data holds, its licence, and the download (anyone may read)."""
+    return render(request, "insights/open_data.html", open_data.open_data_page())

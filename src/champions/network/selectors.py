@@ -138,6 +138,8 @@ def alerts_for_user(*, user, limit: int = 10) -> list[PostAlert]:
         .select_related("post", "profile")
         .order_by("-id")[:limit]
     )
+
+
 def profile_enterprise_ids(*, profile_ids: list[int]) -> dict[int, int]:
     """profile id → the registry enterprise it grew from (Indian units only), to alert them."""
     return dict(

@@ -12,6 +12,8 @@ from champions.core.selectors import reference_index_build
 from champions.networkadmin.demo import demo_rooms_load
 from champions.network.demo import FOREIGN_DEMO_EMAIL, network_demo_load
 from champions.opportunities.demo import opportunities_demo_load
+from champions.grievances.demo import DEMO_GRIEVANCES, DemoEnterprise, demo_grievances_load
+from champions.insights.services import rollups_rebuild
 from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
@@ -86,6 +88,28 @@ def extras_demo_load(*, unit_user) -> None:
     clusters_demo_load(
         staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
     )
+
+
+def demo_grievances(*, count: int = DEMO_GRIEVANCES) -> int:
+    """A year of demo grievances about the demo enterprises (so spread across states as the
+    registered units are), then the dashboards' rollups rebuilt. Adds only what is missing."""
+    hub = user_get_by_email(email="hub@demo.champions.in")
+    spoke = user_get_by_email(email="spoke.mh@demo.champions.in")
+    if hub is None:
+        return 0
+    enterprises = [
+        DemoEnterprise(*row)
+        for row in enterprise_list_for_user(user=hub)
+        .order_by("pk")
+        .values_list("pk", "district_id", "state_id", "state__udyam_code")
+    ]
+    officers = {hub.control_room_id: hub.pk}
+    if spoke is not None:
+        officers[spoke.control_room_id] = spoke.pk
+    added = demo_grievances_load(count=count, enterprises=enterprises, officers=officers)
+    if added:
+        rollups_rebuild()
+    return added
 
 
 def demo_data_is_loaded() -> bool:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("profile/", include("champions.accounts.urls")),
     path("notifications/", include("champions.notifications.urls")),
     path("insights/", include("champions.insights.urls")),
+    path("open-data/", include("champions.insights.open_data_urls")),
     path("compliance/", include("champions.compliance.urls")),
     path("schemes/", include("champions.schemes.urls")),
     path("controlrooms/", include("champions.networkadmin.urls")),

@@ -11,7 +11,7 @@ from champions.core.reference import DATA_DIR, reference_data_load
 from champions.grievances.reference import HOLIDAYS_FILE, grievance_reference_load
 from champions.schemes.services import SCHEMES_DIR, catalogue_load
 from champions.triage.services import triage_models_are_current, triage_models_train
-from champions.web.demo import demo_data_is_loaded, demo_data_load
+from champions.web.demo import demo_data_is_loaded, demo_data_load, demo_grievances
 
 
 def _fingerprint(*paths: Path) -> str:
@@ -62,6 +62,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"demo data: {counts['users']} users, {counts['enterprises']} enterprises"
             )
+        # After the users (the demo grievances need the hub); a second run adds nothing.
+        self.stdout.write(f"demo grievances: {demo_grievances()} added")
 
     def _triage_models(self) -> None:
         """Build the AI triage models when missing or older than their data (~1 minute)."""

@@ -1,0 +1,110 @@
+"""Every dashboard table as rows, and as a CSV or XLSX download."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+
+from .panels import SENTIMENTS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _headline(data):
+    head = [_("Measure"), _("Today"), _("Day before"), _("Last 7 days"), _("7 days before")]
+    head += [_("Last 30 days"), _("30 days before")]
+    rows = []
+    for item in data["headline"]:
+        w = item.windows
+        rows.append([item.metric, w["today"].current, w["today"].previous, w["week"].current,
+                     w["week"].previous, w["month"].current, w["month"].previous])  # fmt: skip
+    backlog = data["backlog"]
+    rows += [
+        ["open", backlog.open, "", "", "", "", ""],
+        ["overdue", backlog.overdue, "", "", "", "", ""],
+    ]
+    return head, rows
+
+
+def _rooms(data):
+    head = [_("Control room"), _("Routed"), _("Routed in 3 working days"), _("Resolved"),
+            _("Resolved in 21 working days"), _("Open"), _("Overdue")]  # fmt: skip
+    rows = [[r.name, r.routed, r.routed_in_sla, r.resolved, r.resolved_in_sla, r.open, r.overdue]
+            for r in data["rooms"]]  # fmt: skip
+    return head, rows
+
+
+GRIEVANCES = gettext_lazy("Grievances")
+
+
+def _pairs(key, first, second=GRIEVANCES):
+    def build(data):
+        return [str(first), str(second)], [list(pair) for pair in key(data)]
+
+    return build
+
+
+def _states(data):
+    head = [_("State code"), _("State"), _("Open"), _("Overdue"), _("Registered units"),
+            _("Open per lakh units"), _("Overdue %")]  # fmt: skip
+    rows = [[t.code, t.name, t.open, t.overdue, t.units, t.per_lakh, t.overdue_percent]
+            for t in data["map"]["tiles"]]  # fmt: skip
+    return head, rows
+
+
+def _mood(data):
+    head = [_("Day"), *SENTIMENTS, _("Negative %")]
+    rows = [[d.day.isoformat(), *(d.sentiments[s] for s in SENTIMENTS), d.negative_percent]
+            for d in data["mood"]["days"]]  # fmt: skip
+    return head, rows
+
+
+TABLES = {
+    "headline": _headline,
+    "rooms": _rooms,
+    "ages": _pairs(lambda d: d["backlog"].ages, gettext_lazy("Age in days")),
+    "resolution": _pairs(lambda d: d["distributions"].resolution, gettext_lazy("Days to resolve")),
+    "ratings": _pairs(lambda d: d["distributions"].ratings, gettext_lazy("Rating")),
+    "categories": _pairs(
+        lambda d: [(label, n) for _v, label, n in d["categories"]], gettext_lazy("Category")
+    ),
+    "channels": _pairs(
+        lambda d: [(label, n) for _v, label, n in d["channels"]], gettext_lazy("Channel")
+    ),
+    "departments": _pairs(lambda d: d["distributions"].departments, gettext_lazy("Department")),
+    "referrals": _pairs(lambda d: d["distributions"].referrals, gettext_lazy("Referred to")),
+    "states": _states,
+    "mood": _mood,
+    "emotions": _pairs(
+        lambda d: d["mood"]["emotions"], gettext_lazy("Emotion"), gettext_lazy("Texts")
+    ),
+}
+
+
+def table_rows(name: str, data: dict) -> tuple[list[str], list[list]]:
+    """Header and rows of one dashboard table (KeyError: no such table)."""
+    return TABLES[name](data)
+
+
+def download(name: str, fmt: str, head: list[str], rows: list[list]) -> HttpResponse:
+    filename = f"champions-{name}.{fmt}"
+    if fmt == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.title = name[:31]
+        sheet.append(head)
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response)
+        writer.writerow(head)
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
