@@ -11,9 +11,9 @@ from champions.assistant.api import router as assistant_router
 from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
+from champions.insights.api import router as open_data_router
 from champions.network.api import router as network_router
 from champions.opportunities.api import router as opportunities_router
-from champions.insights.api import router as open_data_router
 from champions.registry.api import router as registry_router
 from champions.schemes.api import router as schemes_router
 from champions.triage.api import router as triage_router

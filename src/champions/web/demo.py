@@ -9,11 +9,11 @@ from champions.accounts.services import user_create
 from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
-from champions.networkadmin.demo import demo_rooms_load
-from champions.network.demo import FOREIGN_DEMO_EMAIL, network_demo_load
-from champions.opportunities.demo import opportunities_demo_load
 from champions.grievances.demo import DEMO_GRIEVANCES, DemoEnterprise, demo_grievances_load
 from champions.insights.services import rollups_rebuild
+from champions.network.demo import FOREIGN_DEMO_EMAIL, network_demo_load
+from champions.networkadmin.demo import demo_rooms_load
+from champions.opportunities.demo import opportunities_demo_load
 from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
