@@ -123,7 +123,8 @@ def write_doc(request: dict, embedding: dict, duplicates: dict) -> None:
             "",
             "| what | figure |",
             "|---|---|",
-            f"| request-path triage (all six predictions, explanation; no embeddings) "
+            f"| fast triage, one text at a time (all six predictions, CPGRAMS category, "
+            f"explanation; no embeddings; runs in the after-commit task, not in the request) "
             f"| {request['texts_per_second']:.0f} texts/s; p50 {request['p50_ms']:.1f} ms, "
             f"p95 {request['p95_ms']:.1f} ms ({request['texts']} hand-written examples) |",
             f"| embeddings, batches of 64 | {embedding['batch_texts_per_second']:.0f} texts/s "

@@ -6,15 +6,12 @@ Only sets marked "ship" in ../shared/data/README.md are read; the eval/ folder i
 """
 
 import csv
-import random
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "data")
 OUT = ROOT / "src" / "champions" / "triage" / "data"
-GOEMOTIONS_SAMPLE = 12_000  # of 43,410 training comments: keeps the file near 1 MB
-SEED = 2024
 
 
 def build_organisations() -> None:
@@ -56,17 +53,15 @@ def _goemotions(split: str, kind: str) -> dict[str, tuple[str, list[str]]]:
     return rows
 
 
-def build_goemotions_sample() -> None:
-    """A seeded sample of GoEmotions training comments with both label sets (27 emotions and
-    the 7 Ekman groups), joined on the comment id."""
+def build_goemotions() -> None:
+    """Every GoEmotions training comment (43,410) with both label sets (27 emotions and the 7
+    Ekman groups), joined on the comment id. The dev split is not shipped here."""
     ekman = _goemotions("train", "ekman")
     original = _goemotions("train", "original")
-    ids = sorted(ekman)
-    random.Random(SEED).shuffle(ids)  # noqa: S311 - a reproducible sample, not a secret
-    with open(OUT / "goemotions_sample.tsv", "w", newline="", encoding="utf-8") as out:
+    with open(OUT / "goemotions_train.tsv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(["id", "text", "ekman", "emotions"])
-        for comment_id in sorted(ids[:GOEMOTIONS_SAMPLE]):
+        for comment_id in sorted(ekman):
             text, groups = ekman[comment_id]
             writer.writerow([comment_id, text, ",".join(groups), ",".join(original[comment_id][1])])
 
@@ -75,7 +70,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     build_organisations()
     build_category_tree()
-    build_goemotions_sample()
+    build_goemotions()
 
 
 if __name__ == "__main__":

@@ -53,12 +53,19 @@ def _department_of(row: dict[str, str]) -> str | None:
     return organisation_of_code().get(code)
 
 
-def _read_goemotions(path: Path) -> EvaluationData:
+HINGLISH_SHARE = 0.3  # SentiMix tweets with at least this share of Hindi tokens count
+
+
+def _read_goemotions(path: Path, task: str) -> EvaluationData:
     labels = (path.parent / "goemotions_ekman_labels.txt").read_text().split()
     data = EvaluationData(notes=["GoEmotions: comments with exactly one Ekman label"])
     with open(path, encoding="utf-8") as f:
         for line in f:
             text, ids, _ = line.rstrip("\n").split("\t")
+            if task == "language":  # English comments: the rate of staying "en"
+                data.texts.append(text)
+                data.gold.append(Language.ENGLISH)
+                continue
             if "," in ids:
                 data.skipped += 1
                 continue
@@ -69,7 +76,7 @@ def _read_goemotions(path: Path) -> EvaluationData:
 
 def evaluation_data_read(path: Path, task: str) -> EvaluationData:
     if path.suffix == ".tsv":
-        return _read_goemotions(path)
+        return _read_goemotions(path, task)
     data = EvaluationData()
     with open(path, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -79,7 +86,8 @@ def evaluation_data_read(path: Path, task: str) -> EvaluationData:
             if task == "department" and "org_code" in columns:
                 gold = _department_of(row)
             elif task == "language" and sentimix:
-                gold = Language.HINGLISH
+                share = float(row.get("hin_token_share") or 0)
+                gold = Language.HINGLISH if share >= HINGLISH_SHARE else None
             else:
                 gold = row.get(task) or row.get("label")
             if not gold or not row.get("text", "").strip():
@@ -90,7 +98,10 @@ def evaluation_data_read(path: Path, task: str) -> EvaluationData:
     if task == "department" and "org_code" in columns:
         data.notes.append("ministry mapped to the organisation list; unmapped rows skipped")
     if sentimix and task == "language":
-        data.notes.append("every SentiMix tweet counted as Hinglish")
+        data.notes.append(
+            f"SentiMix tweets with >= {HINGLISH_SHARE:.0%} Hindi tokens counted as Hinglish; "
+            "the rest skipped"
+        )
     return data
 
 

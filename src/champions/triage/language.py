@@ -37,10 +37,20 @@ _HINDI_WORDS = """
     dekha jaana jana jao jaye aaya aayi aaye aata aati aa raho rakha rakhi baat baar pehle baad
     saath sath upar neeche andar bahar jaldi madad shikayat dhanyavaad shukriya kal aaj parso
     koi kisi kisko jisko unko usko inko kaha kahi wahan yahan hua hui hue huye gaye hoga hogi
-    honge mere tumhara tumhari kyaa nai naa bas ek teen
+    honge mere tumhara tumhari kyaa nai naa bas ek teen kr rha rhi rhe hoga sakta jo sab unhe
+    inhe kuchh apne hamesha achhe ache acche pyaar pyar dil dost zindagi duniya desh sach
+    jhooth jhoot matlab waise vaise aisa aise jaisa jaise tarah bilkul zaroor jarur zarur kyuki
+    kyonki chalo chal hu hun hoon tu tujhe mujhse tumse aapse unse isse usse yahi wahi vahi
+    jaayega jayega jaega karega karegi karoge dekhna dekhte samajh samjho pata nhi nai ni hy
+    bhaiya behen didi mat koi kaun kisne kisko kya kuch jab tak abhi kabhi sabse zyada jada
+    gaye aaj kal raat subah shaam log logo baaki baki chahiye chahte chahta chahti hamko
+    humne maine tumne aapne usne unhone inhone mera wala wali wale sahi galat accha achha
 """
 HINDI_ROMAN = frozenset(_HINDI_WORDS.split())
 ENGLISH_COMMON = frozenset(ENGLISH_STOP_WORDS) - HINDI_ROMAN
+
+
+HINDI_SHARE = 0.2  # a fifth of the words romanised Hindi is clearly Hinglish
 
 
 @dataclass(frozen=True)
@@ -68,13 +78,26 @@ def script_shares(text: str) -> tuple[float, float, float]:
     return devanagari / total, latin / total, other / total
 
 
+# Tweets and messages carry handles, hashtags and links that are in no language.
+_NOISE = re.compile(r"@\w+|#\w+|https?\s*:?\s*//\s*\S+(?:\s*[./]\s*\S+)*|\bt\s*\.\s*co\b\S*")
+
+
+def _lexicons() -> tuple[frozenset[str], frozenset[str]]:
+    from .lexicon import english_words, hindi_words  # built once, from the shipped files
+
+    hindi = hindi_words(HINDI_ROMAN)
+    return hindi, (english_words() | ENGLISH_COMMON) - hindi
+
+
 def lexicon_shares(text: str) -> tuple[float, float, int]:
-    """Shares of romanised-Hindi and of common English words, and the number of words."""
-    words = _WORD.findall(text.lower())
+    """Shares of romanised-Hindi and of English words among the words of `text` (handles,
+    hashtags and links left out), and the number of words."""
+    words = _WORD.findall(_NOISE.sub(" ", text.lower()))
     if not words:
         return 0.0, 0.0, 0
-    hindi = sum(word in HINDI_ROMAN for word in words)
-    english = sum(word in ENGLISH_COMMON for word in words)
+    hindi_lexicon, english_lexicon = _lexicons()
+    hindi = sum(word in hindi_lexicon for word in words)
+    english = sum(word in english_lexicon for word in words)
     return hindi / len(words), english / len(words), len(words)
 
 
@@ -89,11 +112,11 @@ def language_identify(text: str, hinglish_probability: float | None = None) -> L
     if devanagari >= 0.5 or devanagari > latin:
         return LanguageGuess(Language.HINDI, round(max(devanagari, 0.5), 3), "Devanagari script")
     hindi, english, words = lexicon_shares(text)
-    lexicon_score = min(1.0, hindi / 0.2)  # a fifth of the words Hindi is already clear
+    lexicon_score = min(1.0, hindi / HINDI_SHARE)
     if hinglish_probability is None:
         score = lexicon_score
     else:
-        score = 0.6 * lexicon_score + 0.4 * hinglish_probability
+        score = 0.7 * lexicon_score + 0.3 * hinglish_probability
     if score >= 0.5:
         return LanguageGuess(
             Language.HINGLISH, round(score, 3), f"{hindi:.0%} romanised Hindi words"

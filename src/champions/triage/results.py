@@ -27,6 +27,8 @@ class Explanation:
     urgency_raised_by_signals: bool
     language_reason: str
     summary: str
+    # The CPGRAMS category to file a referral under: code, path (English and Hindi), cosine.
+    cpgrams_category: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

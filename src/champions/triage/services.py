@@ -76,6 +76,17 @@ def _explain(models, text, category, department, signals, raised, language_reaso
     ]
     category_terms = category_model.top_terms(text, category.label)
     department_terms = models.models["department"].top_terms(text, department.label)
+    found = models.categories.nearest(vector, department.label) if models.categories else None
+    cpgrams_category = (
+        {
+            "code": found[0].code,
+            "path": found[0].path,
+            "path_hindi": found[0].path_hindi,
+            "similarity": round(found[1], 3),
+        }
+        if found
+        else {}
+    )
     words = ", ".join(category_terms[:4]) or "the wording as a whole"
     summary = (
         f"{Category(category.label).label}: decided by {words}; "
@@ -91,6 +102,7 @@ def _explain(models, text, category, department, signals, raised, language_reaso
         urgency_raised_by_signals=raised,
         language_reason=language_reason,
         summary=summary,
+        cpgrams_category=cpgrams_category,
     )
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from django.conf import settings
 from scipy import sparse
 
+from .categories import CategoryIndex
 from .datasets import TASKS
 from .errors import TriageModelsMissing
 from .features import HeadStack, TextModel
@@ -70,6 +71,7 @@ class TriageModels:
     manifest: dict
     models: dict[str, TextModel]
     neighbours: Neighbours
+    categories: CategoryIndex | None = None
     stack: HeadStack | None = None
 
     def __post_init__(self) -> None:
@@ -80,13 +82,20 @@ class TriageModels:
         return self.manifest["version"]
 
 
-def store_write(directory: Path, models: dict[str, TextModel], neighbours: Neighbours, manifest):
+def store_write(
+    directory: Path,
+    models: dict[str, TextModel],
+    neighbours: Neighbours,
+    manifest: dict,
+    categories: CategoryIndex | None = None,
+) -> None:
     """Write the models (one file: the heads share one featuriser), then the manifest last, so
     a reader never sees a half-written store. A new manifest is what a running process
     notices (`models_load` compares its modification time) to load the new models."""
     directory.mkdir(parents=True, exist_ok=True)
     temporary = directory / (MODELS + ".tmp")
-    joblib.dump({"models": models, "neighbours": neighbours}, temporary, compress=1)
+    stored = {"models": models, "neighbours": neighbours, "categories": categories}
+    joblib.dump(stored, temporary, compress=1)
     temporary.replace(directory / MODELS)
     temporary = directory / (MANIFEST + ".tmp")
     temporary.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -123,6 +132,7 @@ def models_load(directory: Path | None = None) -> TriageModels:
             manifest=manifest,
             models=stored["models"],
             neighbours=stored["neighbours"],
+            categories=stored.get("categories"),
         )
         _cache[directory] = (stamp, loaded)
         return loaded

@@ -1,6 +1,8 @@
 import pytest
 
 from champions.triage.language import language_identify, lexicon_shares, script_shares
+from champions.triage.lexicon import variants
+from champions.triage.roman import romanise
 
 
 @pytest.mark.parametrize(
@@ -25,7 +27,8 @@ def test_script_shares_counts_letters_only():
 
 def test_lexicon_shares():
     hindi, english, words = lexicon_shares("payment nahi aaya hai the")
-    assert (hindi, english, words) == (3 / 5, 1 / 5, 5)
+    # "payment" and "the" are English (common in the English comments), three words Hindi
+    assert (hindi, english, words) == (3 / 5, 2 / 5, 5)
 
 
 def test_classifier_probability_settles_unclear_latin_text():
@@ -34,3 +37,50 @@ def test_classifier_probability_settles_unclear_latin_text():
     assert language_identify("refund pending kab milega", hinglish_probability=0.9).label == (
         "hinglish"
     )
+
+
+@pytest.mark.parametrize(
+    ("devanagari", "latin"),
+    [
+        ("शिकायत", "shikayat"),
+        ("बिजली", "bijli"),
+        ("नहीं", "nahin"),
+        ("सरकार", "sarkar"),
+        ("करना", "karna"),
+        ("रोज़", "roz"),
+        ("बिल अभी तक नहीं आया", "bil abhi tak nahin aaya"),
+    ],
+)
+def test_romanise_writes_hindi_the_way_people_type_it(devanagari, latin):
+    assert romanise(devanagari) == latin
+
+
+def test_spelling_variants_of_a_word_are_all_hindi():
+    assert {"nahin", "nahi", "nhi"} <= variants("nahin")
+    assert all(
+        lexicon_shares(f"payment {word} aaya")[0] == 2 / 3 for word in ("nahi", "nhi", "nahin")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@ministry bhai payment abhi tak nhi aaya https // t . co / x1",
+        "Sir hamara GST refund kab milega, 6 mahine ho gaye",
+        "factory band hone wali hai, bahut pareshan hain",
+    ],
+)
+def test_hinglish_with_handles_links_and_free_spelling(text):
+    assert language_identify(text).label == "hinglish"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biting the hand that feeds them",
+        "The department is demanding an earnest money deposit from micro and small enterprises.",
+        "Thank you for your patience, we are looking into it.",
+    ],
+)
+def test_plain_english_stays_english(text):
+    assert language_identify(text).label == "en"

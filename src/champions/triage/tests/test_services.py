@@ -135,3 +135,18 @@ def test_the_serving_cache_gives_the_same_rows_and_is_not_saved(triage_models):
     assert (batch[1] != other).nnz == 0
     assert model.featuriser.__getstate__()["_last"] is None
     assert model.featuriser._last[0] == second
+
+
+def test_a_polite_officer_reply_is_not_negative(triage_models):
+    result = triage_text(text="Thank you for your patience, we are looking into it.")
+
+    assert result.sentiment.label in {"neutral", "positive", "very_positive"}
+
+
+def test_the_cpgrams_category_lies_under_the_predicted_department(triage_models):
+    result = triage_text(text="GST refund pending for 8 months, not credited to our bank account")
+
+    found = result.explanation.cpgrams_category
+    assert found["path"].split(" > ")[0] == result.department.label
+    assert found["path_hindi"]
+    assert 0 < found["similarity"] <= 1
