@@ -229,11 +229,11 @@ def grievance_list_view(request):
 @require_GET
 def grievance_queue_view(request):
     base = selectors.grievance_queue_for_user(user=request.user)
-    filterset = GrievanceQueueFilterSet(request.GET, queryset=base)
+    filterset = GrievanceQueueFilterSet(request.GET, queryset=base, request=request)
     # The per-status counts follow every filter but the status itself.
     others = request.GET.copy()
     others.pop("status", None)
-    unfiltered = GrievanceQueueFilterSet(others, queryset=base)
+    unfiltered = GrievanceQueueFilterSet(others, queryset=base, request=request)
     counts = selectors.queue_status_counts_for_user(
         user=request.user, qs=unfiltered.qs, narrowed=unfiltered.narrows
     )
