@@ -449,7 +449,7 @@ class RatingIn(Schema):
 @router.post(
     "/{grievance_id}/rating",
     response={200: GrievanceOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-    summary="Rate a resolved grievance 1-5 (closes it; 1 or 2 opens an appeal)",
+    summary="Rate a resolved grievance 1-5 (closes it; after 1 or 2 an appeal is offered)",
 )
 def grievance_rate(request: HttpRequest, grievance_id: int, payload: RatingIn):
     grievance = services.grievance_rate(
