@@ -264,6 +264,8 @@ def test_grievance_lifecycle_from_lodging_to_a_decided_appeal(
     owner.get_by_label("Comment").fill("Only half of the amount was paid.")
     _click_and_wait(owner, owner.get_by_role("button", name="Send the rating"))
     assert owner.locator(".message-success").inner_text() == "Thank you for your feedback."
+    assert _status(owner) == "Closed"  # a poor rating offers an appeal; the owner files it
+    _act(owner, "Appeal", note="Only half of the amount was paid.")
     assert _status(owner) == "Appealed"
 
     # A hub officer decides the appeal.
@@ -285,6 +287,6 @@ def test_grievance_lifecycle_from_lodging_to_a_decided_appeal(
         "Appeal decided",
     ]
     assert "The buyer paid invoice 42 on Friday." in timeline.nth(4).inner_text()
-    assert "Only half of the amount was paid." in timeline.nth(6).inner_text()
+    assert "Only half of the amount was paid." in timeline.nth(6).inner_text()  # the appeal
     assert "The buyer is told to pay the rest with interest." in timeline.nth(7).inner_text()
     assert owner.csp_errors == spoke.csp_errors == hub.csp_errors == []

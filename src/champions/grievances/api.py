@@ -244,6 +244,9 @@ class GrievanceListQuery(Schema):
     channel: Channel | None = None
     kind: Kind | None = None
     room: DbId | None = Field(None, description="A control room id.")
+    view: Literal["mine", "unassigned", "due_soon", "overdue", "awaiting_owner"] | None = Field(
+        None, description="A saved view: mine, unassigned, due in 2 days, overdue, awaiting MSME."
+    )
     q: str | None = Field(None, max_length=24, description="A registration number prefix.")
     after: Cursor | None = Field(None, description="Cursor: rows older than this id.")
     before: Cursor | None = Field(None, description="Cursor: rows newer than this id.")
@@ -259,13 +262,13 @@ class GrievancePageOut(Schema):
     )
 
 
-QUEUE_FILTERS = ("category", "priority", "sla_state", "channel", "kind")
+QUEUE_FILTERS = ("category", "priority", "sla_state", "channel", "kind", "view")
 
 
-def _filtered(qs: QuerySet, query: GrievanceListQuery) -> QuerySet:
+def _filtered(qs: QuerySet, query: GrievanceListQuery, request=None) -> QuerySet:
     """Every filter but `status` (the counts per status follow the others)."""
     params = {name: getattr(query, name) for name in QUEUE_FILTERS if getattr(query, name)}
-    qs = GrievanceQueueFilterSet(params, queryset=qs).qs
+    qs = GrievanceQueueFilterSet(params, queryset=qs, request=request).qs
     if query.room is not None:
         qs = qs.filter(room_id=query.room)
     if query.q and query.q.strip():
@@ -279,7 +282,7 @@ def _filtered(qs: QuerySet, query: GrievanceListQuery) -> QuerySet:
     summary="List the grievances you may see, filtered, newest first",
 )
 def grievance_list(request: HttpRequest, query: Query[GrievanceListQuery]):
-    qs = _filtered(selectors.grievance_queryset_for_user(user=request.user), query)
+    qs = _filtered(selectors.grievance_queryset_for_user(user=request.user), query, request)
     narrowed = any(getattr(query, name) for name in QUEUE_FILTERS) or bool(
         query.q and query.q.strip()
     )
@@ -449,7 +452,7 @@ class RatingIn(Schema):
 @router.post(
     "/{grievance_id}/rating",
     response={200: GrievanceOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-    summary="Rate a resolved grievance 1-5 (closes it; 1 or 2 opens an appeal)",
+    summary="Rate a resolved grievance 1-5 (closes it; after 1 or 2 an appeal is offered)",
 )
 def grievance_rate(request: HttpRequest, grievance_id: DbId, payload: RatingIn):
     grievance = services.grievance_rate(

@@ -3,18 +3,37 @@
 from datetime import timedelta
 
 import django_filters
+from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Category, Channel, Kind, Priority, SlaState, Status
+from .choices import OPEN_STATUSES, Category, Channel, Kind, Priority, SlaState, Status
 from .models import Grievance
 
 # The languages triage detects; Hinglish is Hindi written in the Latin script.
 LANGUAGES = [("en", _("English")), ("hi", _("Hindi")), ("hinglish", _("Hinglish"))]
+VIEWS = [
+    ("mine", _("Assigned to me")),
+    ("unassigned", _("Unassigned")),
+    ("due_soon", _("Due in 2 days")),
+    ("overdue", _("Overdue")),
+    ("awaiting_owner", _("Awaiting the MSME")),
+]
 SORTS = [("newest", _("Newest first")), ("oldest", _("Oldest first")), ("due", _("Due soonest"))]
 
 
 class GrievanceQueueFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_search",
+        label=_("Search"),
+        help_text=_("A registration number, the MSME's name or words of the complaint."),
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "accesskey": "s"}),
+    )
+    view = django_filters.ChoiceFilter(
+        choices=VIEWS, method="filter_view", label=_("Saved view"), empty_label=_("All")
+    )
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
     category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
     priority = django_filters.ChoiceFilter(choices=Priority.choices, label=_("Priority"))
@@ -43,6 +62,8 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
     class Meta:
         model = Grievance
         fields = [
+            "q",
+            "view",
             "status",
             "category",
             "priority",
@@ -60,6 +81,36 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
 
     def filter_max_age(self, queryset, name, value):
         return queryset.filter(lodged_at__gt=timezone.now() - timedelta(days=int(value) + 1))
+
+    def filter_search(self, queryset, name, value):
+        text = value.strip()
+        if not text:
+            return queryset
+        if text.upper().startswith("CHMP/"):
+            return queryset.filter(registration_number__startswith=text.upper())
+        return queryset.filter(
+            Q(contact_name__icontains=text)
+            | Q(enterprise__name__icontains=text)
+            | Q(subject__icontains=text)
+            | Q(description__icontains=text)
+        )
+
+    def filter_view(self, queryset, name, value):
+        now = timezone.now()
+        user = getattr(self.request, "user", None)
+        if value == "mine":
+            return queryset.filter(assignee_id=getattr(user, "pk", None))
+        if value == "unassigned":
+            return queryset.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
+        if value == "due_soon":
+            return queryset.filter(
+                status__in=OPEN_STATUSES,
+                resolution_due_at__gte=now,
+                resolution_due_at__lt=now + timedelta(days=2),
+            )
+        if value == "overdue":
+            return queryset.filter(status__in=OPEN_STATUSES, resolution_due_at__lt=now)
+        return queryset.filter(status=Status.AWAITING_MSME)
 
     def filter_sort(self, queryset, name, value):
         return queryset

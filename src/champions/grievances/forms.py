@@ -240,7 +240,7 @@ class MessageForm(ServiceErrorsMixin, forms.Form):
     body = forms.CharField(
         label=_("Message"),
         max_length=MAX_DESCRIPTION,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "accesskey": "r"}),
     )
     is_internal = forms.BooleanField(
         label=_("Internal note (only officers see it)"), required=False
@@ -265,7 +265,10 @@ class RatingForm(ServiceErrorsMixin, forms.Form):
         ],
         coerce=int,
         widget=forms.RadioSelect,
-        help_text=_("A rating of 1 or 2 opens an appeal to the hub."),
+        help_text=_(
+            "Rating closes the grievance. After a rating of 1 or 2 you are offered an appeal "
+            "to the hub."
+        ),
     )
     comment = forms.CharField(
         label=_("Comment"), max_length=MAX_DESCRIPTION, required=False, widget=forms.Textarea

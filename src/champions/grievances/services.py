@@ -47,7 +47,6 @@ from .rerouting import grievances_reroute as grievances_reroute  # the network c
 from .sla import add_working_days, shift_for_pause
 from .workflow import (
     MAX_TRANSFERS,
-    POOR_RATING_MAX,
     Action,
     Actor,
     IllegalTransition,
@@ -386,7 +385,8 @@ def _apply_side_effects(grievance: Grievance, *, action: Action, actor, now) -> 
 
 @transaction.atomic
 def grievance_rate(*, grievance_id: int, actor, rating: int, comment: str = "") -> Grievance:
-    """The MSME rates a resolved grievance 1-5; it closes, and a poor rating opens an appeal."""
+    """The MSME rates a resolved grievance 1-5 and it closes. A poor rating (1-2) files no
+    appeal by itself: the page offers one, which the MSME lodges with its reasons."""
     if not 1 <= rating <= 5:
         raise ValidationFailed(_("Rate from 1 to 5."), errors={"rating": [_("Rate from 1 to 5.")]})
     grievance = grievance_transition(
@@ -395,13 +395,6 @@ def grievance_rate(*, grievance_id: int, actor, rating: int, comment: str = "") 
     grievance.rating = rating
     grievance.feedback = comment.strip()
     grievance.save(update_fields=["rating", "feedback", "updated_at"])
-    if rating <= POOR_RATING_MAX:
-        grievance = grievance_transition(
-            grievance_id=grievance_id,
-            action=Action.APPEAL,
-            actor=actor,
-            note=comment.strip() or _("Rated %(rating)s out of 5.") % {"rating": rating},
-        )
     return grievance
 
 
@@ -487,6 +480,9 @@ def grievance_message_add(
     message = Message.objects.create(
         grievance=grievance, author=actor, body=body.strip(), is_internal=is_internal
     )
+    if grievance.status == Status.AWAITING_MSME and can(actor, Can.GRIEVANCE_RESPOND, grievance):
+        # The MSME's answer to the officer's question is the reply: the clock starts again.
+        grievance = _move(grievance_id=grievance.pk, action=Action.MSME_REPLY, actor=actor, note="")
     _event(
         grievance, actor=actor, action="note" if is_internal else "message", is_internal=is_internal
     )

@@ -40,7 +40,7 @@ from .forms import (
     TransferForm,
     TransitionForm,
 )
-from .workflow import TRANSITIONS, Action, Actor, actions_for
+from .workflow import POOR_RATING_MAX, TRANSITIONS, Action, Actor, actions_for
 
 TIMELINE_LABELS = {
     "lodged": gettext_lazy("Lodged"),
@@ -67,6 +67,56 @@ TIMELINE_LABELS = {
     "merged_in": gettext_lazy("A duplicate was merged in"),
     "triage_accept": gettext_lazy("AI suggestion accepted"),
     "triage_override": gettext_lazy("AI suggestion overridden"),
+}
+# What the MSME reads about where the grievance stands, and what happens next.
+OWNER_STATUS = {
+    Status.SUBMITTED: (
+        gettext_lazy("Received. A control room will take it up soon."),
+        gettext_lazy("An officer will be assigned; you will be told."),
+    ),
+    Status.ASSIGNED: (
+        gettext_lazy("An officer has it."),
+        gettext_lazy("The officer looks into it and may ask you a question here."),
+    ),
+    Status.IN_PROGRESS: (
+        gettext_lazy("An officer is working on it."),
+        gettext_lazy("You will be told when it is resolved or if a question comes up."),
+    ),
+    Status.AWAITING_MSME: (
+        gettext_lazy("The officer needs an answer from you."),
+        gettext_lazy("Answer the question below; the officer's clock starts again when you do."),
+    ),
+    Status.RESOLVED: (
+        gettext_lazy("The officer says it is resolved."),
+        gettext_lazy("Check the resolution, then rate it, or reopen it if it is not settled."),
+    ),
+    Status.REOPENED: (
+        gettext_lazy("You reopened it."),
+        gettext_lazy("An officer takes it up again."),
+    ),
+    Status.CLOSED: (
+        gettext_lazy("Closed."),
+        gettext_lazy("If the matter is not settled you may appeal to the hub."),
+    ),
+    Status.APPEALED: (
+        gettext_lazy("Your appeal is with the hub's appellate officer."),
+        gettext_lazy("The decision and its reasons will appear here."),
+    ),
+    Status.APPEAL_DECIDED: (
+        gettext_lazy("The appeal is decided."),
+        gettext_lazy("The decision and its reasons are shown above."),
+    ),
+}
+# Said next to each of the MSME's buttons, before the click.
+ACTION_HELP = {
+    Action.REOPEN: gettext_lazy(
+        "Not settled? Reopen it within 15 days of the resolution and say what is missing."
+    ),
+    Action.CLOSE: gettext_lazy("Settled? Close it; you can still rate it."),
+    Action.APPEAL: gettext_lazy(
+        "An appeal goes to the hub's appellate officer, who decides it within the appeal "
+        "period and gives reasons. Say why the resolution is not acceptable."
+    ),
 }
 BULK_DONE = {
     BulkForm.ASSIGN_TO_ME: ngettext_lazy(
@@ -230,11 +280,11 @@ def grievance_list_view(request):
 @require_GET
 def grievance_queue_view(request):
     base = selectors.grievance_queue_for_user(user=request.user)
-    filterset = GrievanceQueueFilterSet(request.GET, queryset=base)
+    filterset = GrievanceQueueFilterSet(request.GET, queryset=base, request=request)
     # The per-status counts follow every filter but the status itself.
     others = request.GET.copy()
     others.pop("status", None)
-    unfiltered = GrievanceQueueFilterSet(others, queryset=base)
+    unfiltered = GrievanceQueueFilterSet(others, queryset=base, request=request)
     counts = selectors.queue_status_counts_for_user(
         user=request.user, qs=unfiltered.qs, narrowed=unfiltered.narrows
     )
@@ -320,10 +370,16 @@ def _action_buttons(grievance, actor: Actor | None) -> list[dict]:
             "value": action.value,
             "label": ACTION_LABELS[action],
             "needs_note": TRANSITIONS[(Status(grievance.status), action)].needs_note,
+            "help": ACTION_HELP.get(action, "") if actor == Actor.MSME else "",
         }
         for action in actions_for(grievance.status, actor)
-        if action != Action.REFER  # it has its own form, naming the organisation
+        # A referral has its own form naming the organisation; the MSME replies in the box.
+        if action not in {Action.REFER, Action.MSME_REPLY}
     ]
+
+
+def _latest(timeline, action: str):
+    return next((entry for entry in reversed(timeline) if entry.action == action), None)
 
 
 GRIEVANCE_FLAGS = (
@@ -361,6 +417,12 @@ def _detail_context(request, detail: selectors.GrievanceDetail, *, message_form=
         "assign_form": AssignForm(officers=detail.officers) if detail.is_officer else None,
         "merge_form": MergeForm() if detail.is_officer else None,
         "may": policy.flags(request.user, grievance, *GRIEVANCE_FLAGS),
+        "is_msme": is_msme,
+        "owner_status": OWNER_STATUS.get(grievance.status) if is_msme else None,
+        "question": _latest(detail.timeline, Action.ASK_MSME)
+        if grievance.status == Status.AWAITING_MSME
+        else None,
+        "appeal_decision": _latest(detail.timeline, Action.DECIDE_APPEAL),
     }
 
 
@@ -461,7 +523,7 @@ def grievance_rate_view(request, grievance_id: int):
     if not form.is_valid():
         messages.error(request, _("Choose a rating from 1 to 5."))
         return _back(grievance_id)
-    _attempt(
+    done = _attempt(
         request,
         lambda: services.grievance_rate(
             grievance_id=grievance_id,
@@ -471,6 +533,10 @@ def grievance_rate_view(request, grievance_id: int):
         ),
         success=_("Thank you for your feedback."),
     )
+    if done and form.cleaned_data["rating"] <= POOR_RATING_MAX:
+        messages.info(
+            request, _("Not settled? You may appeal to the hub: give your reasons below.")
+        )
     return _back(grievance_id)
 
 

@@ -71,7 +71,7 @@ TRANSITIONS: dict[tuple[Status, Action], Transition] = {
 REOPEN_WINDOW_DAYS = 15
 # CPGRAMS allows a grievance to be transferred at most three times; then the hub decides.
 MAX_TRANSFERS = 3
-POOR_RATING_MAX = 2  # ratings 1 and 2 count as "poor" and open an appeal
+POOR_RATING_MAX = 2  # ratings 1 and 2 count as "poor": the page offers an appeal
 
 
 class IllegalTransition(ValueError):

@@ -44,6 +44,22 @@ def notification_mark_read_view(request, notification_id: int):
 
 
 @login_required
+@require_GET
+def notification_open_view(request, notification_id: int):
+    """Opening a notification marks it read and goes where it points (a page of this site)."""
+    try:
+        notification = services.notification_mark_read(
+            user=request.user, notification_id=notification_id
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    link = notification.link
+    if link.startswith("/") and not link.startswith("//"):
+        return redirect(link)
+    return redirect("web:notifications:list")
+
+
+@login_required
 @require_POST
 def notification_mark_all_read_view(request):
     count = services.notifications_mark_all_read(user=request.user)

@@ -1,16 +1,22 @@
 """The permission policy as a matrix: role, action and object.
 
-The object is a grievance held by the Maharashtra room and lodged by `entrepreneur` for their
-Pune enterprise (and that enterprise, for the registry's actions). Each role meets it as:
-the owner / another entrepreneur, a spoke officer of its room / of another room, the hub.
+The object is a grievance held by the Maharashtra room and lodged by `entrepreneur` (and an
+enterprise of theirs in a Maharashtra district, for the registry's actions). Each role meets it
+as: the owner / another entrepreneur, a spoke officer of its room / of another room, the hub.
+accounts sits below grievances and registry, so the objects here carry only what the policy
+reads (room, complainant, district, representatives); tests/test_read_only_roles.py checks
+the real pages and endpoints.
 """
+
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from champions.accounts.models import User
 from champions.accounts.policy import Action, can, require
+from champions.controlrooms.selectors import room_district_ids
 from champions.core.errors import Forbidden, NotFound
-from champions.grievances.tests.factories import lodge, pune_enterprise
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +63,15 @@ def test_the_matrix_covers_every_action():
 
 
 @pytest.fixture
-def objects(entrepreneur, spoke_officer):
-    enterprise = pune_enterprise(entrepreneur)
-    return {"grievance": lodge(entrepreneur, enterprise), "enterprise": enterprise}
+def objects(entrepreneur, mh_room):
+    grievance = SimpleNamespace(
+        room_id=mh_room.pk, complainant_id=entrepreneur.pk, enterprise_id=None
+    )
+    enterprise = SimpleNamespace(
+        district_id=room_district_ids(room_id=mh_room.pk)[0],
+        representatives=User.objects.filter(pk=entrepreneur.pk),
+    )
+    return {"grievance": grievance, "enterprise": enterprise}
 
 
 @pytest.mark.parametrize(("action", "role", "on_object", "without_object"), CASES)

@@ -72,7 +72,8 @@ def test_whole_lifecycle_through_the_api(client, entrepreneur, unit, spoke_offic
         (mh, "transitions", {"action": "start"}, 200, "in_progress"),
         (mh, "messages", {"body": "We have written to the buyer."}, 201, None),
         (mh, "transitions", {"action": "resolve", "note": "Paid on 3 May."}, 200, "resolved"),
-        (owner, "rating", {"rating": 1, "comment": "Interest not paid."}, 200, "appealed"),
+        (owner, "rating", {"rating": 1, "comment": "Interest not paid."}, 200, "closed"),
+        (owner, "transitions", {"action": "appeal", "note": "Interest not paid."}, 200, "appealed"),
         (hub, "transitions", {"action": "decide_appeal", "note": "Pay it."}, 200, "appeal_decided"),
     ]
     for user, path, body, status, state in steps:

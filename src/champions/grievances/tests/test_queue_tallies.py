@@ -47,6 +47,7 @@ def test_every_workflow_write_keeps_the_tallies_equal_to_the_grievances(
             grievance_id=first.pk, action=action, actor=spoke_officer, note="Paid on 3 May."
         )
     grievance_rate(grievance_id=first.pk, actor=entrepreneur, rating=1, comment="Not solved")
+    grievance_transition(grievance_id=first.pk, action="appeal", actor=entrepreneur, note="No")
     grievance_transfer(
         grievance_id=second.pk, room_id=hub_room.pk, actor=spoke_officer, reason="National"
     )

@@ -185,6 +185,10 @@ def test_full_lifecycle_with_poor_rating_and_appeal(entrepreneur, unit, spoke_of
     grievance = grievance_rate(
         grievance_id=grievance.pk, actor=entrepreneur, rating=1, comment="Not paid in full."
     )
+    assert (grievance.status, grievance.rating) == ("closed", 1)  # an appeal is offered, not filed
+    grievance = grievance_transition(
+        grievance_id=grievance.pk, action="appeal", actor=entrepreneur, note="Not paid in full."
+    )
     assert (grievance.status, grievance.rating, grievance.room) == ("appealed", 1, hub_get())
     decided = grievance_transition(
         grievance_id=grievance.pk,

@@ -826,7 +826,7 @@ def test_resolving_without_a_note_is_refused_with_a_message(client, spoke_office
     assert Grievance.objects.get(pk=grievance.pk).status == "assigned"
 
 
-def test_msme_rates_a_resolved_grievance_and_a_poor_rating_appeals(
+def test_msme_rates_a_resolved_grievance_and_a_poor_rating_offers_an_appeal(
     client, entrepreneur, spoke_officer, grievance
 ):
     # given
@@ -844,11 +844,15 @@ def test_msme_rates_a_resolved_grievance_and_a_poor_rating_appeals(
     assert [a["value"] for a in page.context["actions"]] == ["reopen", "close"]
     grievance.refresh_from_db()
     assert (grievance.status, grievance.rating, grievance.feedback) == (
-        "appealed",
+        "closed",
         2,
         "Still unpaid.",
     )
-    assert _messages(response) == ["Thank you for your feedback."]
+    assert _messages(response) == [
+        "Thank you for your feedback.",
+        "Not settled? You may appeal to the hub: give your reasons below.",
+    ]
+    assert [a["value"] for a in response.context["actions"]] == ["appeal"]
 
 
 def test_rating_an_unresolved_grievance_shows_a_message(client, entrepreneur, grievance):

@@ -56,7 +56,7 @@ def test_the_inbox_lists_the_users_notifications_newest_first(client, entreprene
     html = response.content.decode()
     assert html.index("Newer") < html.index("Older")
     assert html.count('class="is-unread"') == 1
-    assert 'href="/grievances/1/"' in html
+    assert f'href="/notifications/{newer.pk}/open/"' in html  # opening marks it read
 
 
 def test_the_inbox_pages_through_older_notifications(client, settings, entrepreneur):
@@ -191,3 +191,42 @@ def test_the_unread_count_tag(entrepreneur, other_entrepreneur):
     )
 
     assert template.render(Context({"request": request})) == "2"
+
+
+def test_opening_a_notification_marks_it_read_and_follows_its_link(client, entrepreneur):
+    from champions.notifications.models import Notification
+
+    notification = Notification.objects.create(
+        recipient=entrepreneur,
+        kind="grievance_message",
+        title="New",
+        body="b",
+        link="/schemes/",
+        shown_at=timezone.now(),
+    )
+    client.force_login(entrepreneur)
+
+    response = client.get(f"/notifications/{notification.pk}/open/")
+
+    notification.refresh_from_db()
+    assert (response.status_code, response["Location"]) == (302, "/schemes/")
+    assert notification.read_at is not None
+
+
+def test_another_users_notification_does_not_open(client, entrepreneur, other_entrepreneur):
+    from champions.notifications.models import Notification
+
+    notification = Notification.objects.create(
+        recipient=entrepreneur,
+        kind="grievance_message",
+        title="New",
+        body="b",
+        link="/x/",
+        shown_at=timezone.now(),
+    )
+    client.force_login(other_entrepreneur)
+
+    response = client.get(f"/notifications/{notification.pk}/open/")
+
+    notification.refresh_from_db()
+    assert (response.status_code, notification.read_at) == (404, None)
