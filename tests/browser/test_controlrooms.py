@@ -71,3 +71,32 @@ def test_the_hub_moves_a_district_after_confirming(live_server, hub_officer_acco
     assert violations == [], "\n".join(violations)
     assert room_for_district(district_id=pune.pk) == goa
     assert "Pune moved in from Champions Control Room, Mumbai" in page.inner_text("main")
+
+
+def test_the_hub_imports_a_file_after_the_dry_run(live_server, hub_officer_account, page, tmp_path):
+    log_in(page, live_server.url, HUB_EMAIL)
+    pune = District.objects.get(name="Pune", state__udyam_code="MH")
+    satara = District.objects.get(name="Satara", state__udyam_code="MH")
+    upload = tmp_path / "rooms.csv"
+    upload.write_text(
+        "room_code,room_name,host_office,state,district_lgd_code\n"
+        f"dfo-pune,MSME-DFO Pune room,MSME-DFO Pune,MH,{pune.lgd_code}\n"
+        f"dfo-pune,MSME-DFO Pune room,MSME-DFO Pune,MH,{satara.lgd_code}\n",
+        encoding="utf-8",
+    )
+    open_path(page, live_server.url, "/controlrooms/import/")
+
+    page.get_by_label("CSV file").set_input_files(str(upload))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check the file").click()
+    summary = page.locator("#preview-heading + ul").inner_text()
+    violations = blocking_violations(page)
+    page.get_by_label("Reason").fill("Ministry list 2026")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply the file").click()
+
+    assert "2 rows read" in summary
+    assert "2 districts move" in summary
+    assert violations == [], "\n".join(violations)
+    assert room_for_district(district_id=pune.pk).code == "dfo-pune"
+    assert room_for_district(district_id=satara.pk).code == "dfo-pune"
