@@ -10,7 +10,7 @@ from champions.accounts.selectors import user_is_officer, user_sees_whole_countr
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import indexing, tasks
+from . import importing, indexing, tasks
 from .choices import ProfileKind, ReviewStatus
 from .matching import MatchQuery, MatchResult, profiles_match  # noqa: F401 (re-exported)
 from .models import Profile
@@ -135,3 +135,12 @@ def profile_review(*, user, profile_id: int, approve: bool, note: str = "") -> P
     profile.reviewed_at = timezone.now()
     profile.save(update_fields=["review_status", "review_note", "reviewed_by", "reviewed_at"])
     return profile
+
+
+def profiles_import_csv(*, user, text: str):
+    """Bulk onboarding by an officer; vectors follow in a task after commit."""
+    _require_officer(user)
+    report = importing.profiles_import(officer=user, text=text)
+    if report.created_ids:
+        _index_after_commit(report.created_ids)
+    return report
