@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from champions.accounts.selectors import user_is_officer, user_sees_whole_country
 from champions.core.errors import NotFound, ValidationFailed
 from champions.core.models import District
-from champions.registry.selectors import district_ids_in_scope
+from champions.registry.selectors import district_ids_in_scope, enterprise_list_for_user
 
 from .choices import IntroductionStatus, PostStatus, ReviewStatus
 from .matching import MatchQuery, MatchResult, codes_from_text, profiles_match
@@ -138,3 +138,11 @@ def alerts_for_user(*, user, limit: int = 10) -> list[PostAlert]:
         .select_related("post", "profile")
         .order_by("-id")[:limit]
     )
+
+
+def enterprises_for_profile(*, user) -> list:
+    """The user's own enterprises that have no partner profile yet (entrepreneurs only)."""
+    if not user.is_authenticated or user_is_officer(user):
+        return []
+    taken = set(Profile.objects.filter(owner=user).values_list("enterprise_id", flat=True))
+    return [e for e in enterprise_list_for_user(user=user)[:50] if e.pk not in taken]

@@ -144,3 +144,10 @@ def profiles_import_csv(*, user, text: str):
     if report.created_ids:
         _index_after_commit(report.created_ids)
     return report
+
+
+def profile_save_from_form(*, user, enterprise_id: int | None, data: ProfileInput) -> Profile:
+    """The sign-up page: from one of the user's enterprises, or as a foreign SME."""
+    if enterprise_id:
+        return profile_create_from_enterprise(user=user, enterprise_id=enterprise_id, data=data)
+    return foreign_profile_signup(user=user, data=data)

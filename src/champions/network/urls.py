@@ -14,4 +14,6 @@ urlpatterns = [
     path("trust-card-key/", views.trust_key_view, name="trust_key"),
     path("review/", views.review_view, name="review"),
     path("market/", views.market_view, name="market"),
+    path("profiles/new/", views.profile_new_view, name="profile_new"),
+    path("posts/new/", views.post_new_view, name="post_new"),
 ]

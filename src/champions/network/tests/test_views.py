@@ -134,3 +134,35 @@ def test_market_page_and_csv(client, published, django_assert_max_num_queries):
     csv_text = client.get(reverse("web:network:market"), {"format": "csv"}).text
     assert csv_text.splitlines()[1].startswith("52,")
     assert csv_text.splitlines()[1].endswith(",1,0,0")
+
+
+def test_foreign_sme_signs_up_and_posts_through_the_pages(client, other_entrepreneur, hub_officer):
+    client.force_login(other_entrepreneur)
+    response = client.post(
+        reverse("web:network:profile_new"),
+        {
+            "enterprise": "",
+            "name": "Strickwerk GmbH",
+            "country": "DE",
+            "registration_number": "HRB 1",
+            "website": "https://strickwerk.example",
+            "description": "Knitwear",
+            "nic_codes": "14301",
+        },
+    )
+    assert response.status_code == 302
+    profile = other_entrepreneur.network_profiles.get()
+    assert profile.review_status == "pending"
+    post_form = {"profile": profile.pk, "kind": "business_request", "title": "Yarn", "text": "x"}
+    refused = client.post(reverse("web:network:post_new"), post_form)
+    assert refused.status_code == 200
+    assert Post.objects.count() == 0
+    services.profile_review(user=hub_officer, profile_id=profile.pk, approve=True)
+    assert client.post(reverse("web:network:post_new"), post_form).status_code == 302
+    assert Post.objects.get().status == PostStatus.PENDING
+
+
+def test_signup_page_needs_login(client):
+    response = client.post(reverse("web:network:profile_new"), {"name": "X", "country": "DE"})
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
