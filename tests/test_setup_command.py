@@ -17,8 +17,8 @@ def test_setup_twice_loads_once_and_duplicates_nothing(capsys, triage_models):
     call_command("setup")
 
     out = capsys.readouterr().out
-    assert (users, enterprises) == (6, 300)
-    assert (User.objects.count(), Enterprise.objects.count()) == (6, 300)
+    assert (users, enterprises) == (7, 300)
+    assert (User.objects.count(), Enterprise.objects.count()) == (7, 300)
     assert "reference data: up to date" in out
     assert "demo data: present" in out
     assert "triage models: up to date" in out

@@ -146,3 +146,14 @@ def enterprises_for_profile(*, user) -> list:
         return []
     taken = set(Profile.objects.filter(owner=user).values_list("enterprise_id", flat=True))
     return [e for e in enterprise_list_for_user(user=user)[:50] if e.pk not in taken]
+
+
+def introductions_for_officer(*, user, limit: int = 20) -> list[Introduction]:
+    """Officers see the introductions in their state (the hub: all), newest first."""
+    if not (user.is_authenticated and user_is_officer(user)):
+        return []
+    qs = Introduction.objects.select_related("post", "from_profile").order_by("-id")
+    if not user_sees_whole_country(user):
+        states = room_state_ids(user=user)
+        qs = qs.filter(Q(from_profile__state_id__in=states) | Q(post__profile__state_id__in=states))
+    return list(qs[:limit])

@@ -3,6 +3,7 @@ Every function is keyword-only and runs in one transaction."""
 
 from dataclasses import asdict
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
@@ -97,7 +98,8 @@ def profile_create_from_enterprise(*, user, enterprise_id: int, data: ProfileInp
 
 @transaction.atomic
 def foreign_profile_signup(*, user, data: ProfileInput) -> Profile:
-    """A foreign SME signs up with its verified account e-mail; a hub officer reviews it."""
+    """A foreign SME signs up with its account e-mail (marked verified when allauth verified
+    it); a hub officer reviews it before it can post."""
     if data.country.strip().upper() == "IN":
         raise ValidationFailed(
             "Indian units start from their registry enterprise.",
@@ -112,7 +114,8 @@ def foreign_profile_signup(*, user, data: ProfileInput) -> Profile:
         raise ValidationFailed("The sign-up has invalid fields.", errors=errors)
     data.email = user.email
     data, state_id = profile_input_clean(data)
-    profile = Profile(kind=ProfileKind.FOREIGN, owner=user, email_verified=True)
+    verified = EmailAddress.objects.filter(user=user, email=user.email, verified=True).exists()
+    profile = Profile(kind=ProfileKind.FOREIGN, owner=user, email_verified=verified)
     _profile_from_input(profile, data, state_id)
     profile.save()
     indexing.declared_tags_write(profile)

@@ -62,6 +62,7 @@ def network_home_view(request):
         "more": more,
         "profiles": selectors.profiles_of_user(user=request.user),
         "alerts": selectors.alerts_for_user(user=request.user),
+        "officer_introductions": selectors.introductions_for_officer(user=request.user),
     }
     template = "network/partials/_posts.html" if request.htmx else "network/home.html"
     return render(request, template, context)
@@ -256,3 +257,19 @@ def post_new_view(request):
         except DomainError as exc:
             _form_errors(form, exc)
     return render(request, "network/form.html", {"form": form, "heading": _("New post")})
+
+
+@login_required
+@not_found_as_404
+@require_POST
+def abuse_report_view(request, post_id: int):
+    try:
+        services.abuse_report(
+            user=request.user, post_id=post_id, reason=request.POST.get("reason", "")
+        )
+        messages.success(request, _("Thank you. The hub will look at this post."))
+    except DomainError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        messages.error(request, exc.message)
+    return redirect("web:network:post", post_id=post_id)

@@ -50,6 +50,8 @@ def test_the_grid_shows_defaults_and_saved_choices(entrepreneur):
         "grievance_escalated",
         "grievance_merged",
         "compliance_due",
+        "network_match",
+        "network_digest",
     ]
     assert [cell.channel for cell in other[0].cells] == ["in_app", "email", "sms"]
 

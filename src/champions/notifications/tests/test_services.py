@@ -284,6 +284,6 @@ def test_preferences_save_stores_the_whole_grid_once_per_cell(entrepreneur):
     preferences_save(user=entrepreneur, enabled={("grievance_message", "sms")})
     preferences_save(user=entrepreneur, enabled={("grievance_message", "sms")})
 
-    assert NotificationPreference.objects.filter(user=entrepreneur).count() == 18
+    assert NotificationPreference.objects.filter(user=entrepreneur).count() == 24
     enabled = NotificationPreference.objects.filter(user=entrepreneur, is_enabled=True)
     assert list(enabled.values_list("kind", "channel")) == [("grievance_message", "sms")]

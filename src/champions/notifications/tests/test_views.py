@@ -145,8 +145,8 @@ def test_the_preferences_page_shows_a_labelled_checkbox_per_kind_and_channel(cli
 
     html = client.get(PREFERENCES_URL).content.decode()
 
-    assert html.count('type="checkbox" name="enabled"') == 18
-    assert html.count("<legend>") == 6
+    assert html.count('type="checkbox" name="enabled"') == 24
+    assert html.count("<legend>") == 8
     assert 'for="pref-grievance_message-sms"' in html
     assert 'value="grievance_acknowledged:sms" id="pref-grievance_acknowledged-sms" checked' in html
     assert 'value="grievance_message:sms" id="pref-grievance_message-sms">' in html
