@@ -69,6 +69,7 @@ bench: setup
 	python scripts/bench_grievances.py
 	python scripts/bench_triage.py
 	python scripts/bench_assistant.py
+	python scripts/bench_network.py
 
 ## 1M grievances on PostgreSQL, lodging and queue timings, the SLA sweep, and django-helpdesk.
 bench-grievances: setup

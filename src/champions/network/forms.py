@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PostKind
+from .validation import ProfileInput
 
 
 class PostSearchForm(forms.Form):
@@ -71,3 +72,100 @@ class MessageForm(forms.Form):
 class ReviewForm(forms.Form):
     approve = forms.BooleanField(required=False)
     reason = forms.CharField(label=_("Reason (when rejecting)"), required=False, max_length=500)
+
+
+def _code_list(value: str) -> list[str]:
+    return [part for part in value.replace(",", " ").split() if part]
+
+
+class ProfileForm(forms.Form):
+    """A foreign SME's sign-up, or an Indian unit's profile from one of its enterprises."""
+
+    enterprise = forms.TypedChoiceField(label=_("Enterprise"), coerce=int, required=False)
+    name = forms.CharField(label=_("Company name"), max_length=200, required=False)
+    country = forms.CharField(
+        label=_("Country (ISO code)"),
+        max_length=2,
+        required=False,
+        help_text=_("For example DE for Germany. Indian units start from their enterprise."),
+    )
+    registration_number = forms.CharField(
+        label=_("Company registration number"), max_length=60, required=False
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    description = forms.CharField(
+        label=_("What you make and offer"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("In English or Hindi."),
+    )
+    needs = forms.CharField(
+        label=_("What you need"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    hs_codes = forms.CharField(
+        label=_("HS codes"),
+        required=False,
+        max_length=300,
+        help_text=_("Separated by spaces, 4 or 6 digits."),
+    )
+    nic_codes = forms.CharField(label=_("NIC codes"), required=False, max_length=200)
+
+    def __init__(self, *args, enterprises=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].choices = [("", _("None: a foreign SME"))] + [
+            (e.pk, e.name) for e in enterprises
+        ]
+
+    def profile_input(self) -> ProfileInput:
+        d = self.cleaned_data
+        return ProfileInput(
+            name=d["name"],
+            country=d["country"],
+            description=d["description"],
+            needs=d["needs"],
+            hs_codes=_code_list(d["hs_codes"]),
+            nic_codes=_code_list(d["nic_codes"]),
+            registration_number=d["registration_number"],
+            website=d["website"],
+        )
+
+
+class PostForm(forms.Form):
+    profile = forms.TypedChoiceField(label=_("As"), coerce=int)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PostKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Description"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("In English or Hindi."),
+    )
+    hs_codes = forms.CharField(label=_("HS codes"), required=False, max_length=300)
+    countries = forms.CharField(
+        label=_("Countries wanted (ISO codes)"),
+        required=False,
+        max_length=200,
+        help_text=_("For example IN DE; empty for any country."),
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, profiles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].choices = [(p.pk, p.name) for p in profiles]
+
+    def post_kwargs(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "profile_id": d["profile"],
+            "kind": d["kind"],
+            "title": d["title"],
+            "text": d["text"],
+            "hs_codes": _code_list(d["hs_codes"]),
+            "countries": _code_list(d["countries"]),
+            "deadline": d["deadline"],
+        }

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from champions.accounts.selectors import user_is_officer, user_sees_whole_country
 from champions.core.errors import NotFound, ValidationFailed
 from champions.core.models import District
-from champions.registry.selectors import district_ids_in_scope
+from champions.registry.selectors import district_ids_in_scope, enterprise_list_for_user
 
 from .choices import IntroductionStatus, PostStatus, ReviewStatus
 from .matching import MatchQuery, MatchResult, codes_from_text, profiles_match
@@ -171,3 +171,20 @@ def network_activity_by_enterprise(*, enterprise_ids: list[int]) -> dict[int, in
         key = row["from_profile__enterprise_id"]
         activity[key] = activity.get(key, 0) + row["n"]
     return activity
+def enterprises_for_profile(*, user) -> list:
+    """The user's own enterprises that have no partner profile yet (entrepreneurs only)."""
+    if not user.is_authenticated or user_is_officer(user):
+        return []
+    taken = set(Profile.objects.filter(owner=user).values_list("enterprise_id", flat=True))
+    return [e for e in enterprise_list_for_user(user=user)[:50] if e.pk not in taken]
+
+
+def introductions_for_officer(*, user, limit: int = 20) -> list[Introduction]:
+    """Officers see the introductions in their state (the hub: all), newest first."""
+    if not (user.is_authenticated and user_is_officer(user)):
+        return []
+    qs = Introduction.objects.select_related("post", "from_profile").order_by("-id")
+    if not user_sees_whole_country(user):
+        states = room_state_ids(user=user)
+        qs = qs.filter(Q(from_profile__state_id__in=states) | Q(post__profile__state_id__in=states))
+    return list(qs[:limit])

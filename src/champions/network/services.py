@@ -3,6 +3,7 @@ Every function is keyword-only and runs in one transaction."""
 
 from dataclasses import asdict
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,7 +11,7 @@ from champions.accounts.selectors import user_is_officer, user_sees_whole_countr
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import indexing, tasks
+from . import importing, indexing, tasks
 from .choices import ProfileKind, ReviewStatus
 from .matching import MatchQuery, MatchResult, profiles_match  # noqa: F401 (re-exported)
 from .models import Profile
@@ -97,7 +98,8 @@ def profile_create_from_enterprise(*, user, enterprise_id: int, data: ProfileInp
 
 @transaction.atomic
 def foreign_profile_signup(*, user, data: ProfileInput) -> Profile:
-    """A foreign SME signs up with its verified account e-mail; a hub officer reviews it."""
+    """A foreign SME signs up with its account e-mail (marked verified when allauth verified
+    it); a hub officer reviews it before it can post."""
     if data.country.strip().upper() == "IN":
         raise ValidationFailed(
             "Indian units start from their registry enterprise.",
@@ -112,7 +114,8 @@ def foreign_profile_signup(*, user, data: ProfileInput) -> Profile:
         raise ValidationFailed("The sign-up has invalid fields.", errors=errors)
     data.email = user.email
     data, state_id = profile_input_clean(data)
-    profile = Profile(kind=ProfileKind.FOREIGN, owner=user, email_verified=True)
+    verified = EmailAddress.objects.filter(user=user, email=user.email, verified=True).exists()
+    profile = Profile(kind=ProfileKind.FOREIGN, owner=user, email_verified=verified)
     _profile_from_input(profile, data, state_id)
     profile.save()
     indexing.declared_tags_write(profile)
@@ -135,3 +138,19 @@ def profile_review(*, user, profile_id: int, approve: bool, note: str = "") -> P
     profile.reviewed_at = timezone.now()
     profile.save(update_fields=["review_status", "review_note", "reviewed_by", "reviewed_at"])
     return profile
+
+
+def profiles_import_csv(*, user, text: str):
+    """Bulk onboarding by an officer; vectors follow in a task after commit."""
+    _require_officer(user)
+    report = importing.profiles_import(officer=user, text=text)
+    if report.created_ids:
+        _index_after_commit(report.created_ids)
+    return report
+
+
+def profile_save_from_form(*, user, enterprise_id: int | None, data: ProfileInput) -> Profile:
+    """The sign-up page: from one of the user's enterprises, or as a foreign SME."""
+    if enterprise_id:
+        return profile_create_from_enterprise(user=user, enterprise_id=enterprise_id, data=data)
+    return foreign_profile_signup(user=user, data=data)

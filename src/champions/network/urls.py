@@ -9,9 +9,12 @@ urlpatterns = [
     path("match/", views.match_view, name="match"),
     path("posts/<int:post_id>/", views.post_detail_view, name="post"),
     path("posts/<int:post_id>/interest/", views.interest_view, name="interest"),
+    path("posts/<int:post_id>/report/", views.abuse_report_view, name="report"),
     path("introductions/<int:introduction_id>/", views.introduction_view, name="introduction"),
     path("profiles/<int:profile_id>/trust/", views.trust_card_view, name="trust"),
     path("trust-card-key/", views.trust_key_view, name="trust_key"),
     path("review/", views.review_view, name="review"),
     path("market/", views.market_view, name="market"),
+    path("profiles/new/", views.profile_new_view, name="profile_new"),
+    path("posts/new/", views.post_new_view, name="post_new"),
 ]

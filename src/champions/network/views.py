@@ -13,7 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 from champions.core.errors import DomainError, NotFound
 
 from . import market, selectors, services, trustcard
-from .forms import InterestForm, MatchForm, MessageForm, PostSearchForm, ReviewForm
+from .forms import (
+    InterestForm,
+    MatchForm,
+    MessageForm,
+    PostForm,
+    PostSearchForm,
+    ProfileForm,
+    ReviewForm,
+)
 
 
 def not_found_as_404(view):
@@ -54,6 +62,7 @@ def network_home_view(request):
         "more": more,
         "profiles": selectors.profiles_of_user(user=request.user),
         "alerts": selectors.alerts_for_user(user=request.user),
+        "officer_introductions": selectors.introductions_for_officer(user=request.user),
     }
     template = "network/partials/_posts.html" if request.htmx else "network/home.html"
     return render(request, template, context)
@@ -209,3 +218,58 @@ def market_view(request):
     bars = market.chart_bars(summary)
     context = {"summary": summary, "bars": bars, "chart_height": 10 * len(bars) + 10}
     return render(request, "network/market.html", context)
+
+
+def _form_errors(form, exc: DomainError) -> None:
+    for field, msgs in exc.errors.items():
+        for msg in msgs:
+            form.add_error(field if field in form.fields else None, msg)
+    if not exc.errors:
+        form.add_error(None, exc.message)
+
+
+@login_required
+def profile_new_view(request):
+    enterprises = selectors.enterprises_for_profile(user=request.user)
+    form = ProfileForm(request.POST or None, enterprises=enterprises)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_save_from_form(
+                user=request.user,
+                enterprise_id=form.cleaned_data["enterprise"],
+                data=form.profile_input(),
+            )
+            messages.success(request, _("Your profile is saved."))
+            return redirect("web:network:home")
+        except DomainError as exc:
+            _form_errors(form, exc)
+    return render(request, "network/form.html", {"form": form, "heading": _("Your profile")})
+
+
+@login_required
+def post_new_view(request):
+    form = PostForm(request.POST or None, profiles=selectors.profiles_of_user(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_create(user=request.user, **form.post_kwargs())
+            messages.success(request, _("Your post was sent to the hub for review."))
+            return redirect("web:network:home")
+        except DomainError as exc:
+            _form_errors(form, exc)
+    return render(request, "network/form.html", {"form": form, "heading": _("New post")})
+
+
+@login_required
+@not_found_as_404
+@require_POST
+def abuse_report_view(request, post_id: int):
+    try:
+        services.abuse_report(
+            user=request.user, post_id=post_id, reason=request.POST.get("reason", "")
+        )
+        messages.success(request, _("Thank you. The hub will look at this post."))
+    except DomainError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        messages.error(request, exc.message)
+    return redirect("web:network:post", post_id=post_id)

@@ -16,3 +16,5 @@ def test_labelled_match_set(db):
         assert hits / total >= 0.9, (tag, misses)
     holdout_top3, holdout_n = report.rate("top3", split="holdout")
     assert holdout_top3 / holdout_n >= 0.85, misses
+    fresh_top3, fresh_n = report.rate("top3", split="fresh")  # written after tuning ended
+    assert fresh_top3 / fresh_n >= 0.75, misses

@@ -4,6 +4,7 @@ foreign sign-ups."""
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from champions.core.errors import DomainError, NotFound, ValidationFailed
@@ -32,6 +33,7 @@ def _post(user, profile, **overrides):
 
 
 def test_foreign_signup_waits_for_review_before_posting(entrepreneur, hub_officer):
+    EmailAddress.objects.create(user=entrepreneur, email=entrepreneur.email, verified=True)
     profile = services.foreign_profile_signup(
         user=entrepreneur,
         data=ProfileInput(

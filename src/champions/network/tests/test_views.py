@@ -4,6 +4,7 @@ the trust card whose signature verifies with the published public key."""
 import pytest
 from django.urls import reverse
 
+from champions.core.models import State
 from champions.network import services
 from champions.network.choices import IntroductionStatus, PostStatus
 from champions.network.models import Introduction, Post
@@ -134,3 +135,63 @@ def test_market_page_and_csv(client, published, django_assert_max_num_queries):
     csv_text = client.get(reverse("web:network:market"), {"format": "csv"}).text
     assert csv_text.splitlines()[1].startswith("52,")
     assert csv_text.splitlines()[1].endswith(",1,0,0")
+
+
+def test_foreign_sme_signs_up_and_posts_through_the_pages(client, other_entrepreneur, hub_officer):
+    client.force_login(other_entrepreneur)
+    response = client.post(
+        reverse("web:network:profile_new"),
+        {
+            "enterprise": "",
+            "name": "Strickwerk GmbH",
+            "country": "DE",
+            "registration_number": "HRB 1",
+            "website": "https://strickwerk.example",
+            "description": "Knitwear",
+            "nic_codes": "14301",
+        },
+    )
+    assert response.status_code == 302
+    profile = other_entrepreneur.network_profiles.get()
+    assert profile.review_status == "pending"
+    post_form = {"profile": profile.pk, "kind": "business_request", "title": "Yarn", "text": "x"}
+    refused = client.post(reverse("web:network:post_new"), post_form)
+    assert refused.status_code == 200
+    assert Post.objects.count() == 0
+    services.profile_review(user=hub_officer, profile_id=profile.pk, approve=True)
+    assert client.post(reverse("web:network:post_new"), post_form).status_code == 302
+    assert Post.objects.get().status == PostStatus.PENDING
+
+
+def test_signup_page_needs_login(client):
+    response = client.post(reverse("web:network:profile_new"), {"name": "X", "country": "DE"})
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+def test_spoke_officer_sees_introductions_in_their_state_only(
+    client, published, other_entrepreneur, spoke_officer, other_spoke_officer
+):
+    maharashtra = State.objects.get(udyam_code="MH")
+    asker = ProfileFactory(owner=other_entrepreneur, country="IN", state=maharashtra)
+    intro = services.introduction_request(
+        user=other_entrepreneur, post_id=published.pk, from_profile_id=asker.pk, message="hi"
+    )
+    url = reverse("web:network:introduction", args=[intro.pk])
+    client.force_login(spoke_officer)
+    assert client.get(url).status_code == 200
+    assert url in client.get(reverse("web:network:home")).text
+    client.force_login(other_spoke_officer)
+    assert client.get(url).status_code == 404
+    assert url not in client.get(reverse("web:network:home")).text
+
+
+def test_abuse_report_needs_login_and_a_reason(client, published, other_entrepreneur):
+    url = reverse("web:network:report", args=[published.pk])
+    assert client.post(url, {"reason": "spam"}).status_code == 302
+    assert published.abuse_reports.count() == 0
+    client.force_login(other_entrepreneur)
+    client.post(url, {"reason": ""})
+    assert published.abuse_reports.count() == 0
+    client.post(url, {"reason": "spam"})
+    assert list(published.abuse_reports.values_list("reason", flat=True)) == ["spam"]

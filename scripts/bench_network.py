@@ -1,0 +1,275 @@
+"""Partner matching at scale on PostgreSQL: p95 of a match query over N profiles (goal: 100 ms
+at 1,000,000) and the rate of the officers' CSV import.
+
+    python scripts/bench_network.py [--profiles 1000000] [--queries 200] [--fresh]
+
+Seeds its own database `bench_network` with COPY: profiles whose HS/NIC codes are drawn from
+the shipped HS list and concordance (a few popular headings much more often), and **random
+unit vectors** in place of text embeddings (embedding a million texts would take hours; the
+scoring cost does not depend on what the vectors hold). Every query embeds its text for real.
+Prints the figures and writes them between the network markers of docs/PERFORMANCE.md.
+"""
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+DATABASE = "bench_network"
+os.environ.update(
+    {
+        "DJANGO_SETTINGS_MODULE": "champions.config.settings.base",
+        "DATABASE_URL": POSTGRES + DATABASE,
+        "DEBUG": "0",
+    }
+)
+sys.path.insert(0, str(ROOT / "src"))
+
+import argparse  # noqa: E402
+import time  # noqa: E402
+
+import django  # noqa: E402
+import numpy as np  # noqa: E402
+import psycopg  # noqa: E402
+
+DOC = ROOT / "docs" / "PERFORMANCE.md"
+START_MARKER, END_MARKER = "<!-- network:start -->", "<!-- network:end -->"
+QUERY_TEXTS = [
+    "We need combed cotton yarn for knitting",
+    "हमें सूती कपड़ा चाहिए",
+    "closed-die steel forgings for auto parts",
+    "turmeric powder exporter",
+    "solar modules for rooftop installations",
+    "printed circuit boards, small batches",
+    "finished leather for shoe uppers",
+    "polypropylene granules injection grade",
+]
+COUNTRIES = ["IN"] * 8 + ["DE", "IT", "FR", "GB", "US", "JP", "AE", "NL", "KE", "BR"]
+
+
+def database_prepare(*, fresh: bool) -> None:
+    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
+        if exists and fresh:
+            conn.execute(f'DROP DATABASE "{DATABASE}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def seed(total: int) -> float:
+    """COPY `total` profiles with their tags and random vectors; returns seconds."""
+    from champions.network import codes
+    from champions.network.models import Profile
+
+    have = Profile.objects.count()
+    if have >= total:
+        return 0.0
+    rng = np.random.default_rng(11)
+    hs6 = [c for c in codes.hs_names() if len(c) == 6]
+    weights = 1.0 / np.arange(1, len(hs6) + 1) ** 0.8  # a few headings are very common
+    weights /= weights.sum()
+    makers = codes.links().makers
+    started = time.perf_counter()
+    with psycopg.connect(POSTGRES + DATABASE) as conn:
+        next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM network_profile").fetchone()[0]
+        for start in range(have, total, 50_000):
+            _seed_block(conn, rng, next_id, min(50_000, total - start), hs6, weights, makers)
+            next_id += min(50_000, total - start)
+            conn.commit()
+            print(f"  seeded {start + min(50_000, total - start):,} profiles", flush=True)
+        conn.execute("ANALYZE network_profile; ANALYZE network_profiletag;")
+        conn.commit()
+    return time.perf_counter() - started
+
+
+def _seed_block(conn, rng, first_id, count, hs6, weights, makers) -> None:
+    from champions.network import codes
+
+    now = datetime.now(UTC).isoformat()
+    profiles, tags, vectors = [], [], []
+    picks = rng.choice(len(hs6), size=(count, 2), p=weights)
+    countries = rng.choice(COUNTRIES, size=count)
+    for i in range(count):
+        pid, country = first_id + i, str(countries[i])
+        products = sorted({hs6[j] for j in picks[i]})
+        nic = sorted(makers.get(products[0][:4], {"3290"}))[:1]
+        profiles.append(
+            (
+                pid,
+                "foreign" if country != "IN" else "indian",
+                f"Bench unit {pid}",
+                country,
+                f'["{products[0]}"]',
+                f'["{nic[0]}1"]',
+                "approved",
+                now,
+            )
+        )
+        for tag in codes.profile_tags(hs_codes=products, needs_hs_codes=[], nic_codes=nic):
+            tags.append((pid, tag, country))
+    matrix = rng.standard_normal((count, 384)).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    vectors = [(first_id + i, matrix[i].astype(np.float16).tobytes()) for i in range(count)]
+    with conn.cursor() as cur:
+        with cur.copy(
+            "COPY network_profile (id, kind, name, country, hs_codes, nic_codes, review_status,"
+            " created_at, updated_at, description, needs, needs_hs_codes, capacity,"
+            " certifications, export_countries, languages, udyam_number, registration_number,"
+            " website, email, email_verified, phone, review_note, trust_card_fields,"
+            " digest_enabled) FROM STDIN"
+        ) as copy:
+            for p in profiles:
+                copy.write_row(
+                    (
+                        *p,
+                        p[-1],
+                        "",
+                        "",
+                        "[]",
+                        "",
+                        "[]",
+                        "[]",
+                        "[]",
+                        "",
+                        "",
+                        "",
+                        "",
+                        False,
+                        "",
+                        "",
+                        "[]",
+                        True,
+                    )
+                )
+        with cur.copy("COPY network_profiletag (profile_id, tag, country) FROM STDIN") as copy:
+            for row in tags:
+                copy.write_row(row)
+        with cur.copy(
+            "COPY network_profilevector (profile_id, vector, model, text_hash) FROM STDIN"
+        ) as copy:
+            for pid, blob in vectors:
+                copy.write_row((pid, blob, "random unit vector (bench)", "bench"))
+        cur.execute(
+            "SELECT setval('network_profile_id_seq', (SELECT MAX(id) FROM network_profile))"
+        )
+
+
+def bench_match(queries: int) -> dict:
+    from champions.network import codes, matching
+    from champions.network.matching import MatchQuery, profiles_match
+
+    rng = np.random.default_rng(5)
+    hs6 = [c for c in codes.hs_names() if len(c) == 6]
+    common = hs6[:300]
+    profiles_match(MatchQuery(text=QUERY_TEXTS[0]))  # load the model and code vectors
+    timings, counts = [], []
+    for i in range(queries):
+        matching._embed.cache_clear()  # every query pays for its embedding
+        query = MatchQuery(
+            text=QUERY_TEXTS[i % len(QUERY_TEXTS)] + f" #{i}",
+            kind="business_request",
+            hs_codes=(str(rng.choice(common)),),
+            nic_codes=("14301",) if i % 3 == 0 else (),
+            countries=("IN",) if i % 2 == 0 else (),
+        )
+        begin = time.perf_counter()
+        counts.append(len(profiles_match(query)))
+        timings.append((time.perf_counter() - begin) * 1000)
+    return {
+        "queries": queries,
+        "p50_ms": float(np.percentile(timings, 50)),
+        "p95_ms": float(np.percentile(timings, 95)),
+        "mean_results": float(np.mean(counts)),
+    }
+
+
+def bench_import(rows: int) -> dict:
+    from django.db import transaction
+
+    from champions.accounts.services import user_create
+    from champions.network.importing import profiles_import
+
+    lines = ["name,country,state,description,hs_codes,nic_codes"]
+    lines += [f"Import unit {i},IN,TN,Cotton yarn,520524,13111" for i in range(rows)]
+    started = time.perf_counter()
+    with transaction.atomic():
+        officer = user_create(
+            email=f"bench{time.time_ns()}@bench.example", password=None, role="hub_officer"
+        )
+        report = profiles_import(officer=officer, text="\n".join(lines))
+        elapsed = time.perf_counter() - started
+        transaction.set_rollback(True)
+    return {"rows": rows, "created": len(report.created_ids), "rows_per_second": rows / elapsed}
+
+
+def publish(report: dict) -> None:
+    block = "\n".join(
+        [
+            START_MARKER,
+            f"Run {report['date']} at commit {report['commit']} (`python scripts/bench_network.py"
+            f" --profiles {report['profiles']}`), machine load before/after"
+            f" {report['load_before']} / {report['load_after']}, PostgreSQL `bench_network`.",
+            "",
+            "| what | figure |",
+            "|---|---|",
+            f"| profiles (their vectors: random unit vectors) | {report['profiles']:,} |",
+            f"| seeding with COPY | {report['seed_s']:.0f} s |",
+            f"| match query p50 / p95 (embedding included, {report['match']['queries']} queries)"
+            f" | {report['match']['p50_ms']:.0f} / {report['match']['p95_ms']:.0f} ms |",
+            f"| officers' CSV import ({report['import']['rows']} rows, one transaction)"
+            f" | {report['import']['rows_per_second']:.0f} rows/s |",
+            END_MARKER,
+        ]
+    )
+    text = DOC.read_text(encoding="utf-8")
+    if START_MARKER in text:
+        head, rest = text.split(START_MARKER, 1)
+        text = head + block + rest.split(END_MARKER, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n## Partner matching (network)\n\n" + block + "\n"
+    DOC.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profiles", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--import-rows", type=int, default=2000)
+    parser.add_argument("--fresh", action="store_true", help="drop and recreate bench_network")
+    args = parser.parse_args()
+    load_before = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    database_prepare(fresh=args.fresh)
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_reference", verbosity=0)
+    seed_s = seed(args.profiles)
+    match = bench_match(args.queries)
+    print(f"match: {match}", flush=True)
+    imported = bench_import(args.import_rows)
+    print(f"import: {imported}", flush=True)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    publish(
+        {
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": commit,
+            "profiles": args.profiles,
+            "seed_s": seed_s,
+            "match": match,
+            "import": imported,
+            "load_before": load_before,
+            "load_after": ", ".join(f"{v:.2f}" for v in os.getloadavg()),
+        }
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
