@@ -67,6 +67,7 @@ bench: setup
 	python scripts/bench.py
 	python scripts/bench_grievances.py
 	python scripts/bench_triage.py
+	python scripts/bench_insights.py
 
 ## 1M grievances on PostgreSQL, lodging and queue timings, the SLA sweep, and django-helpdesk.
 bench-grievances: setup
