@@ -70,6 +70,7 @@ bench: setup
 	python scripts/bench_triage.py
 	python scripts/bench_assistant.py
 	python scripts/bench_network.py
+	python scripts/bench_insights.py
 
 ## 1M grievances on PostgreSQL, lodging and queue timings, the SLA sweep, and django-helpdesk.
 bench-grievances: setup

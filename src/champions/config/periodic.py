@@ -101,4 +101,12 @@ PERIODIC_JOBS = [
         # (a category changed in the admin, a row deleted).
         why="recount the dashboards' rollups from the whole grievance timeline",
     ),
+    PeriodicJob(
+        name="insights-weekly-summary",
+        task="champions.insights.tasks.weekly_summary_task",
+        every=timedelta(hours=6),
+        # Sent once per ISO week (a cache key marks it), so a run every 6 hours delivers it
+        # early on Monday and a missed run is made up within hours.
+        why="e-mail leadership last week's national grievance figures (HTML)",
+    ),
 ]

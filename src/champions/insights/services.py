@@ -15,6 +15,7 @@ from .models import SystemicCluster, SystemicClusterMember, SystemicClusterWeek
 
 # The rollups' writes live in their own module; they are services like the rest.
 from .rollups import rollups_catch_up, rollups_catch_up_all, rollups_rebuild  # noqa: F401
+from .summary import weekly_summary_send  # noqa: F401
 
 log = logging.getLogger(__name__)
 

@@ -18,3 +18,8 @@ def rollups_catch_up_task() -> None:
 @task()
 def rollups_rebuild_task() -> None:
     services.rollups_rebuild()
+
+
+@task()
+def weekly_summary_task() -> None:
+    services.weekly_summary_send()

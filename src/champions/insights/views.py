@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import charts, dashboard, exports, open_data, panels, selectors
+from . import charts, dashboard, exports, hooks, open_data, panels, selectors
 
 
 def insights_required(view):
@@ -80,6 +80,7 @@ def dashboard_view(request):
     context = {**data, "filters": filters, "measure": measure, "updated_at": timezone.now()}
     context["choices"] = dashboard.filter_choices(user=request.user)
     context["growing"] = selectors.systemic_growing()
+    context["extra_panels"] = hooks.dashboard_panels()
     template = "insights/partials/_panels.html" if request.htmx else "insights/dashboard.html"
     return render(request, template, context)
 

@@ -15,3 +15,10 @@ class IntegrationsConfig(AppConfig):
         from .outbox import outbox_record_grievance_event
 
         grievance_hook_register(outbox_record_grievance_event)
+
+        # Insights sit below integrations too: the dashboard's CPGRAMS panel is registered.
+        from champions.insights.hooks import dashboard_panel_register
+
+        from .selectors import cpgrams_sync_panel
+
+        dashboard_panel_register(cpgrams_sync_panel)

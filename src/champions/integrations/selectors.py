@@ -1,8 +1,13 @@
 """Reads for the integrations, always through the grievances' scoped selectors."""
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 from champions.core.errors import NotFound
 from champions.grievances.selectors import grievance_queryset_for_user
+from champions.insights.hooks import Panel
 
+from .models import OutboxMessage, OutboxStatus
 from .open311 import MAX_REQUESTS, RequestQuery
 
 
@@ -29,3 +34,34 @@ def open311_request_get(*, user, service_request_id: str):
     if not found:
         raise NotFound(f"service_request_id '{service_request_id[:50]}' was not found.")
     return found[0]
+
+
+def cpgrams_sync_health() -> dict:
+    """The CPGRAMS outbox at a glance: messages waiting, dead letters, the last delivery.
+    Three small queries (the status index; the newest ids for the last delivery)."""
+    last = (
+        OutboxMessage.objects.filter(status=OutboxStatus.DELIVERED)
+        .order_by("-id")
+        .values_list("delivered_at", flat=True)
+        .first()
+    )
+    return {
+        "queued": OutboxMessage.objects.filter(status=OutboxStatus.PENDING).count(),
+        "failed": OutboxMessage.objects.filter(status=OutboxStatus.DEAD).count(),
+        "last_success": last,
+    }
+
+
+def cpgrams_sync_panel():
+    """The dashboard's CPGRAMS panel (registered with insights in `apps.ready()`)."""
+    health = cpgrams_sync_health()
+    last = health["last_success"]
+    return Panel(
+        title=_("CPGRAMS sync"),
+        rows=[
+            (_("Waiting to be sent"), str(health["queued"])),
+            (_("Failed (dead letters)"), str(health["failed"])),
+            (_("Last delivery"), formats.date_format(last, "DATETIME_FORMAT") if last else "-"),
+        ],
+        warning=bool(health["failed"]),
+    )

@@ -6,6 +6,8 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,7 +17,7 @@ from champions.core.models import District, State
 from champions.grievances.services import grievance_transition
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.insights.formats import indian_number
-from champions.insights.services import rollups_catch_up_all
+from champions.insights.services import rollups_catch_up_all, weekly_summary_send
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 
@@ -164,3 +166,17 @@ def test_numbers_are_grouped_the_indian_way():
     assert indian_number(999) == "999"
     assert indian_number(-1234567) == "-12,34,567"
     assert indian_number(1234.5) == "1,234.5"
+
+
+def test_the_weekly_summary_goes_to_leadership_once_a_week(leadership, hub_officer, lodged):
+    cache.clear()
+    first = weekly_summary_send()
+    second = weekly_summary_send()
+
+    assert (first, second) == (1, 0)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [leadership.email]
+    html, mime = message.alternatives[0]
+    assert mime == "text/html"
+    assert "<strong>4</strong>" in html  # open now
