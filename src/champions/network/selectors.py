@@ -171,6 +171,8 @@ def network_activity_by_enterprise(*, enterprise_ids: list[int]) -> dict[int, in
         key = row["from_profile__enterprise_id"]
         activity[key] = activity.get(key, 0) + row["n"]
     return activity
+
+
 def enterprises_for_profile(*, user) -> list:
     """The user's own enterprises that have no partner profile yet (entrepreneurs only)."""
     if not user.is_authenticated or user_is_officer(user):
