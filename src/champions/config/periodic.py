@@ -63,4 +63,13 @@ PERIODIC_JOBS = [
         # the current week's count at most a day behind; it reads only the stored embeddings.
         why="group similar grievances across MSMEs into systemic issues, with weekly counts",
     ),
+    PeriodicJob(
+        name="task-lease-reclaim",
+        task="champions.core.tasks.reclaim_abandoned_tasks_task",
+        every=timedelta(minutes=5),
+        # A task RUNNING longer than TASK_LEASE_SECONDS (30 min; the longest job, the daily
+        # clusters, takes minutes) lost its worker: it is queued again, every task being safe
+        # to run twice.
+        why="queue again the tasks a killed worker left RUNNING",
+    ),
 ]
