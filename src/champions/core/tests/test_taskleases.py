@@ -1,13 +1,10 @@
 """A task a killed worker left RUNNING is queued again after its lease, once."""
 
-from datetime import timedelta
-
 import pytest
 import time_machine
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from champions.config.periodic import PERIODIC_JOBS
 from champions.core.taskleases import abandoned_tasks_reclaim
 from champions.core.tasks import reclaim_abandoned_tasks_task
 
@@ -53,10 +50,3 @@ def test_a_task_inside_its_lease_is_left_running(db_tasks):
     row.refresh_from_db()
     assert reclaimed == 0
     assert row.status == TaskResultStatus.RUNNING
-
-
-def test_the_reclaim_runs_periodically():
-    job = next(j for j in PERIODIC_JOBS if j.name == "task-lease-reclaim")
-
-    assert job.task == "champions.core.tasks.reclaim_abandoned_tasks_task"
-    assert job.every == timedelta(minutes=5)
