@@ -1,11 +1,12 @@
 """The JSON API root at /api/v1/: authentication, error rendering, and each app's router."""
 
 import logging
+import math
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from champions.assistant.api import router as assistant_router
 from champions.compliance.api import router as compliance_router
@@ -95,16 +96,24 @@ def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
     return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
 
 
-HTTP_ERROR_CODES = {400: "malformed_request", 403: "permission_denied", 405: "method_not_allowed"}
+HTTP_ERROR_CODES = {
+    400: "malformed_request",
+    403: "permission_denied",
+    405: "method_not_allowed",
+    429: "throttled",
+}
 
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError):
     # ninja raises it for an unparseable body (400) and a failed CSRF check (403).
     code = HTTP_ERROR_CODES.get(exc.status_code, "error")
-    return api.create_response(
+    response = api.create_response(
         request, {"detail": str(exc.message), "code": code}, status=exc.status_code
     )
+    if isinstance(exc, Throttled) and exc.wait is not None:
+        response["Retry-After"] = str(math.ceil(exc.wait))
+    return response
 
 
 api.add_router("/registry/", registry_router, tags=["registry"])

@@ -3,12 +3,15 @@
 from ninja.security import HttpBearer, SessionAuth
 
 from champions.accounts.services import api_token_authenticate
+from champions.core.throttles import count_token_guess
 
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token: str):
         user = api_token_authenticate(key=token)
-        if user is not None:
+        if user is None:
+            count_token_guess(request)
+        else:
             request.user = user
         return user
 

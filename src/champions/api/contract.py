@@ -66,8 +66,8 @@ def add_framework_statuses(operation: dict) -> None:
         statuses.append("422")
     if operation.get("security"):
         statuses.append("401")
-    if operation.get("x-throttled"):
-        statuses.append("429")
+    if any("BearerToken" in scheme for scheme in operation.get("security", [])):
+        statuses.append("429")  # too many wrong tokens from this client
     for status in statuses:
         responses.setdefault(status, _error_response(status))
 

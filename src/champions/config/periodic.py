@@ -109,4 +109,13 @@ PERIODIC_JOBS = [
         # early on Monday and a missed run is made up within hours.
         why="e-mail leadership last week's national grievance figures (HTML)",
     ),
+    PeriodicJob(
+        name="task-lease-reclaim",
+        task="champions.core.tasks.reclaim_abandoned_tasks_task",
+        every=timedelta(minutes=5),
+        # A task RUNNING longer than TASK_LEASE_SECONDS (30 min; the longest job, the daily
+        # clusters, takes minutes) lost its worker: it is queued again, every task being safe
+        # to run twice.
+        why="queue again the tasks a killed worker left RUNNING",
+    ),
 ]

@@ -16,6 +16,7 @@ from pydantic import StrictBool, StrictInt, field_validator
 
 from champions.core.errors import NotFound
 from champions.core.fields import NOT_BLANK, BodyId, Cursor, DbId
+from champions.core.throttles import track_throttles
 from champions.registry.selectors import keyset_page, prefix_q
 
 from . import attachments, selectors, services
@@ -333,8 +334,9 @@ class TrackQuery(Schema):
 
 @router.get(
     "/track",
-    response={200: TrackOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: TrackOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     auth=None,
+    throttle=track_throttles(),
     summary="Track a grievance with its number and the registered mobile or e-mail",
 )
 def grievance_track(request: HttpRequest, query: Query[TrackQuery]):

@@ -6,6 +6,7 @@ from ninja import Field, Router, Schema
 
 from champions.core.errors import ValidationFailed
 from champions.core.fields import NOT_BLANK
+from champions.core.throttles import triage_throttles
 
 from . import services
 from .errors import TextTooLong
@@ -63,7 +64,15 @@ class TriageOut(Schema):
 
 @router.post(
     "",
-    response={200: TriageOut, 401: ErrorOut, 413: ErrorOut, 422: ErrorOut, 503: ErrorOut},
+    response={
+        200: TriageOut,
+        401: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+        503: ErrorOut,
+    },
+    throttle=triage_throttles(),
     summary="Predict category, department, urgency, language, sentiment and emotion",
 )
 def triage(request: HttpRequest, payload: TriageIn):

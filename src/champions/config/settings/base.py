@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "champions.accounts.throttling.LoginThrottleMiddleware",
     "csp.middleware.CSPMiddleware",
+    "champions.core.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "champions.config.urls"
@@ -154,6 +155,8 @@ CACHES = {
 
 # --- Background work -------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task RUNNING longer than this lost its worker and is queued again (core/taskleases.py).
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", str(30 * 60)))
 # Periodic jobs are declared in config/periodic.py (imported above) and run by
 # `champions scheduler`, which `make run` starts.
 
@@ -203,6 +206,14 @@ ACCOUNT_RATE_LIMITS = {
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
+# API rate limits (core/throttles.py): per client address, and per number, user or token.
+API_THROTTLE_RATES = {
+    "track": os.environ.get("API_TRACK_RATE", "30/m"),  # public tracking, per client
+    "track_number": os.environ.get("API_TRACK_NUMBER_RATE", "10/m"),  # per number asked for
+    "triage_client": os.environ.get("API_TRIAGE_CLIENT_RATE", "120/m"),
+    "triage_user": os.environ.get("API_TRIAGE_USER_RATE", "60/m"),
+    "token_guess": os.environ.get("API_TOKEN_GUESS_RATE", "20/m"),  # wrong bearer tokens
+}
 # Officers' sessions end after this many seconds without a request.
 OFFICER_SESSION_IDLE_SECONDS = int(os.environ.get("OFFICER_SESSION_IDLE_SECONDS", "1800"))
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
@@ -247,6 +258,21 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Features no page uses, denied to every origin (an empty list is `feature=()`).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

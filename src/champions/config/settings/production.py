@@ -47,3 +47,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+
+# CPGRAMS: off unless switched on, and never on with the sandbox's token or address.
+SANDBOX_CPGRAMS_TOKEN = "sandbox-token"  # noqa: S105 - the sandbox's published token
+CPGRAMS_ENABLED = env_bool("CPGRAMS_ENABLED", False)
+if CPGRAMS_ENABLED:
+    CPGRAMS_TOKEN = _require("CPGRAMS_TOKEN")
+    CPGRAMS_BASE_URL = _require("CPGRAMS_BASE_URL")
+    if CPGRAMS_TOKEN == SANDBOX_CPGRAMS_TOKEN or CPGRAMS_BASE_URL.startswith(
+        ("http://127.0.0.1", "http://localhost")
+    ):
+        raise ImproperlyConfigured(
+            "CPGRAMS_ENABLED with the sandbox token or address: set CPGRAMS_TOKEN and "
+            "CPGRAMS_BASE_URL to the real service, or CPGRAMS_ENABLED=false"
+        )

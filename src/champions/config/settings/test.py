@@ -11,3 +11,6 @@ CPGRAMS_ENABLED = False  # tests that exercise the sync switch it on with overri
 # No triage models unless a test asks for them (the triage tests' CHAMPIONS_TRIAGE_MODELS):
 # models a developer trained into var/ must not leak into other tests.
 TRIAGE_MODEL_DIR = VAR_DIR / "test-no-triage-models"
+# Every test client is 127.0.0.1 in one process: the API limits would spill from one test into
+# the next. The throttling tests set the rates they exercise.
+API_THROTTLE_RATES = dict.fromkeys(API_THROTTLE_RATES, "100000/m")
