@@ -4,8 +4,12 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import Http404, JsonResponse
 
-from .choices import OFFICER_ROLES
+from champions.core.errors import Forbidden
+
+from .choices import OFFICER_ROLES, Role
+from .policy import refusal_message, write_refused
 
 _LAST_SEEN = "officer_last_seen"
 
@@ -24,3 +28,28 @@ class OfficerSessionTimeoutMiddleware:
             else:
                 request.session[_LAST_SEEN] = now
         return self.get_response(request)
+
+
+class OversightReadOnlyMiddleware:
+    """Leadership and analysts change nothing, whichever app a page belongs to (the rule and
+    its exceptions are in `accounts.policy`). Leadership is told why (403); for an analyst,
+    who sees aggregates only, the page does not exist (404). The API answers JSON."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        api_path = request.path if request.path.startswith("/api/") else ""
+        view_name = request.resolver_match.view_name if request.resolver_match else ""
+        if not write_refused(user, method=request.method, view_name=view_name, api_path=api_path):
+            return None
+        message = refusal_message(user)
+        if api_path:
+            return JsonResponse({"detail": message, "code": Forbidden.code}, status=403)
+        if user.role == Role.ANALYST:
+            raise Http404(message)
+        raise Forbidden(message)

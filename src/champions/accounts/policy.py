@@ -116,6 +116,59 @@ def can(user, action: str, obj=None) -> bool:
     return True
 
 
+# Leadership and analysts oversee. Besides the per-action checks above, one rule covers every
+# door, including apps that have no action of their own yet: a write (POST, PUT, PATCH, DELETE)
+# by them is refused by `accounts.middleware.OversightReadOnlyMiddleware` (web) and by the
+# API's authentication (bearer tokens), except on these pages, which change only the visitor's
+# own things or store nothing.
+READ_ONLY_ROLES = frozenset({Role.LEADERSHIP, Role.ANALYST})
+PERSONAL_VIEWS = frozenset(
+    {
+        "set_language",
+        "account_logout",
+        "web:accounts:profile",
+        "web:accounts:details",
+        "web:accounts:phone_send",
+        "web:accounts:phone_verify",
+        "web:accounts:api_token_create",
+        "web:accounts:api_token_revoke",
+        "web:notifications:mark_all_read",
+        "web:notifications:mark_read",
+        "web:notifications:preferences",
+        "web:schemes:check",
+        "web:schemes:check_restart",
+        "web:grievances:track",
+        "web:track",
+        "web:assistant:ask",
+        "web:assistant:rate",
+        "web:network:match",
+    }
+)
+# API operations that compute an answer (or keep only the asker's own conversation).
+API_READS = frozenset(
+    {
+        "/api/v1/schemes/eligibility",
+        "/api/v1/triage",
+        "/api/v1/assistant/ask",
+        "/api/v1/network/match",
+    }
+)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def is_read_only(user) -> bool:
+    return bool(user and user.is_authenticated and user.role in READ_ONLY_ROLES)
+
+
+def write_refused(user, *, method: str, view_name: str = "", api_path: str = "") -> bool:
+    """Is this request a write by an overseer outside their personal pages?"""
+    if method.upper() in SAFE_METHODS or not is_read_only(user):
+        return False
+    if api_path:
+        return api_path.rstrip("/") not in API_READS
+    return view_name not in PERSONAL_VIEWS
+
+
 def refusal_message(user) -> str:
     role = getattr(user, "role", "")
     if role in MESSAGES:

@@ -2,7 +2,9 @@
 
 from ninja.security import HttpBearer, SessionAuth
 
+from champions.accounts.policy import refusal_message, write_refused
 from champions.accounts.services import api_token_authenticate
+from champions.core.errors import Forbidden
 from champions.core.throttles import count_token_guess
 
 
@@ -13,6 +15,10 @@ class BearerToken(HttpBearer):
             count_token_guess(request)
         else:
             request.user = user
+            # The session's writes are refused by OversightReadOnlyMiddleware; a token is only
+            # known here.
+            if write_refused(user, method=request.method, api_path=request.path):
+                raise Forbidden(refusal_message(user))
         return user
 
 
