@@ -288,9 +288,9 @@ class TimelineEntry(models.Model):
     to_status = models.CharField(max_length=16, blank=True)
     note = models.TextField(blank=True)
     # System-written notes are kept as an English message id with its values and rendered in
-    # the reader's language (`text`); `note` keeps the English words (and old rows' text).
-    message_id = models.TextField(blank=True)
-    params = models.JSONField(default=dict, blank=True)
+    # the reader's language (`text`): {"id": msgid, "params": {...}}; `note` keeps the English
+    # words (and old rows' text). One column, so the sweep's bulk insert stays one statement.
+    message = models.JSONField(default=dict, blank=True)
     is_internal = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -305,14 +305,15 @@ class TimelineEntry(models.Model):
         """The note in the active language: a message id is translated now, with those of its
         values that are labels (a channel, a field, a category) translated too; words someone
         wrote (a reason) stay as written."""
-        if not self.message_id:
+        message_id = (self.message or {}).get("id", "")
+        if not message_id:
             return self.note
         values = {
             key: gettext(value) if key in TRANSLATED_PARAMS and isinstance(value, str) else value
-            for key, value in self.params.items()
+            for key, value in self.message.get("params", {}).items()
         }
         try:
-            return gettext(self.message_id) % values
+            return gettext(message_id) % values
         except (KeyError, TypeError, ValueError):
             return self.note
 

@@ -158,8 +158,7 @@ def _event(
         from_status=from_status,
         to_status=to_status,
         note=(message_id % params) if message_id else note,
-        message_id=message_id,
-        params=params,
+        message={"id": message_id, "params": params} if message_id else {},
         is_internal=is_internal,
     )
 

@@ -32,8 +32,10 @@ def test_the_timeline_is_rendered_in_the_readers_language(entrepreneur, hindi_gr
     with translation.override("en"):
         english = entry.text
 
-    assert entry.message_id == "Lodged by %(channel)s, routed to %(room)s."
-    assert entry.params == {"channel": "Web", "room": room}
+    assert entry.message == {
+        "id": "Lodged by %(channel)s, routed to %(room)s.",
+        "params": {"channel": "Web", "room": room},
+    }
     assert english == f"Lodged by Web, routed to {room}."
     assert hindi == f"वेब द्वारा दर्ज, {room} को भेजी गई।"
 
