@@ -82,6 +82,11 @@ def _grievance_path(grievance) -> str:
     return f"/grievances/{grievance.pk}/"
 
 
+def _open_triage(page) -> None:
+    """The officer's page puts the complaint first and folds the AI suggestions away."""
+    page.locator("details.triage-details > summary").click()
+
+
 # --- The triage panel ------------------------------------------------------------------------
 
 
@@ -90,6 +95,7 @@ def test_grievance_page_with_the_triage_panel_has_no_serious_accessibility_viola
 ):
     log_in(page, live_server.url, SPOKE_EMAIL)
     open_path(page, live_server.url, _grievance_path(triaged))
+    _open_triage(page)
     page.locator("#triage-panel details summary").click()
 
     violations = blocking_violations(page)
@@ -108,6 +114,7 @@ def test_grievance_page_with_the_triage_panel_fits_a_360_px_screen(
     page.set_viewport_size(PHONE)
 
     open_path(page, live_server.url, _grievance_path(triaged))
+    _open_triage(page)
 
     assert page.locator("#triage-panel").is_visible()
     assert scroll_width(page) <= PHONE["width"]
@@ -125,6 +132,7 @@ def _submit_in_place(page, button) -> None:
 def test_officer_accepts_and_overrides_suggestions_in_place(live_server, triaged, page):
     log_in(page, live_server.url, SPOKE_EMAIL)
     open_path(page, live_server.url, _grievance_path(triaged))
+    _open_triage(page)
     page.evaluate("window.notReloaded = true")
     outcome = page.locator("#triage-outcome")
     assert outcome.get_attribute("role") == "status"
@@ -159,6 +167,7 @@ def test_officer_accepts_and_overrides_suggestions_in_place(live_server, triaged
 
     # The page says so after a reload too: the decisions are on the internal timeline.
     page.reload()
+    _open_triage(page)
     timeline = page.locator("section[aria-labelledby='timeline-heading'] li strong")
     assert "AI suggestion accepted" in timeline.all_inner_texts()
     assert "AI suggestion overridden" in timeline.all_inner_texts()

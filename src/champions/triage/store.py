@@ -57,9 +57,10 @@ class Neighbours:
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
         positions = np.arange(lengths.sum()) + offsets
         weights = self.matrix.data[positions] * np.repeat(values, lengths)
+        # float64 always: with no known word the weights are empty and bincount answers ints
         scores = np.bincount(
             self.matrix.indices[positions], weights=weights, minlength=self.matrix.shape[1]
-        )
+        ).astype(np.float64, copy=False)
         scores /= max(float(np.sqrt(values @ values)), 1e-9)
         best = np.argsort(-scores)[:limit]
         return [(int(i), float(scores[i])) for i in best]

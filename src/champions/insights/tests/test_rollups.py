@@ -75,6 +75,10 @@ def _mixed_sequence(entrepreneur, unit, spoke_officer, hub_room):
             grievance_id=first.pk, action=action, actor=spoke_officer, note="Paid on 3 May."
         )
     grievance_rate(grievance_id=first.pk, actor=entrepreneur, rating=1, comment="Not paid")
+    # a poor rating offers an appeal; the owner takes it
+    grievance_transition(
+        grievance_id=first.pk, action="appeal", actor=entrepreneur, note="Still not paid."
+    )
     grievance_transition(grievance_id=second.pk, action="assign", actor=spoke_officer)
     grievance_refer(
         grievance_id=second.pk,

@@ -419,7 +419,9 @@ def test_analyst_may_not_create_requests(client, analyst):
     )
 
     assert status == 403
-    assert errors == [{"code": 403, "description": "Analysts read aggregates: this is read-only for you."}]
+    assert errors == [
+        {"code": 403, "description": "Analysts read aggregates: this is read-only for you."}
+    ]
 
 
 @pytest.mark.parametrize(

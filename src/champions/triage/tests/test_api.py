@@ -74,3 +74,14 @@ def test_anonymous_gets_401(client, triage_models):
     response = client.post(URL, {"text": "hello"}, content_type="application/json")
 
     assert response.status_code == 401
+
+
+def test_a_text_with_no_known_word_is_triaged(client, triage_models, spoke_officer):
+    # Found by schemathesis: with no word the models know, the nearest-example search summed
+    # nothing into an integer array and the division by the text's norm raised (a 500).
+    client.force_login(spoke_officer)
+
+    response = client.post(URL, {"text": "0"}, content_type="application/json")
+
+    assert response.status_code == 200
+    assert response.json()["explanation"]["summary"]
