@@ -43,7 +43,7 @@ class Endpoint:
 LODGE = Endpoint("post", "", {"subject": "Power cuts", "description": "Eight hours a day."})
 ENDPOINTS = {
     "list": (Endpoint("get", "", is_write=False), (401, 200, 200, 200, 200, 200, 200, 200)),
-    "lodge": (LODGE, (401, 201, 422, 201, 422, 201, 403, 403)),
+    "lodge": (LODGE, (401, 201, 422, 201, 422, 201, 403, 404)),
     "detail": (Endpoint("get", "/{id}", is_write=False), (401, 200, 404, 200, 404, 200, 200, 404)),
     "detail of a missing id": (
         Endpoint("get", "/999999999", is_write=False),

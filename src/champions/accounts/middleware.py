@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import Http404, JsonResponse
 
-from champions.core.errors import Forbidden
+from champions.core.errors import Forbidden, NotFound
 
 from .choices import OFFICER_ROLES, Role
 from .policy import refusal_message, write_refused
@@ -33,7 +33,8 @@ class OfficerSessionTimeoutMiddleware:
 class OversightReadOnlyMiddleware:
     """Leadership and analysts change nothing, whichever app a page belongs to (the rule and
     its exceptions are in `accounts.policy`). Leadership is told why (403); for an analyst,
-    who sees aggregates only, the page does not exist (404). The API answers JSON."""
+    who sees aggregates only, the page does not exist (404), on the web and the API alike,
+    as the scoped selectors answer them elsewhere. The API answers JSON."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -48,8 +49,10 @@ class OversightReadOnlyMiddleware:
         if not write_refused(user, method=request.method, view_name=view_name, api_path=api_path):
             return None
         message = refusal_message(user)
+        if user.role == Role.ANALYST:
+            if api_path:
+                return JsonResponse({"detail": message, "code": NotFound.code}, status=404)
+            raise Http404(message)
         if api_path:
             return JsonResponse({"detail": message, "code": Forbidden.code}, status=403)
-        if user.role == Role.ANALYST:
-            raise Http404(message)
         raise Forbidden(message)

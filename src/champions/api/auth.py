@@ -2,9 +2,10 @@
 
 from ninja.security import HttpBearer, SessionAuth
 
+from champions.accounts.choices import Role
 from champions.accounts.policy import refusal_message, write_refused
 from champions.accounts.services import api_token_authenticate
-from champions.core.errors import Forbidden
+from champions.core.errors import Forbidden, NotFound
 from champions.core.throttles import count_token_guess
 
 
@@ -18,6 +19,8 @@ class BearerToken(HttpBearer):
             # The session's writes are refused by OversightReadOnlyMiddleware; a token is only
             # known here.
             if write_refused(user, method=request.method, api_path=request.path):
+                if user.role == Role.ANALYST:  # as OversightReadOnlyMiddleware answers them
+                    raise NotFound(refusal_message(user))
                 raise Forbidden(refusal_message(user))
         return user
 

@@ -420,15 +420,15 @@ def test_enterprise_create_with_invalid_input_shows_the_field_message(
     assert Enterprise.objects.exists() is False
 
 
-def test_enterprise_create_page_is_403_for_an_analyst(client, analyst):
-    # given
+def test_enterprise_create_page_is_404_for_an_analyst(client, analyst):
+    # given: analysts see aggregates only; write pages do not exist for them
     client.force_login(analyst)
 
     # when
     response = client.post(CREATE_URL, _form_data())
 
     # then
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert Enterprise.objects.exists() is False
 
 
