@@ -7,7 +7,9 @@ operation keeps it inside CI time; a failure prints the request to reproduce it.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -26,7 +28,18 @@ EXCLUDED_CHECKS = [positive_data_acceptance]
 
 
 @pytest.fixture
-def owner_token(entrepreneur, triage_models):
+def keep_the_test_connection():
+    """The raw WSGI app closes the database connection after each request, which on
+    PostgreSQL ends the test's transaction; Django's test client unhooks it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def owner_token(entrepreneur, triage_models, keep_the_test_connection):
     pune_enterprise(entrepreneur)
     return api_token_create(user=entrepreneur, name="schemathesis").key
 
