@@ -33,7 +33,7 @@ class TechnologyCentre(models.Model):
     status = models.CharField(_("status"), max_length=120)
     sector_focus = models.CharField(_("sector focus"), max_length=300)
     source = models.CharField(_("source"), max_length=300)
-    confidence = models.CharField(_("confidence"), max_length=20)
+    confidence = models.CharField(_("confidence"), max_length=60)
 
     class Meta:
         ordering = ["state__name", "city", "short_name"]
