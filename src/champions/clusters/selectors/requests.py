@@ -26,8 +26,12 @@ def user_centre_id(user) -> int | None:
 
 
 def centre_queryset() -> QuerySet[TechnologyCentre]:
-    return TechnologyCentre.objects.select_related("state").annotate(
-        service_count=Count("services")
+    # Meta.ordering does not apply to a GROUP BY query (the Count): order explicitly, or
+    # PostgreSQL returns the centres in any order.
+    return (
+        TechnologyCentre.objects.select_related("state")
+        .annotate(service_count=Count("services"))
+        .order_by("state__name", "city", "short_name")
     )
 
 
