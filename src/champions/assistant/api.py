@@ -3,16 +3,12 @@
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from champions.core.schemas import ErrorOut
+
 from . import services
 from .compose import answer_language
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 class AskIn(Schema):

@@ -3,18 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import ServiceErrorsMixin
+
 from .choices import NeedKind, PostKind, ServiceKind
 from .services import PostInput, RequestInput
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FILE_HELP = _("A PDF, JPG or PNG file of at most 5 MB.")
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        for name, messages in errors.items():
-            for message in messages:
-                self.add_error(name if name in self.fields else None, message)
 
 
 def _enterprise_choices(enterprises) -> list[tuple[int, str]]:

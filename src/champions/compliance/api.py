@@ -8,17 +8,12 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from champions.core.fields import DbId, SaneDate
+from champions.core.schemas import ErrorOut
 
 from . import selectors, services
 from .calendar import period_label
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 class InterestQuery(Schema):

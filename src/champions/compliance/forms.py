@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import ServiceErrorsMixin
 from champions.core.selectors import state_list
 
 from .calendar import Situation
@@ -14,14 +15,6 @@ from .models import MAX_REMIND_DAYS_BEFORE
 from .services import DelayedPaymentFacts, ProfileInput
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        """Put {field: [messages]} on the matching fields (the others on the whole form)."""
-        for name, messages in errors.items():
-            for message in messages:
-                self.add_error(name if name in self.fields else None, message)
 
 
 def _bank_rate_help() -> str:

@@ -1,7 +1,6 @@
 """Web pages of compliance: thin interfaces over the engines, services and selectors."""
 
 import uuid
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from champions.accounts.selectors import user_is_entrepreneur
-from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.core.errors import DomainError, ValidationFailed
+from champions.core.http import not_found_as_404
 
 from . import selectors, services
 from .choices import BuyerType
@@ -22,19 +22,6 @@ from .delayed_payment import bank_rate_latest
 from .forms import DelayedPaymentForm, GrievanceConfirmForm, SituationForm, situation_form_initial
 
 SAMADHAAN_URL = "https://samadhaan.msme.gov.in"
-
-
-def not_found_as_404(view):
-    """Answer 404 when a selector says the object is missing or outside the user's scope."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-
-    return wrapper
 
 
 @require_GET

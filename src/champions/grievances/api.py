@@ -16,8 +16,9 @@ from pydantic import StrictBool, StrictInt, field_validator
 
 from champions.core.errors import NotFound
 from champions.core.fields import NOT_BLANK, BodyId, Cursor, DbId
+from champions.core.pagination import keyset_page, prefix_q
+from champions.core.schemas import ErrorOut
 from champions.core.throttles import track_throttles
-from champions.registry.selectors import keyset_page, prefix_q
 
 from . import attachments, selectors, services
 from .choices import Category, Channel, ComplainantType, Kind, Priority, SlaState
@@ -29,12 +30,6 @@ from .workflow import Action, actions_for
 router = Router()
 
 IntakeChannel = Literal["api", "phone", "video", "email", "letter"]
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 def _expected_resolution(due: datetime | None) -> date | None:

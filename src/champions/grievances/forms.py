@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import ServiceErrorsMixin
 from champions.core.models import District, State
 from champions.registry.selectors import enterprise_queryset_for_user
 
@@ -47,17 +48,6 @@ def _blank(choices) -> list[tuple[str, str]]:
 def new_token() -> str:
     """A one-time token for a rendered form: a second POST with it is a double submission."""
     return uuid.uuid4().hex
-
-
-class ServiceErrorsMixin:
-    service_field_names: dict[str, str] = {}
-
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        """Put a service's {field: [messages]} on the matching fields (others on the form)."""
-        for name, messages in errors.items():
-            field = self.service_field_names.get(name, name)
-            for message in messages:
-                self.add_error(field if field in self.fields else None, message)
 
 
 class MultipleFileInput(forms.FileInput):

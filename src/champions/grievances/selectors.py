@@ -23,7 +23,8 @@ from champions.accounts.selectors import (
 )
 from champions.controlrooms.selectors import control_room_list
 from champions.core.errors import NotFound
-from champions.registry.selectors import Page, enterprise_queryset_for_user
+from champions.core.pagination import Page
+from champions.registry.selectors import enterprise_queryset_for_user
 
 from .choices import Status, TriageField, TriageScope
 from .models import (

@@ -19,7 +19,9 @@ from champions.accounts.policy import permission_required
 from champions.accounts.selectors import user_is_entrepreneur, user_is_officer
 from champions.controlrooms.selectors import control_room_list
 from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
-from champions.registry.selectors import keyset_page
+from champions.core.http import cursor_param as _cursor
+from champions.core.http import not_found_as_404
+from champions.core.pagination import keyset_page
 
 from . import attachments, selectors, services, triage_views
 from .choices import Status
@@ -141,19 +143,6 @@ def _timeline_rows(entries) -> list[dict]:
     ]
 
 
-def not_found_as_404(view):
-    """Answer 404 when a selector or service says the grievance is missing or out of scope."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-
-    return wrapper
-
-
 def officer_required(view):
     """Officers' pages: to everyone else they do not exist."""
 
@@ -168,11 +157,6 @@ def officer_required(view):
 
 # The hub's pages (service levels, holidays): everyone else gets the 403 page.
 hub_required = permission_required(Can.SLA_EDIT)
-
-
-def _cursor(request, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
 
 
 def _show_refusal(request, exc: DomainError) -> None:

@@ -6,15 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
+from champions.core.schemas import ErrorOut
+
 from . import open_data
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 class OpenDataQuery(Schema):

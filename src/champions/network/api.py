@@ -5,17 +5,13 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from champions.core.schemas import ErrorOut
+
 from . import selectors, services
 from .choices import PostKind
 from .validation import ProfileInput
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 class ProfileIn(Schema):

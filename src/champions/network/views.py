@@ -1,16 +1,15 @@
 """Web pages of the network: thin interfaces over the services and selectors."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from champions.core.errors import DomainError, NotFound
+from champions.core.http import not_found_as_404
 
 from . import market, selectors, services, trustcard
 from .forms import (
@@ -22,17 +21,6 @@ from .forms import (
     ProfileForm,
     ReviewForm,
 )
-
-
-def not_found_as_404(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-
-    return wrapper
 
 
 def _codes(value: str) -> tuple[str, ...]:

@@ -5,16 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from champions.controlrooms.choices import HOST_TYPE_CHOICES
 from champions.controlrooms.selectors import open_spokes
+from champions.core.forms import ServiceErrorsMixin
 from champions.core.selectors import state_list
 
 MAX_IMPORT_BYTES = 1_000_000
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        for name, messages in errors.items():
-            for message in messages:
-                self.add_error(name if name in self.fields else None, message)
 
 
 def _room_choices(*, exclude: int | None = None) -> list[tuple[str, str]]:

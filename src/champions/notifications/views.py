@@ -10,15 +10,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from champions.core.errors import NotFound
-from champions.registry.selectors import keyset_page
+from champions.core.http import cursor_param as _cursor
+from champions.core.pagination import keyset_page
 
 from . import selectors, services
 from .forms import PreferencesForm
-
-
-def _cursor(request, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
 
 
 @login_required

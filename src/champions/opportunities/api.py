@@ -6,15 +6,11 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from champions.core.schemas import ErrorOut
+
 from . import selectors, services
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 class OpportunityIn(Schema):

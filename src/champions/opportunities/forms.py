@@ -6,19 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import ServiceErrorsMixin
 from champions.core.selectors import state_list
 
 from .choices import SECTORS, ActionKind, FactKind, OpportunityKind, OpportunityStatus, Outcome
 from .services import OpportunityInput, ResponseInput
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        for name, messages in errors.items():
-            for message in messages:
-                self.add_error(name if name in self.fields else None, message)
 
 
 def _codes(value: str) -> list[str]:

@@ -9,6 +9,8 @@ from pydantic import StrictBool, StrictInt, field_validator
 
 from champions.core.errors import ValidationFailed
 from champions.core.fields import DB_BIGINT_MAX, BodyId, Cursor, DbId, SaneDate
+from champions.core.pagination import keyset_page
+from champions.core.schemas import ErrorOut
 
 from . import selectors, services
 from .classification import InvalidFigures, NoRuleInForce, classify
@@ -16,12 +18,6 @@ from .filters import EnterpriseFilterSet
 from .validation import EnterpriseInput
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 class ClassificationQuery(Schema):
@@ -159,9 +155,7 @@ def enterprise_list(request: HttpRequest, query: Query[EnterpriseListQuery]):
         raise ValidationFailed(
             "Invalid filter.", errors={k: [str(m) for m in v] for k, v in filterset.errors.items()}
         )
-    page = selectors.keyset_page(
-        filterset.qs, after=query.after, before=query.before, size=query.size
-    )
+    page = keyset_page(filterset.qs, after=query.after, before=query.before, size=query.size)
     return Status(200, page)
 
 

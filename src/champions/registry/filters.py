@@ -4,10 +4,10 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from champions.core.models import State
+from champions.core.pagination import prefix_q
 
 from .choices import Activity, Category
 from .models import Enterprise
-from .selectors import prefix_q
 
 
 class EnterpriseFilterSet(django_filters.FilterSet):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import ServiceErrorsMixin
 from champions.core.models import District, State
 
 from .choices import Activity, Gender, OrganisationType, SocialCategory
@@ -46,16 +47,11 @@ def _blank(choices) -> list[tuple[str, str]]:
     return [("", "---------"), *choices]
 
 
-class ServiceErrorsMixin:
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        """Put a service's {field: [messages]} on the matching fields (others on the form)."""
-        for name, messages in errors.items():
-            field = SERVICE_FIELD_NAMES.get(name, name)
-            for message in messages:
-                self.add_error(field if field in self.fields else None, message)
+class _RegistryFormMixin(ServiceErrorsMixin):
+    service_field_names = SERVICE_FIELD_NAMES
 
 
-class EnterpriseForm(ServiceErrorsMixin, forms.Form):
+class EnterpriseForm(_RegistryFormMixin, forms.Form):
     name = forms.CharField(label=_("Name of the enterprise"), max_length=200)
     country = forms.CharField(
         label=_("Country"),
@@ -180,7 +176,7 @@ def enterprise_form_initial(enterprise: Enterprise) -> dict:
     return initial
 
 
-class ImportForm(ServiceErrorsMixin, forms.Form):
+class ImportForm(_RegistryFormMixin, forms.Form):
     file = forms.FileField(
         label=_("CSV or XLSX file"),
         widget=forms.ClearableFileInput(

@@ -17,7 +17,10 @@ from champions.accounts import policy
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import permission_required
 from champions.accounts.selectors import user_is_officer
-from champions.core.errors import NotFound, ValidationFailed
+from champions.core.errors import ValidationFailed
+from champions.core.http import cursor_param as _cursor
+from champions.core.http import not_found_as_404
+from champions.core.pagination import keyset_page
 from champions.core.selectors import district_list
 
 from . import jobs, selectors, services
@@ -34,19 +37,6 @@ from .forms import (
 from .importing import COLUMNS
 
 
-def not_found_as_404(view):
-    """Answer 404 when a selector says the object is missing or outside the user's scope."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-
-    return wrapper
-
-
 def officer_required(view):
     """Imports are for officers; to everyone else the pages do not exist."""
 
@@ -59,18 +49,13 @@ def officer_required(view):
     return login_required(wrapper)
 
 
-def _cursor(request, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
-
-
 @login_required
 @require_GET
 def enterprise_list_view(request):
     filterset = EnterpriseFilterSet(
         request.GET, queryset=selectors.enterprise_list_for_user(user=request.user)
     )
-    page = selectors.keyset_page(
+    page = keyset_page(
         filterset.qs,
         after=_cursor(request, "after"),
         before=_cursor(request, "before"),

@@ -19,6 +19,7 @@ from pydantic import ConfigDict, StrictBool, StrictInt, create_model
 from champions.accounts.services import api_token_authenticate
 from champions.core.errors import ValidationFailed
 from champions.core.fields import BodyId, DbId, SaneDate
+from champions.core.schemas import ErrorOut
 
 from . import selectors
 from .catalogue import Fact, load_facts, localized, localized_pair
@@ -46,12 +47,6 @@ def public_or_signed_in(request: HttpRequest):
             raise HttpError(403, "CSRF check failed.")
         return request.user
     return "anonymous"
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 def _profile_field(fact: Fact):

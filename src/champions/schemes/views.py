@@ -2,7 +2,6 @@
 
 import csv
 import io
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from champions.core.errors import NotFound, ValidationFailed
+from champions.core.errors import ValidationFailed
+from champions.core.http import not_found_as_404
 
 from . import selectors, services
 from .catalogue import load_facts, localized, localized_pair
@@ -30,17 +30,6 @@ from .forms import FinanceForm, QuestionForm, SchemeEditForm
 
 SESSION_KEY = "schemes_check"
 PAGE_SIZE = 10
-
-
-def not_found_as_404(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-
-    return wrapper
 
 
 @require_GET

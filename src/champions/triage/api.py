@@ -6,18 +6,13 @@ from ninja import Field, Router, Schema
 
 from champions.core.errors import ValidationFailed
 from champions.core.fields import NOT_BLANK
+from champions.core.schemas import ErrorOut
 from champions.core.throttles import triage_throttles
 
 from . import services
 from .errors import TextTooLong
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 class TriageIn(Schema):

@@ -4,11 +4,11 @@ import pytest
 
 from champions.core.errors import NotFound
 from champions.core.models import District, State
+from champions.core.pagination import keyset_page
 from champions.registry.filters import EnterpriseFilterSet
 from champions.registry.selectors import (
     enterprise_get_for_user,
     enterprise_queryset_for_user,
-    keyset_page,
 )
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
