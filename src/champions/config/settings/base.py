@@ -81,9 +81,13 @@ INSTALLED_APPS = [
     "champions.integrations",
     "champions.assistant",
     "champions.api",
+    "champions.ops",
 ]
 
 MIDDLEWARE = [
+    # First: probes skip the rest; then every other request gets an id and is measured.
+    "champions.ops.middleware.ProbeMiddleware",
+    "champions.ops.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -277,13 +281,42 @@ PERMISSIONS_POLICY = {
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# --- Logs, probes and metrics (docs/DEPLOY.md) ------------------------------------------------
+# LOG_FORMAT=json writes one JSON object per line (for a log shipper; CERT-In asks for 180 days
+# of logs); the default is readable text. Both carry the request id (champions.ops.logs).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "champions.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per request (method, path, status, duration, user id); ACCESS_LOG=false
+        # leaves it to the reverse proxy.
+        "champions.access": {"level": "INFO" if env_bool("ACCESS_LOG", True) else "WARNING"},
+    },
 }
+# /metrics answers a scraper sending `Authorization: Bearer <METRICS_TOKEN>`; without a token,
+# only a direct loopback client (champions.ops.views.metrics_allowed).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# Redis: the task backend and the cache when set (production.py); /readyz then checks it.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 
 CHAMPIONS_PAGE_SIZE = 25
 
