@@ -51,7 +51,7 @@ def programs_for(*, port: int, env: dict[str, str]) -> list[Program]:
     programs = [Program("web", web)]
     host = socket.gethostname()
     for n in range(int(env.get("TASK_WORKERS", "1"))):
-        programs.append(Program(f"worker-{n}", worker_argv(env, worker_id=f"{host}-worker-{n}")))
+        programs.append(Program(f"worker-{n}", worker_argv(worker_id=f"{host}-worker-{n}")))
     programs.append(Program("scheduler", ["champions", "scheduler"]))
     if not env.get("CPGRAMS_BASE_URL"):
         # The sandbox stands in for the national grievance system (docs/CPGRAMS.md).
@@ -60,10 +60,9 @@ def programs_for(*, port: int, env: dict[str, str]) -> list[Program]:
     return programs
 
 
-def worker_argv(env: dict[str, str], *, worker_id: str) -> list[str]:
-    if env.get("REDIS_URL"):
-        return ["champions", "rqworker", "default", "--with-scheduler", "--name", worker_id]
-    # A fixed id: a restarted worker first queues again the task its previous life was running.
+def worker_argv(*, worker_id: str) -> list[str]:
+    """The database's worker or, with REDIS_URL, an RQ worker (`champions task_worker` picks).
+    A fixed id: a restarted database worker first queues again the task it was running."""
     return ["champions", "task_worker", "--worker-id", worker_id, "--interval", "1"]
 
 

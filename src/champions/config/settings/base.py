@@ -315,8 +315,19 @@ LOGGING = {
 # /metrics answers a scraper sending `Authorization: Bearer <METRICS_TOKEN>`; without a token,
 # only a direct loopback client (champions.ops.views.metrics_allowed).
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
-# Redis: the task backend and the cache when set (production.py); /readyz then checks it.
+# Redis, when REDIS_URL is set: tasks go through RQ (workers on as many machines as needed,
+# `champions task_worker` runs one) and the cache (login and API limits) is shared by every
+# machine; /readyz checks it. Without it: the database backend and cache above.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # A job may run for as long as the longest task (the daily rebuilds), then RQ stops it.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": TASK_LEASE_SECONDS}}
+    RQ_SHOW_ADMIN_LINK = False
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 
 CHAMPIONS_PAGE_SIZE = 25
 

@@ -1,13 +1,17 @@
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django_tasks import task_backends
 
 from champions.core.taskleases import worker_tasks_reclaim
 
 
 class Command(BaseCommand):
     help = (
-        "Run a database task worker under a fixed id, first queuing again the tasks a previous "
-        "life of that worker left RUNNING (scripts/serve restarts a worker that died)."
+        "Run one task worker for the configured backend: the database's under a fixed id, "
+        "first queuing again the tasks a previous life of that worker left RUNNING; or an RQ "
+        "worker when REDIS_URL is set. scripts/serve restarts a worker that died."
     )
 
     def add_arguments(self, parser) -> None:
@@ -16,6 +20,18 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1)
 
     def handle(self, *args, worker_id: str, queue_name: str, interval: float, **options) -> None:
+        if task_backends["default"].__class__.__name__ == "RQBackend":
+            # RQ refuses a name still registered by a killed worker (until its heartbeat
+            # expires), so each life of the worker gets its own.
+            name = f"{worker_id}.{os.getpid()}"
+            call_command(
+                "rqworker",
+                queue_name,
+                name=name,
+                with_scheduler=True,
+                job_class="django_tasks_rq.Job",  # the backend's results and callbacks
+            )
+            return
         reclaimed = worker_tasks_reclaim(worker_id=worker_id)
         self.stdout.write(f"{worker_id}: {reclaimed} task(s) of a previous run queued again")
         call_command(
