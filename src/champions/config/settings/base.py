@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "champions.web",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "ninja",
     "django_htmx",
     "django_filters",
@@ -101,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "champions.accounts.mfa.MfaRequiredMiddleware",  # after messages: it leaves one
     "champions.accounts.throttling.LoginThrottleMiddleware",
     "csp.middleware.CSPMiddleware",
     "champions.core.middleware.PermissionsPolicyMiddleware",
@@ -219,8 +221,15 @@ API_THROTTLE_RATES = {
     "triage_user": os.environ.get("API_TRIAGE_USER_RATE", "60/m"),
     "token_guess": os.environ.get("API_TOKEN_GUESS_RATE", "20/m"),  # wrong bearer tokens
 }
-# Officers' sessions end after this many seconds without a request.
+# Sessions end after this many seconds without a request: officers' sooner (they see other
+# people's data), everyone else's after a working day's idleness.
 OFFICER_SESSION_IDLE_SECONDS = int(os.environ.get("OFFICER_SESSION_IDLE_SECONDS", "1800"))
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(8 * 3600)))
+# Two-factor authentication (TOTP) is compulsory for officers, leadership, administrators and
+# staff (accounts/mfa.py); recovery codes are the way back from a lost phone.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Champions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 # --- E-mail ----------------------------------------------------------------------------------
