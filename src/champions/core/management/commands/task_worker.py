@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django_tasks import task_backends
 
+from champions.core.rqleases import rq_worker_jobs_reclaim
 from champions.core.taskleases import worker_tasks_reclaim
 
 
@@ -22,14 +23,18 @@ class Command(BaseCommand):
     def handle(self, *args, worker_id: str, queue_name: str, interval: float, **options) -> None:
         if task_backends["default"].__class__.__name__ == "RQBackend":
             # RQ refuses a name still registered by a killed worker (until its heartbeat
-            # expires), so each life of the worker gets its own.
+            # expires), so each life of the worker gets its own; an earlier life's job is
+            # queued again first.
             name = f"{worker_id}.{os.getpid()}"
+            reclaimed = rq_worker_jobs_reclaim(worker_id=worker_id, queue_names=[queue_name])
+            self.stdout.write(f"{worker_id}: {reclaimed} job(s) of a previous run queued again")
             call_command(
                 "rqworker",
                 queue_name,
                 name=name,
                 with_scheduler=True,
                 job_class="django_tasks_rq.Job",  # the backend's results and callbacks
+                worker_class="champions.core.rqleases.WorkHorseDiesWithWorker",
             )
             return
         reclaimed = worker_tasks_reclaim(worker_id=worker_id)
