@@ -79,7 +79,11 @@ class ProfileTag(models.Model):
     country = models.CharField(max_length=2)
 
     class Meta:
-        indexes = [models.Index(fields=["tag", "country", "profile"], name="network_tag_lookup")]
+        indexes = [
+            models.Index(fields=["tag", "country", "profile"], name="network_tag_lookup"),
+            # the newest profiles under a tag, any country (`candidates.tag_hits`)
+            models.Index(fields=["tag", "-profile"], name="network_tag_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["profile", "tag"], name="network_tag_unique")
         ]
