@@ -203,3 +203,25 @@ class IntroductionMessage(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk}"
+
+
+class SearchTally(models.Model):
+    """How many match searches asked for a product heading or an industry on one day, per
+    partner country wanted ("" = any) and side (sought = looking for suppliers, offered =
+    looking for buyers). Counts only: no user, profile, text or time of day is kept."""
+
+    day = models.DateField()
+    code = models.CharField(max_length=9)  # "hs:5205" or "nic:1391"
+    country = models.CharField(max_length=2, blank=True)
+    side = models.CharField(max_length=8)
+    searches = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "code", "country", "side"], name="network_search_tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.code} {self.country or '*'} {self.side}: {self.searches}"
