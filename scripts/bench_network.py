@@ -229,7 +229,8 @@ def publish(report: dict) -> None:
             "| what | figure |",
             "|---|---|",
             f"| profiles (their vectors: random unit vectors) | {report['profiles']:,} |",
-            f"| seeding with COPY | {report['seed_s']:.0f} s |",
+            f"| seeding ({'COPY' if report['database'] == 'postgres' else 'executemany'})"
+            f" | {report['seed_s']:.0f} s |",
             f"| match query p50 / p95 (embedding included, {report['match']['queries']} queries)"
             f" | {report['match']['p50_ms']:.0f} / {report['match']['p95_ms']:.0f} ms |",
             "| the same, CPU time of this process (less sensitive to other work on the machine)"
