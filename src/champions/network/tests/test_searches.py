@@ -83,3 +83,17 @@ def test_a_refused_search_is_not_counted(client, entrepreneur):
     page = client.get(reverse("web:network:match"), {"hs_codes": "12"})
     assert page.status_code == 200
     assert SearchTally.objects.count() == 0
+
+
+def test_demo_searches_fill_the_page_once():
+    from champions.network.demo_searches import searches_demo_load
+
+    assert searches_demo_load() == 66
+    assert searches_demo_load() == 0
+    summary = searches.searches_summary(days=90)
+    assert [(r.label, r.country, r.searches) for r in summary.rows][:2] == [
+        ("HS 5205", "IN", 23),
+        ("HS 6109", "", 12),
+    ]
+    assert len(summary.rows) == 6
+    assert summary.hidden == 1
