@@ -164,7 +164,8 @@ def profiles_match(query: MatchQuery) -> list[MatchResult]:
     hits = _candidate_tags(wants, tuple(query.countries))
     hits.pop(query.exclude_profile_id, None)
     code_scores = {pid: _code_score(tags, wants) for pid, tags in hits.items()}
-    shortlist = sorted(code_scores, key=lambda p: -code_scores[p])[:SCORED_LIMIT]
+    # ties: the newest profiles first, whatever order the database returned the rows in
+    shortlist = sorted(code_scores, key=lambda p: (-code_scores[p], -p))[:SCORED_LIMIT]
     ids, matrix = approved_vectors(shortlist)
     if not ids:
         return []

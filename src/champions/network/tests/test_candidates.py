@@ -58,3 +58,12 @@ def test_state_bonus_is_applied_beyond_the_first_limit():
     assert best.reasons[-1] == "is in a state you prefer"
     [plain] = profiles_match(MatchQuery(hs_codes=("520524",), limit=1))
     assert plain.profile_id == first.pk  # equal scores: the lower id first
+
+
+def test_equal_candidates_beyond_the_scored_limit_keep_the_newest(monkeypatch):
+    from champions.network import matching
+
+    monkeypatch.setattr(matching, "SCORED_LIMIT", 2)
+    _first, second, third = _yarn(3)
+    found = profiles_match(MatchQuery(hs_codes=("520524",)))
+    assert [r.profile_id for r in found] == [second.pk, third.pk]
