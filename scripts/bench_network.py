@@ -216,6 +216,7 @@ def bench_import(rows: int) -> dict:
 
 def publish(report: dict) -> None:
     """One block per database and size, between its own markers."""
+    seeding = f"{report['seed_s']:.0f} s" if report["seed_s"] else "already seeded"
     key = f"network-{report['database']}-{report['profiles']}"
     start_marker, end_marker = f"<!-- {key}:start -->", f"<!-- {key}:end -->"
     block = "\n".join(
@@ -230,7 +231,7 @@ def publish(report: dict) -> None:
             "|---|---|",
             f"| profiles (their vectors: random unit vectors) | {report['profiles']:,} |",
             f"| seeding ({'COPY' if report['database'] == 'postgres' else 'executemany'})"
-            f" | {report['seed_s']:.0f} s |",
+            f" | {seeding} |",
             f"| match query p50 / p95 (embedding included, {report['match']['queries']} queries)"
             f" | {report['match']['p50_ms']:.0f} / {report['match']['p95_ms']:.0f} ms |",
             "| the same, CPU time of this process (less sensitive to other work on the machine)"
@@ -252,6 +253,15 @@ def publish(report: dict) -> None:
     DOC.write_text(text, encoding="utf-8")
 
 
+def _sqlite_as_deployed() -> None:
+    """The pragmas of the deployed settings (WAL, mmap, cache), which a DATABASE_URL lacks."""
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        connection.settings_dict["OPTIONS"] = dict(settings.SQLITE_OPTIONS)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profiles", type=int, default=1_000_000)
@@ -263,11 +273,7 @@ def main() -> int:
     load_before = ", ".join(f"{v:.2f}" for v in os.getloadavg())
     database_prepare(fresh=args.fresh, database=args.database)
     django.setup()
-    from django.conf import settings
-    from django.db import connection
-
-    if connection.vendor == "sqlite":  # as deployed: WAL, mmap, cache
-        connection.settings_dict["OPTIONS"] = dict(settings.SQLITE_OPTIONS)
+    _sqlite_as_deployed()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
