@@ -23,12 +23,14 @@ from django.utils import timezone
 
 from champions.controlrooms.selectors import hub_get, room_for_district
 
-from . import predictions, selectors, tallies
+from . import selectors
 from .choices import Category, Channel, Kind, Priority, SlaState, Status, TriageScope
 from .demo_texts import FIRST_NAMES, LAST_NAMES, REPLIES, SLOTS, SLOTS_HI, SUGGESTIONS, TEMPLATES
 from .models import Grievance, Message, RegistrationCounter, TimelineEntry, Triage
-from .sla import add_working_days
-from .workflow import REOPEN_WINDOW_DAYS
+from .queue import tallies
+from .sla.clock import add_working_days
+from .triage_link import predictions
+from .workflow.table import REOPEN_WINDOW_DAYS
 
 DEMO_DOMAIN = "demo-msme.champions.in"
 DEMO_GRIEVANCES = 3000
@@ -159,12 +161,18 @@ def _new_grievance(ctx: _Context, enterprise: DemoEnterprise, index: int) -> Pla
     note = f"Lodged by {Channel(channel).label}, routed to {grievance.room.name}."
     plan.entries.append((lodged, "lodged", "", Status.SUBMITTED, note, False))
     if not suggestion:
-        calendar = ctx.calendar(enterprise.state_id)
-        policy = ctx.policy(category, grievance.priority)
-        grievance.assign_due_at = add_working_days(lodged, policy.assign_days, calendar)
-        grievance.escalate_due_at = add_working_days(lodged, policy.escalate_days, calendar)
-        grievance.resolution_due_at = add_working_days(lodged, policy.resolve_days, calendar)
+        _due_dates(ctx, grievance)
     return plan
+
+
+def _due_dates(ctx: _Context, grievance: Grievance) -> None:
+    """The due dates from the policy and the state's calendar, as at lodging."""
+    calendar = ctx.calendar(grievance.state_id)
+    policy = ctx.policy(grievance.category, grievance.priority)
+    lodged = grievance.lodged_at
+    grievance.assign_due_at = add_working_days(lodged, policy.assign_days, calendar)
+    grievance.escalate_due_at = add_working_days(lodged, policy.escalate_days, calendar)
+    grievance.resolution_due_at = add_working_days(lodged, policy.resolve_days, calendar)
 
 
 def _step(plan: Plan, at: datetime, action: str, to: str, note: str = "", internal=False):

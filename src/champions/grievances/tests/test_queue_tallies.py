@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from champions.grievances.models import Grievance, QueueTally
+from champions.grievances.queue.tallies import tally_counts, tally_move, tally_recount
 from champions.grievances.selectors import grievance_queue_for_user, queue_counts_for_user
 from champions.grievances.services import (
     grievance_merge,
@@ -15,7 +16,6 @@ from champions.grievances.services import (
     grievance_transfer,
     grievance_transition,
 )
-from champions.grievances.tallies import tally_counts, tally_move, tally_recount
 from champions.grievances.tests.factories import lodge, pune_enterprise
 
 pytestmark = pytest.mark.django_db

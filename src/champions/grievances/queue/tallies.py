@@ -9,7 +9,7 @@ periodic job `queue-recount` runs daily and the bulk loaders run after loading.
 from django.db import connection, transaction
 from django.db.models import Count, Sum
 
-from .models import Grievance, QueueTally
+from ..models import Grievance, QueueTally
 
 
 @transaction.atomic

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from champions.controlrooms.selectors import control_room_get
 
-from . import hooks
-from .choices import OPEN_STATUSES, Status
-from .models import Grievance, QueueTally, TimelineEntry
+from .. import hooks
+from ..choices import OPEN_STATUSES, Status
+from ..models import Grievance, QueueTally, TimelineEntry
 
 REROUTED = "rerouted"
 
