@@ -154,12 +154,18 @@ def _new_grievance(ctx: _Context, enterprise: DemoEnterprise, index: int) -> Pla
     )
     if channel == Channel.CPGRAMS:
         grievance.cpgrams_number = f"DOMSM/E/{lodged.year}/D{index:07d}"
+    return _planned(ctx, grievance, text_key=(*key, number), text=f"{subject}\n{body}")
+
+
+def _planned(ctx: _Context, grievance: Grievance, *, text_key: tuple, text: str) -> Plan:
+    """The lodged grievance's plan: its triage, the first timeline entry, its due dates."""
     plan = Plan(grievance)
-    plan.triage = ctx.triage((*key, number), f"{subject}\n{body}")
+    plan.triage = ctx.triage(text_key, text)
+    suggestion = grievance.kind == Kind.SUGGESTION
     if plan.triage is not None and not suggestion:
         grievance.department = str(plan.triage.department.label)[:200]
-    note = f"Lodged by {Channel(channel).label}, routed to {grievance.room.name}."
-    plan.entries.append((lodged, "lodged", "", Status.SUBMITTED, note, False))
+    note = f"Lodged by {Channel(grievance.channel).label}, routed to {grievance.room.name}."
+    plan.entries.append((grievance.lodged_at, "lodged", "", Status.SUBMITTED, note, False))
     if not suggestion:
         _due_dates(ctx, grievance)
     return plan

@@ -76,6 +76,11 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
             "sort",
         ]
 
+    def __init__(self, data=None, queryset=None, *, user=None, **kwargs) -> None:
+        super().__init__(data, queryset, **kwargs)
+        # "mine" is the user's: given directly (a selector) or through the request (a page).
+        self.user = user if user is not None else getattr(self.request, "user", None)
+
     def filter_min_age(self, queryset, name, value):
         return queryset.filter(lodged_at__lte=timezone.now() - timedelta(days=int(value)))
 
@@ -97,9 +102,8 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
 
     def filter_view(self, queryset, name, value):
         now = timezone.now()
-        user = getattr(self.request, "user", None)
         if value == "mine":
-            return queryset.filter(assignee_id=getattr(user, "pk", None))
+            return queryset.filter(assignee_id=getattr(self.user, "pk", None))
         if value == "unassigned":
             return queryset.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
         if value == "due_soon":

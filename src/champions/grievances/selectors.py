@@ -14,7 +14,10 @@ from .intake.selectors import (
 )
 from .queue.selectors import (
     QUEUE_SORTS,
+    QueueCursor,
+    QueueResult,
     StatusCount,
+    grievance_queue,
     grievance_queue_for_user,
     grievance_queue_page,
     officer_can_take,
@@ -67,6 +70,8 @@ __all__ = [
     "GrievanceDetail",
     "GrievanceFacts",
     "GrievanceVectorRow",
+    "QueueCursor",
+    "QueueResult",
     "StatusCount",
     "TimelineFeedRow",
     "TrackResult",
@@ -85,6 +90,7 @@ __all__ = [
     "grievance_list_for_user",
     "grievance_outcomes_by_enterprise",
     "grievance_queryset_for_user",
+    "grievance_queue",
     "grievance_queue_for_user",
     "grievance_queue_page",
     "grievance_track",

@@ -9,6 +9,7 @@ from champions.core.schemas import ErrorOut
 
 from .. import selectors, services
 from ..models import Grievance
+from .common import act
 from .router import operation_id, router
 from .schemas import (
     AttachmentOut,
@@ -50,10 +51,7 @@ def grievance_detail(request: HttpRequest, grievance_id: DbId):
     operation_id=operation_id("grievance_transition"),
 )
 def grievance_transition(request: HttpRequest, grievance_id: DbId, payload: TransitionIn):
-    grievance = services.grievance_transition(
-        grievance_id=grievance_id, action=payload.action, actor=request.user, note=payload.note
-    )
-    return Status(200, grievance)
+    return act(services.grievance_transition, request, grievance_id, payload)
 
 
 @router.post(
@@ -63,13 +61,14 @@ def grievance_transition(request: HttpRequest, grievance_id: DbId, payload: Tran
     operation_id=operation_id("grievance_message_add"),
 )
 def grievance_message_add(request: HttpRequest, grievance_id: DbId, payload: MessageIn):
-    message = services.grievance_message_add(
-        grievance_id=grievance_id,
-        actor=request.user,
-        body=payload.body,
-        is_internal=payload.internal,
+    return act(
+        services.grievance_message_add,
+        request,
+        grievance_id,
+        payload,
+        status=201,
+        internal="is_internal",
     )
-    return Status(201, message)
 
 
 @router.post(
@@ -79,13 +78,7 @@ def grievance_message_add(request: HttpRequest, grievance_id: DbId, payload: Mes
     operation_id=operation_id("grievance_rate"),
 )
 def grievance_rate(request: HttpRequest, grievance_id: DbId, payload: RatingIn):
-    grievance = services.grievance_rate(
-        grievance_id=grievance_id,
-        actor=request.user,
-        rating=payload.rating,
-        comment=payload.comment,
-    )
-    return Status(200, grievance)
+    return act(services.grievance_rate, request, grievance_id, payload)
 
 
 @router.post(
@@ -95,13 +88,7 @@ def grievance_rate(request: HttpRequest, grievance_id: DbId, payload: RatingIn):
     operation_id=operation_id("grievance_transfer"),
 )
 def grievance_transfer(request: HttpRequest, grievance_id: DbId, payload: TransferIn):
-    grievance = services.grievance_transfer(
-        grievance_id=grievance_id,
-        room_id=payload.room_id,
-        actor=request.user,
-        reason=payload.reason,
-    )
-    return Status(200, grievance)
+    return act(services.grievance_transfer, request, grievance_id, payload)
 
 
 @router.post(
@@ -116,13 +103,7 @@ def grievance_transfer(request: HttpRequest, grievance_id: DbId, payload: Transf
     operation_id=operation_id("grievance_refer"),
 )
 def grievance_refer(request: HttpRequest, grievance_id: DbId, payload: ReferralIn):
-    grievance = services.grievance_refer(
-        grievance_id=grievance_id,
-        actor=request.user,
-        organisation=payload.organisation,
-        reason=payload.reason,
-    )
-    return Status(200, grievance)
+    return act(services.grievance_refer, request, grievance_id, payload)
 
 
 @router.post(

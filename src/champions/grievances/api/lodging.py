@@ -6,7 +6,6 @@ from ninja import Header, Status
 from champions.core.schemas import ErrorOut
 
 from .. import services
-from ..choices import Channel
 from .router import operation_id, router
 from .schemas import (
     GrievanceIn,
@@ -33,12 +32,8 @@ def grievance_lodge(
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=100),
 ):
     result = services.grievance_lodge(
-        actor=request.user,
-        data=payload.to_input(),
-        channel=Channel(payload.channel),
-        idempotency_key=idempotency_key,
+        actor=request.user, idempotency_key=idempotency_key, **payload.lodging()
     )
     if result.replayed:
         response["Idempotent-Replayed"] = "true"
-        return Status(200, result.grievance)
-    return Status(201, result.grievance)
+    return Status(200 if result.replayed else 201, result.grievance)

@@ -12,7 +12,7 @@ from pydantic import StrictBool, StrictInt, field_validator
 
 from champions.core.fields import NOT_BLANK, BodyId, Cursor, DbId
 
-from .. import services
+from .. import selectors, services
 from ..choices import Category, Channel, ComplainantType, Kind, Priority, SlaState
 from ..choices import Status as State
 from ..models import Grievance, Message, TimelineEntry
@@ -182,6 +182,10 @@ class GrievanceIn(Schema):
         values["category"] = values["category"] or ""
         return services.GrievanceInput(**values)
 
+    def lodging(self) -> dict:
+        """What `grievance_lodge` takes from the body: the input and the channel."""
+        return {"data": self.to_input(), "channel": Channel(self.channel)}
+
 
 class GrievanceListQuery(Schema):
     status: State | None = None
@@ -260,3 +264,15 @@ class ReferralIn(Schema):
         examples=["Banking"],
     )
     reason: str = Field(..., max_length=2000)
+
+
+def track_out(result: selectors.TrackResult) -> dict:
+    grievance = result.grievance
+    return {
+        "registration_number": grievance.registration_number,
+        "kind": grievance.kind,
+        "status": grievance.status,
+        "lodged_at": grievance.lodged_at,
+        "expected_resolution_date": expected_resolution(grievance.resolution_due_at),
+        "timeline": result.timeline,
+    }

@@ -15,7 +15,7 @@ from .router import operation_id, router
 from .schemas import (
     TrackOut,
     TrackQuery,
-    expected_resolution,
+    track_out,
 )
 
 
@@ -34,18 +34,7 @@ def grievance_track(request: HttpRequest, query: Query[TrackQuery]):
     if result is None:
         # The same answer whether the number exists or not, so numbers cannot be probed.
         raise NotFound(_("No grievance matches this number and contact."))
-    grievance = result.grievance
-    return Status(
-        200,
-        {
-            "registration_number": grievance.registration_number,
-            "kind": grievance.kind,
-            "status": grievance.status,
-            "lodged_at": grievance.lodged_at,
-            "expected_resolution_date": expected_resolution(grievance.resolution_due_at),
-            "timeline": result.timeline,
-        },
-    )
+    return Status(200, track_out(result))
 
 
 @router.get(

@@ -1,6 +1,8 @@
 """The officers' work queue: its pages, its counts per status, the officers to assign."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
@@ -15,6 +17,7 @@ from champions.core.errors import NotFound
 from champions.core.pagination import Page
 
 from ..choices import Status
+from ..filters import GrievanceQueueFilterSet
 from ..models import (
     Grievance,
 )
@@ -182,3 +185,42 @@ def officer_get(*, user_id: int):
     if officer is None:
         raise NotFound("No such officer.")
     return officer
+
+
+@dataclass(frozen=True)
+class QueueCursor:
+    after: int | None = None  # the rows after this grievance in the chosen order
+    before: int | None = None  # the rows before it
+
+
+@dataclass(frozen=True)
+class QueueResult:
+    filterset: GrievanceQueueFilterSet  # the filters as understood (the page's form)
+    page: Page
+    counts: dict[str, int]  # per status, every filter but the status applied
+
+    @property
+    def status_counts(self) -> list[StatusCount]:
+        return _in_workflow_order(self.counts)
+
+
+def grievance_queue(
+    *, user, filters: Mapping[str, Any], cursor: QueueCursor, size: int
+) -> QueueResult:
+    """One page of the grievances the user may see, filtered and ordered by
+    `GrievanceQueueFilterSet`, with the counts per status: the officers' work queue page and
+    the API list both read this."""
+    base = grievance_queryset_for_user(user=user).select_related("room", "assignee")
+    filterset = GrievanceQueueFilterSet(filters, queryset=base, user=user)
+    # The per-status counts follow every filter but the status itself.
+    others = {name: value for name, value in filters.items() if name != "status"}
+    unfiltered = GrievanceQueueFilterSet(others, queryset=base, user=user)
+    counts = queue_counts_for_user(user=user, qs=unfiltered.qs, narrowed=unfiltered.narrows)
+    page = grievance_queue_page(
+        filterset.qs,
+        sort=filterset.chosen_sort,
+        after=cursor.after,
+        before=cursor.before,
+        size=size,
+    )
+    return QueueResult(filterset=filterset, page=page, counts=counts)

@@ -11,7 +11,7 @@ from champions.accounts import policy
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import permission_required
 from champions.accounts.selectors import user_is_officer
-from champions.core.errors import DomainError, Forbidden, NotFound
+from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
 
 from .. import selectors, services
 from ..choices import Status
@@ -88,3 +88,15 @@ def still_visible(request, grievance_id: int) -> bool:
     except NotFound:
         return False
     return True
+
+
+def submit(form, run):
+    """A bound, valid form's data to one service: the service's result, or None when the form
+    is unbound or invalid, or the service refused it (its field errors go back on the form)."""
+    if not (form.is_bound and form.is_valid()):
+        return None
+    try:
+        return run(form.cleaned_data)
+    except ValidationFailed as exc:
+        form.add_service_errors(exc.errors)
+        return None

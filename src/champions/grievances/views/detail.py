@@ -115,6 +115,13 @@ def grievance_detail_view(request, grievance_id: int):
     return render(request, "grievances/detail.html", context)
 
 
+def detail_page(request, grievance_id: int, *, message_form=None, status: int = 200):
+    """The grievance page again, e.g. with a message form that carries its errors."""
+    detail = selectors.grievance_detail_get_for_user(user=request.user, grievance_id=grievance_id)
+    context = detail_context(request, detail, message_form=message_form)
+    return render(request, "grievances/detail.html", context, status=status)
+
+
 @login_required
 @require_GET
 @not_found_as_404

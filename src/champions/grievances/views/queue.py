@@ -17,7 +17,6 @@ from champions.core.http import cursor_param as _cursor
 from champions.core.pagination import keyset_page
 
 from .. import selectors, services
-from ..filters import GrievanceQueueFilterSet
 from ..forms.actions import BulkForm
 from .common import (
     officer_required,
@@ -46,33 +45,30 @@ def grievance_list_view(request):
 @officer_required
 @require_GET
 def grievance_queue_view(request):
-    base = selectors.grievance_queue_for_user(user=request.user)
-    filterset = GrievanceQueueFilterSet(request.GET, queryset=base, request=request)
-    # The per-status counts follow every filter but the status itself.
-    others = request.GET.copy()
-    others.pop("status", None)
-    unfiltered = GrievanceQueueFilterSet(others, queryset=base, request=request)
-    counts = selectors.queue_status_counts_for_user(
-        user=request.user, qs=unfiltered.qs, narrowed=unfiltered.narrows
-    )
-    page = selectors.grievance_queue_page(
-        filterset.qs,
-        sort=filterset.chosen_sort,
-        after=_cursor(request, "after"),
-        before=_cursor(request, "before"),
+    queue = selectors.grievance_queue(
+        user=request.user,
+        filters=request.GET,
+        cursor=page_cursor(request),
         size=settings.CHAMPIONS_PAGE_SIZE,
     )
-    context = {
-        "filterset": filterset,
-        "page": page,
-        "counts": counts,
+    partial = request.htmx and not request.htmx.boosted
+    template = "partials/_queue_results.html" if partial else "queue.html"
+    return render(request, f"grievances/{template}", _queue_context(request, queue))
+
+
+def page_cursor(request) -> selectors.QueueCursor:
+    return selectors.QueueCursor(after=_cursor(request, "after"), before=_cursor(request, "before"))
+
+
+def _queue_context(request, queue: selectors.QueueResult) -> dict:
+    return {
+        "filterset": queue.filterset,
+        "page": queue.page,
+        "counts": queue.status_counts,
         "rooms": control_room_list(),
-        "current_status": filterset.form.cleaned_data.get("status", ""),
+        "current_status": queue.filterset.form.cleaned_data.get("status", ""),
         "edits_service_levels": selectors.user_edits_service_levels(request.user),
     }
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "grievances/partials/_queue_results.html", context)
-    return render(request, "grievances/queue.html", context)
 
 
 def _bulk_apply(request, data: dict) -> None:
@@ -106,14 +102,22 @@ def grievance_bulk_view(request):
     rooms = control_room_list()
     form = BulkForm(request.POST, rooms=rooms)
     if not form.is_valid():
-        for field_errors in form.errors.values():
-            for error in field_errors:
-                messages.error(request, error)
-        return redirect("web:grievances:queue")
+        _form_errors_as_messages(request, form)
+    elif form.cleaned_data["confirmed"]:
+        _bulk_apply(request, form.cleaned_data)
+    else:
+        return _bulk_confirm_page(request, form, rooms)
+    return redirect("web:grievances:queue")
+
+
+def _form_errors_as_messages(request, form) -> None:
+    for field_errors in form.errors.values():
+        for error in field_errors:
+            messages.error(request, error)
+
+
+def _bulk_confirm_page(request, form: BulkForm, rooms: list):
     data = form.cleaned_data
-    if data["confirmed"]:
-        _bulk_apply(request, data)
-        return redirect("web:grievances:queue")
     grievances = selectors.grievance_list_by_ids_for_user(
         user=request.user, grievance_ids=data["ids"]
     )

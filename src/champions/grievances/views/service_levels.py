@@ -16,6 +16,7 @@ from ..forms.service_levels import HolidayForm, SlaPolicyForm
 from .common import (
     attempt,
     hub_required,
+    submit,
 )
 
 
@@ -84,29 +85,24 @@ def sla_policy_delete_view(request, policy_id: int):
 @require_http_methods(["GET", "POST"])
 def holiday_list_view(request):
     """The holidays of one year (`?year=`), with a form to add a national or state holiday."""
-    year = _cursor(request, "year") or timezone.localdate().year
     form = HolidayForm(request.POST or None)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            holiday = services.holiday_add(
-                actor=request.user,
-                day=data["day"],
-                name=data["name"],
-                state_id=data["state"].pk if data["state"] else None,
-            )
-        except ValidationFailed as exc:
-            form.add_service_errors(exc.errors)
-        else:
-            messages.success(request, _("The holiday was added."))
-            return redirect(f"{reverse('web:grievances:holidays')}?year={holiday.day.year}")
-    context = {
-        "form": form,
-        "year": year,
-        "years": selectors.holiday_years(),
-        "holidays": selectors.holiday_list(year=year),
-    }
+    holiday = submit(form, lambda data: _holiday_add(request, data))
+    if holiday is not None:
+        messages.success(request, _("The holiday was added."))
+        return redirect(f"{reverse('web:grievances:holidays')}?year={holiday.day.year}")
+    year = _cursor(request, "year") or timezone.localdate().year
+    context = {"form": form, "year": year, "years": selectors.holiday_years()}
+    context["holidays"] = selectors.holiday_list(year=year)
     return render(request, "grievances/holidays.html", context, status=_status(form))
+
+
+def _holiday_add(request, data: dict):
+    return services.holiday_add(
+        actor=request.user,
+        day=data["day"],
+        name=data["name"],
+        state_id=data["state"].pk if data["state"] else None,
+    )
 
 
 @hub_required
