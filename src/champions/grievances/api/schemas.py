@@ -188,20 +188,39 @@ class GrievanceIn(Schema):
 
 
 class GrievanceListQuery(Schema):
+    """The work queue's filters (`GrievanceQueueFilterSet`, as on the officers' page), a cursor
+    and a page size."""
+
     status: State | None = None
     category: Category | None = None
     priority: Priority | None = None
     sla_state: SlaState | None = None
     channel: Channel | None = None
     kind: Kind | None = None
+    language: Literal["en", "hi", "hinglish"] | None = None
     room: DbId | None = Field(None, description="A control room id.")
     view: Literal["mine", "unassigned", "due_soon", "overdue", "awaiting_owner"] | None = Field(
         None, description="A saved view: mine, unassigned, due in 2 days, overdue, awaiting MSME."
     )
-    q: str | None = Field(None, max_length=24, description="A registration number prefix.")
-    after: Cursor | None = Field(None, description="Cursor: rows older than this id.")
-    before: Cursor | None = Field(None, description="Cursor: rows newer than this id.")
+    q: str | None = Field(
+        None,
+        max_length=100,
+        description="A registration number prefix (`CHMP/...`), or words of the MSME's name, "
+        "the contact, the subject or the description.",
+    )
+    min_age: int | None = Field(None, ge=0, le=3650, description="At least this many days old.")
+    max_age: int | None = Field(None, ge=0, le=3650, description="At most this many days old.")
+    sort: Literal["newest", "oldest", "due"] = Field(
+        "newest", description="Newest or oldest first, or the resolution due soonest first."
+    )
+    after: Cursor | None = Field(None, description="Cursor: the rows after this id in `sort`.")
+    before: Cursor | None = Field(None, description="Cursor: the rows before this id in `sort`.")
     size: int = Field(25, ge=1, le=100)
+
+    def filters(self) -> dict:
+        """The FilterSet's part of the query (cursor and size are the pager's)."""
+        values = self.model_dump(exclude={"after", "before", "size"})
+        return {name: value for name, value in values.items() if value not in (None, "")}
 
 
 class GrievancePageOut(Schema):
@@ -275,4 +294,14 @@ def track_out(result: selectors.TrackResult) -> dict:
         "lodged_at": grievance.lodged_at,
         "expected_resolution_date": expected_resolution(grievance.resolution_due_at),
         "timeline": result.timeline,
+    }
+
+
+def page_out(queue: selectors.QueueResult) -> dict:
+    page = queue.page
+    return {
+        "items": page.items,
+        "next_cursor": page.next_cursor,
+        "previous_cursor": page.previous_cursor,
+        "counts": queue.counts,
     }

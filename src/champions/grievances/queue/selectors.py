@@ -215,7 +215,9 @@ def grievance_queue(
     # The per-status counts follow every filter but the status itself.
     others = {name: value for name, value in filters.items() if name != "status"}
     unfiltered = GrievanceQueueFilterSet(others, queryset=base, user=user)
-    counts = queue_counts_for_user(user=user, qs=unfiltered.qs, narrowed=unfiltered.narrows)
+    counts = queue_counts_for_user(
+        user=user, qs=unfiltered.qs, narrowed=unfiltered.narrows, room_id=unfiltered.chosen_room
+    )
     page = grievance_queue_page(
         filterset.qs,
         sort=filterset.chosen_sort,

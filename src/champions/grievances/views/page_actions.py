@@ -12,7 +12,6 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from champions.accounts import policy
 from champions.accounts.policy import Action as Can
 from champions.controlrooms.selectors import control_room_list
 from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
@@ -27,7 +26,7 @@ from ..forms.actions import (
     TransferForm,
     TransitionForm,
 )
-from ..workflow.table import POOR_RATING_MAX, Action
+from ..workflow.table import POOR_RATING_MAX
 from .common import back, may_act, show_refusal, still_visible
 
 
@@ -62,11 +61,6 @@ def page_action(request, grievance_id: int, action: PageAction) -> HttpResponse:
 
 
 def _transition(request, grievance_id: int, data: dict):
-    # An officer's "assign" button reads "Assign to me": name them even if someone else had it.
-    if data["action"] == Action.ASSIGN and policy.can(request.user, Can.GRIEVANCE_ASSIGN):
-        return services.grievance_assign_to(
-            grievance_id=grievance_id, assignee_id=request.user.pk, actor=request.user
-        )
     return services.grievance_transition(
         grievance_id=grievance_id, action=data["action"], actor=request.user, note=data["note"]
     )

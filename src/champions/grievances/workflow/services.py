@@ -43,13 +43,20 @@ def actor_kind(*, user, grievance: Grievance) -> Actor | None:
 
 @transaction.atomic
 def grievance_transition(*, grievance_id: int, action: str, actor, note: str = "") -> Grievance:
-    """Apply one workflow action under a row lock; an illegal move changes nothing."""
-    grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
+    """Apply one workflow action under a row lock; an illegal move changes nothing.
+
+    `assign` from someone who may assign makes them the assignee, whoever had it (it is
+    `grievance_assign_to` with the actor): the web's "Assign to me" and the API's
+    `{"action": "assign"}` do the same."""
+    seen = grievance_get_for_user(user=actor, grievance_id=grievance_id)  # scope: 404
     if action == Action.REFER:
         # A referral must name the organisation, which only `grievance_refer` records.
         raise TransitionRefused(
             _("A referral names the department or ministry: use the referral form.")
         )
+    if action == Action.ASSIGN and can(actor, Can.GRIEVANCE_ASSIGN, seen):
+        # One rule from every door: `assign` names the actor, whoever had the grievance.
+        return grievance_assign_to(grievance_id=grievance_id, assignee_id=actor.pk, actor=actor)
     return grievance_move(grievance_id=grievance_id, action=action, actor=actor, note=note)
 
 
@@ -186,7 +193,7 @@ def grievance_assign_to(*, grievance_id: int, assignee_id: int, actor) -> Grieva
     if _assign_is_a_move(grievance.status):
         grievance.assignee = assignee
         grievance.save(update_fields=["assignee", "updated_at"])
-        return grievance_transition(
+        return grievance_move(
             grievance_id=grievance_id, action=Action.ASSIGN, actor=actor, note=note
         )
     if grievance.status not in OPEN_STATUSES:
