@@ -34,6 +34,7 @@ from ..models import (
     IdempotencyKey,
     RegistrationCounter,
 )
+from ..queue.tallies import tally_key, tally_moved
 from ..records import english, event_write
 from ..sla.clock import add_working_days
 from ..sla.selectors import calendar_for, sla_policy_for
@@ -223,6 +224,7 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
     enterprise = _checked_enterprise(actor=actor, data=data, channel=channel)
     grievance = _new_grievance(actor=actor, data=data, channel=channel, enterprise=enterprise)
     grievance.save()
+    tally_moved(before=None, after=tally_key(grievance))
     if key:
         IdempotencyKey.objects.create(user=actor, key=key, grievance=grievance)
     event_write(

@@ -1,7 +1,7 @@
 """The grievance, its registration numbers, idempotency keys and the queue's tallies."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
@@ -141,42 +141,10 @@ class Grievance(models.Model):
     def __str__(self) -> str:
         return self.registration_number
 
-    # The queue's counts per (room, status) are kept in QueueTally: every save that changes
-    # the room or the status moves one count, in the same transaction. Writes that bypass
-    # save() (QuerySet.update, bulk_create) must call QueueTally.objects.move themselves.
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and not {"room", "room_id", "status"} & set(update_fields):
-            super().save(*args, **kwargs)
-            return
-        before = getattr(self, "_tally_key", None)
-        adding = self._state.adding
-        with transaction.atomic(savepoint=False):
-            super().save(*args, **kwargs)
-            after = _tally_key(self)
-            # A row loaded without its room or status has no known "before": leave it to
-            # the recount rather than count it twice.
-            if after != before and (adding or before is not None):
-                QueueTally.objects.move(before=before, after=after)
-        self._tally_key = after
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._tally_key = _tally_key(instance)
-        return instance
-
     @property
     def is_open(self) -> bool:
         """Still being worked on (the SLA clock matters); resolved and closed ones are not."""
         return self.status in OPEN_STATUSES
-
-
-def _tally_key(grievance: "Grievance") -> tuple[int, str] | None:
-    loaded = grievance.__dict__
-    if "room_id" not in loaded or "status" not in loaded:
-        return None  # deferred: not a row we can account for
-    return (loaded["room_id"], loaded["status"])
 
 
 class QueueTallyManager(models.Manager):

@@ -18,6 +18,7 @@ from ..errors import TransitionRefused
 from ..models import (
     Grievance,
 )
+from ..queue.tallies import tally_key, tally_moved
 from ..records import event_write, grievance_lock
 from ..scope import grievance_get_for_user
 from ..workflow.table import MAX_TRANSFERS
@@ -36,7 +37,7 @@ def grievance_transfer(*, grievance_id: int, room_id: int, actor, reason: str) -
         raise TransitionRefused(
             _("This grievance has been transferred three times; the hub decides where it goes.")
         )
-    previous = grievance.room
+    previous, counted = grievance.room, tally_key(grievance)
     grievance.room = target
     grievance.assignee = None
     grievance.transfer_count += 1
@@ -45,6 +46,7 @@ def grievance_transfer(*, grievance_id: int, room_id: int, actor, reason: str) -
             Status.SUBMITTED if grievance.status == Status.ASSIGNED else grievance.status
         )
     grievance.save()
+    tally_moved(before=counted, after=tally_key(grievance))
     event_write(
         grievance,
         actor=actor,

@@ -21,6 +21,7 @@ from ..models import (
     Message,
 )
 from ..queue.selectors import officer_can_take, officer_get
+from ..queue.tallies import tally_key, tally_moved
 from ..records import event_write, grievance_lock
 from ..scope import grievance_get_for_user
 from ..sla.clock import add_working_days, shift_for_pause
@@ -65,6 +66,7 @@ def grievance_move(
 ) -> Grievance:
     """The workflow move itself, for callers that have checked the scope."""
     grievance = grievance_lock(grievance_id)
+    counted = tally_key(grievance)
     kind = actor_kind(user=actor, grievance=grievance)
     try:
         move = transition_for(grievance.status, action, kind) if kind else None
@@ -81,6 +83,7 @@ def grievance_move(
         grievance.referred_to = referred_to
     grievance.status = move.to
     grievance.save()
+    tally_moved(before=counted, after=tally_key(grievance))
     event_write(
         grievance,
         actor=actor,
@@ -230,12 +233,13 @@ def grievance_merge(*, duplicate_id: int, primary_id: int, actor) -> Grievance:
         Status.APPEAL_DECIDED,
     }:
         raise TransitionRefused(_("This grievance is already closed."))
-    from_status = duplicate.status
+    from_status, counted = duplicate.status, tally_key(duplicate)
     duplicate.merged_into = primary
     duplicate.status = Status.CLOSED
     duplicate.closed_at = timezone.now()
     duplicate.paused_at = None
     duplicate.save(update_fields=["merged_into", "status", "closed_at", "paused_at", "updated_at"])
+    tally_moved(before=counted, after=tally_key(duplicate))
     _merge_record(duplicate, primary, actor=actor, from_status=from_status)
     return duplicate
 
