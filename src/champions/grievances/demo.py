@@ -25,7 +25,8 @@ from champions.controlrooms.selectors import hub_get, room_for_district
 
 from . import selectors
 from .choices import Category, Channel, Kind, Priority, SlaState, Status, TriageScope
-from .demo_texts import FIRST_NAMES, LAST_NAMES, REPLIES, SLOTS, SLOTS_HI, SUGGESTIONS, TEMPLATES
+from .demo_templates import TEMPLATES
+from .demo_texts import FIRST_NAMES, LAST_NAMES, REPLIES, SLOTS, SLOTS_HI, SUGGESTIONS
 from .models import Grievance, Message, RegistrationCounter, TimelineEntry, Triage
 from .queue import tallies
 from .sla.clock import add_working_days
