@@ -7,6 +7,7 @@ or critical and no page breaks the content security policy."""
 import pytest
 
 from champions.network import services
+from champions.network.demo_searches import searches_demo_load
 from champions.network.models import Introduction, Profile
 from champions.network.validation import ProfileInput
 
@@ -205,6 +206,7 @@ NETWORK_PAGES = [
 
 @pytest.mark.parametrize("language", ["en", "hi"])
 def test_network_pages_fit_360_px_with_a_usable_menu(live_server, introduced, page, language):
+    searches_demo_load()  # the market page's searches table too
     use_language(page, live_server.url, language)
     log_in(page, live_server.url, OWNER_EMAIL)
     page.set_viewport_size(PHONE)
