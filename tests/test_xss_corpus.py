@@ -1,7 +1,8 @@
 """Script payloads typed into every free-text field a user can fill that other people read:
 each page that shows the text renders it escaped, never as markup. Fields: a grievance's
 subject, description and contact name, the owner's message, the officer's internal note, an
-enterprise's name, an assistant question (the answer panel and the officers' call-back queue)."""
+enterprise's name, an assistant question (the answer panel and the officers' call-back queue),
+a partnership post's title and text and its author's name (the board and the post's page)."""
 
 import pytest
 from django.utils.html import escape
@@ -9,6 +10,8 @@ from django.utils.html import escape
 from champions.assistant.services import assistant_ask, callback_create
 from champions.grievances.services import grievance_message_add
 from champions.grievances.tests.factories import lodge, pune_enterprise
+from champions.network.services import post_create, post_review
+from champions.network.tests.factories import ProfileFactory
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 
@@ -98,3 +101,31 @@ def test_an_assistant_question_renders_escaped_in_the_panel_and_the_callback_que
 
     _assert_escaped(answered.content.decode(), question)
     _assert_escaped(_page(client, "/assistant/callbacks/"), question)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_partnership_post_renders_escaped_on_the_board_and_its_page(
+    client, entrepreneur, hub_officer, payload
+):
+    profile = ProfileFactory(owner=entrepreneur, name=f"Partner {payload}"[:200])
+    title = f"title {payload}"
+    text = f"text {payload}"
+    post = post_create(
+        user=entrepreneur,
+        profile_id=profile.pk,
+        kind="business_request",
+        title=title,
+        text=text,
+        hs_codes=["520524"],
+        countries=["in"],
+    )
+    post_review(user=hub_officer, post_id=post.pk, approve=True)
+    client.force_login(hub_officer)
+
+    page = _page(client, f"/network/posts/{post.pk}/")
+    board = _page(client, "/network/")
+
+    _assert_escaped(page, title)
+    _assert_escaped(page, text)
+    _assert_escaped(page, profile.name)
+    _assert_escaped(board, title)
