@@ -10,9 +10,13 @@ class GrievancesConfig(AppConfig):
         # Officers' decisions on triage suggestions are training data for the next
         # `champions triage train`. Triage sits below grievances and may not import them, so
         # grievances registers its examples with triage (dependency inversion).
+        from champions.core.audit import chain_register
         from champions.triage import datasets
 
         from . import predictions
+        from .audit_chain import timeline_chain_verify
+
+        chain_register("grievance-timeline", timeline_chain_verify)
 
         datasets.training_source_register(
             predictions.TRAINING_SOURCE, predictions.officer_training_examples

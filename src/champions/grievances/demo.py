@@ -315,7 +315,7 @@ def _write(plans: list[Plan], officers: dict[int, int]) -> None:
             triages.append(
                 Triage(grievance=g, scope=TriageScope.GRIEVANCE, created_at=g.lodged_at, **fields)
             )
-    with _keep_times(TimelineEntry, Message, Triage):
+    with _keep_times(Message, Triage):  # timeline times are a plain default
         TimelineEntry.objects.bulk_create(entries, batch_size=1000)
         Message.objects.bulk_create(messages, batch_size=1000)
         Triage.objects.bulk_create(triages, batch_size=500)
