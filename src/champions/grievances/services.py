@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from champions.accounts.policy import Action as Can
-from champions.accounts.policy import can, refusal_message, require
+from champions.accounts.policy import can, conflict_of_interest, refusal_message, require
 from champions.accounts.selectors import user_is_officer, user_sees_whole_country
 from champions.controlrooms.selectors import control_room_get, hub_get, room_for_district
 from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
@@ -318,6 +318,10 @@ def grievance_transition(*, grievance_id: int, action: str, actor, note: str = "
 def _move(*, grievance_id: int, action: str, actor, note: str, referred_to: str = "") -> Grievance:
     """The workflow move itself, for callers that have checked the scope."""
     grievance = _lock(grievance_id)
+    if action == Action.DECIDE_APPEAL and (
+        conflict := conflict_of_interest(actor, Can.GRIEVANCE_DECIDE_APPEAL, grievance)
+    ):
+        raise Forbidden(conflict)  # separation of duties (grievances/appellate.py)
     kind = actor_kind(user=actor, grievance=grievance)
     try:
         move = transition_for(grievance.status, action, kind) if kind else None

@@ -29,6 +29,7 @@ DEMO_USERS = [
     ("leadership@demo.champions.in", "Meera Iyer", "leadership", None, False),
     ("analyst@demo.champions.in", "Karan Mehta", "analyst", None, False),
     ("admin@demo.champions.in", "Site Administrator", "administrator", "hub-new-delhi", True),
+    ("appellate@demo.champions.in", "Justice (retd.) Kavita Rao", "appellate_officer", None, False),
     (FOREIGN_DEMO_EMAIL, "Jana Keller (Strickwerk GmbH)", "entrepreneur", None, False),
     ("centre@demo.champions.in", "Prakash Kulkarni", "centre_staff", None, False),
 ]
