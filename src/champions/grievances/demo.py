@@ -142,7 +142,8 @@ def _new_grievance(ctx: _Context, enterprise: DemoEnterprise, index: int) -> Pla
         description=_fill(rng, body, language),
         language=language,
         category=category,
-        priority=Priority.HIGH if rng.random() < 0.15 else Priority.NORMAL,
+        # the draw is made for suggestions too, so the rest of the demo stays as it was
+        priority=Priority.HIGH if rng.random() < 0.15 and not suggestion else Priority.NORMAL,
         state_id=enterprise.state_id,
         district_id=enterprise.district_id,
         room=ctx.hub if suggestion else ctx.room(enterprise.district_id),

@@ -43,6 +43,7 @@ from .models import (
     TimelineEntry,
     TriageOverride,
 )
+from .numbering import grievance_place
 from .rerouting import grievances_reroute as grievances_reroute  # the network changed
 from .sla import add_working_days, shift_for_pause
 from .workflow import (
@@ -235,7 +236,9 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
         raise ValidationFailed(_("Please correct the errors below."), errors=errors)
     district_id = enterprise.district_id if enterprise else data.district_id
     room = _route(data=data, district_id=district_id)
-    state = enterprise.state if enterprise else None
+    state, code = grievance_place(
+        district_id=district_id, enterprise=enterprise, is_national=data.is_national
+    )
     now = timezone.now()
     grievance = Grievance(
         kind=data.kind,
@@ -256,9 +259,7 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
         room=room,
         lodged_at=now,
         sla_state=SlaState.NONE if data.kind == Kind.SUGGESTION else SlaState.ON_TRACK,
-        registration_number=_registration_number(
-            year=timezone.localdate(now).year, code=state.udyam_code if state else "HQ"
-        ),
+        registration_number=_registration_number(year=timezone.localdate(now).year, code=code),
     )
     if data.category:
         grievance.category_source = FieldSource.COMPLAINANT
