@@ -18,10 +18,12 @@ pytestmark = pytest.mark.django_db
 ACTED = "You acted on this grievance before it was appealed"
 
 
-def _appealed(owner, *, officer) -> Grievance:
-    """Lodged, assigned, worked and resolved by `officer`, rated 1 and appealed by `owner`."""
+def _appealed(owner, *, officer, assigner=None) -> Grievance:
+    """Lodged, assigned (by `assigner`, else `officer`), worked and resolved by `officer`,
+    rated 1 and appealed by `owner`."""
     grievance = lodge(owner, pune_enterprise(owner))
-    for action, note in (("assign", ""), ("start", ""), ("resolve", "Buyer paid.")):
+    grievance_transition(grievance_id=grievance.pk, action="assign", actor=assigner or officer)
+    for action, note in (("start", ""), ("resolve", "Buyer paid.")):
         grievance_transition(grievance_id=grievance.pk, action=action, actor=officer, note=note)
     grievance_rate(grievance_id=grievance.pk, actor=owner, rating=1, comment="Interest unpaid.")
     return grievance_transition(
@@ -63,10 +65,10 @@ def test_an_appellate_officer_who_did_not_act_decides_and_is_named(
 
 @pytest.mark.parametrize("door", [_decide_by_api, _decide_on_the_web])
 def test_an_administrator_who_resolved_it_may_not_decide_its_appeal(
-    door, client, entrepreneur, administrator
+    door, client, entrepreneur, spoke_officer, administrator
 ):
-    # given: the administrator assigned, worked and resolved it
-    grievance = _appealed(entrepreneur, officer=administrator)
+    # given: the spoke assigned it; the administrator worked and resolved it
+    grievance = _appealed(entrepreneur, officer=administrator, assigner=spoke_officer)
 
     # when
     response = door(client, grievance, administrator)

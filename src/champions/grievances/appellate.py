@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from .models import Message, TimelineEntry
-from .workflow import Action
+from .workflow.table import Action
 
 ACTED_ON_IT = gettext_noop(
     "You acted on this grievance before it was appealed, so you may not decide the appeal: "

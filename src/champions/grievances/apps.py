@@ -14,9 +14,9 @@ class GrievancesConfig(AppConfig):
         from champions.core.audit import chain_register
         from champions.triage import datasets
 
-        from . import predictions
         from .appellate import appeal_conflict
         from .audit_chain import timeline_chain_verify
+        from .triage_link import predictions
 
         chain_register("grievance-timeline", timeline_chain_verify)
 

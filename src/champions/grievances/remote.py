@@ -20,7 +20,8 @@ from django.utils.translation import gettext_noop
 
 from .choices import Status
 from .hooks import grievance_event_emit
-from .models import Grievance, TimelineEntry
+from .models import Grievance
+from .records import event_write
 
 # Statuses here from which a CPGRAMS closure has nothing to close.
 FINAL = frozenset({Status.CLOSED, Status.APPEALED, Status.APPEAL_DECIDED})
@@ -29,14 +30,7 @@ ACKNOWLEDGED, REMARK, CONFLICT = "cpgrams_registered", "cpgrams_remark", "cpgram
 
 
 def _entry(grievance, *, actor, action, message, params, **fields) -> None:
-    TimelineEntry.objects.create(
-        grievance=grievance,
-        actor=actor,
-        action=action,
-        note=message % params,
-        message={"id": message, "params": params},
-        **fields,
-    )
+    event_write(grievance, actor=actor, action=action, message=(message, params), **fields)
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from champions.grievances.choices import Channel, Kind
 from champions.grievances.hooks import GrievanceEvent
-from champions.grievances.remote import grievance_cpgrams_acknowledged
+from champions.grievances.services import grievance_cpgrams_acknowledged
 
 from . import tasks
 from .cpgrams.client import CpgramsClient, CpgramsError, CpgramsRejected, cpgrams_client

@@ -19,7 +19,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.dateparse import parse_datetime
 
-from champions.grievances.remote import grievance_for_cpgrams, grievance_remote_change
+from champions.grievances.selectors import grievance_for_cpgrams
+from champions.grievances.services import grievance_remote_change
 
 from ..models import RemoteUpdate, SyncCursor
 from .client import CpgramsClient, cpgrams_client
