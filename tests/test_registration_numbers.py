@@ -9,8 +9,8 @@ import pytest
 from champions.accounts.services import api_token_create
 from champions.grievances.choices import FieldSource
 from champions.grievances.models import Grievance
-from champions.grievances.triage_link.predictions import grievance_triage_fill
 from champions.grievances.tests.factories import pune_enterprise
+from champions.grievances.triage_link.predictions import grievance_triage_fill
 from champions.integrations.cpgrams.client import HttpCpgramsClient
 from champions.integrations.cpgrams.inbound import cpgrams_grievances_pull
 from champions.integrations.cpgrams.sandbox import sandbox_running
