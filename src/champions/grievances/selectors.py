@@ -45,6 +45,7 @@ from .scope import (
     grievance_list_for_user,
     grievance_queryset_for_user,
 )
+from .sla.forecast import resolution_forecast
 from .sla.selectors import (
     calendar_for,
     holiday_list,
@@ -108,6 +109,7 @@ __all__ = [
     "queue_counts_for_user",
     "queue_status_counts_for_user",
     "referral_organisation_list",
+    "resolution_forecast",
     "room_officer_list",
     "sla_policy_for",
     "sla_policy_get",
