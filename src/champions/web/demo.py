@@ -107,7 +107,13 @@ def demo_grievances(*, count: int = DEMO_GRIEVANCES) -> int:
     officers = {hub.control_room_id: hub.pk}
     if spoke is not None:
         officers[spoke.control_room_id] = spoke.pk
-    added = demo_grievances_load(count=count, enterprises=enterprises, officers=officers)
+    appellate = user_get_by_email(email="appellate@demo.champions.in")
+    added = demo_grievances_load(
+        count=count,
+        enterprises=enterprises,
+        officers=officers,
+        appellate_id=appellate.pk if appellate else None,
+    )
     if added:
         rollups_rebuild()
     return added
