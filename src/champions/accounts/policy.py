@@ -45,6 +45,7 @@ class Action(StrEnum):
     REGISTRY_EDIT = "registry.edit"  # change an enterprise (and its compliance situation)
     REGISTRY_IMPORT = "registry.import"
     SCHEMES_EDIT = "schemes.edit"
+    CASE_WORK = "case.work"  # open, assign, follow up and close a hand-holding case
 
 
 WORKING_OFFICERS = frozenset({Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.ADMINISTRATOR})
@@ -68,6 +69,7 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.REGISTRY_RECORD: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
     Action.REGISTRY_EDIT: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
     Action.REGISTRY_IMPORT: WORKING_OFFICERS,
+    Action.CASE_WORK: WORKING_OFFICERS,
     Action.SCHEMES_EDIT: HUB,
 }
 
@@ -111,7 +113,7 @@ def can(user, action: str, obj=None) -> bool:
         return True
     if action.value.startswith(("grievance.", "triage.")):
         return _grievance_allows(user, obj)
-    if action.value.startswith("registry."):
+    if action.value.startswith(("registry.", "case.")):
         return _enterprise_allows(user, obj)
     return True
 

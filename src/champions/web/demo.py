@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
+from champions.cases.demo import cases_demo_load
 from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
@@ -85,6 +86,7 @@ def extras_demo_load(*, unit_user) -> None:
         user_get_by_email(email=e) for e in ("centre@demo.champions.in", "hub@demo.champions.in")
     )
     opportunities_demo_load(officer=hub, unit_user=unit_user)
+    cases_demo_load(officer=hub, unit_user=unit_user)
     clusters_demo_load(
         staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
     )

@@ -23,5 +23,6 @@ urlpatterns = [
     path("network/", include("champions.network.urls")),
     path("", include("champions.clusters.urls")),
     path("", include("champions.opportunities.urls")),
+    path("", include("champions.cases.urls")),
     path("assistant/", include("champions.assistant.urls")),
 ]

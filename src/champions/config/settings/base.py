@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "champions.opportunities",
     "champions.insights",
     "champions.networkadmin",
+    "champions.cases",
     "champions.integrations",
     "champions.assistant",
     "champions.api",
@@ -286,6 +287,9 @@ LOGGING = {
 }
 
 CHAMPIONS_PAGE_SIZE = 25
+
+# --- Hand-holding cases (the cases app) ----------------------------------------------------------
+CASES_SLA_DAYS = int(os.environ.get("CASES_SLA_DAYS", "30"))  # days to the first follow-up date
 
 # --- CPGRAMS sync (docs/CPGRAMS.md) ------------------------------------------------------------
 # The default points at the sandbox (`champions cpgrams-sandbox`); with CPGRAMS down or absent,
