@@ -32,6 +32,14 @@ PERIODIC_JOBS = [
         why="pull grievances CPGRAMS routes to the ministry; resend due outbox messages",
     ),
     PeriodicJob(
+        name="samadhaan-sync",
+        task="champions.samadhaan.tasks.sync_samadhaan_task",
+        every=timedelta(minutes=10),
+        # Councils move in weeks (a hearing, then an award within 90 days), so ten minutes
+        # is prompt; the run also resends filings whose send timed out or whose worker died.
+        why="send queued MSME Samadhaan applications; bring back council, hearing and award",
+    ),
+    PeriodicJob(
         name="notification-retry",
         task="champions.notifications.tasks.retry_deliveries_task",
         every=timedelta(minutes=5),

@@ -18,6 +18,7 @@ from champions.opportunities.demo import opportunities_demo_load
 from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
+from champions.samadhaan.demo import samadhaan_demo_load
 
 DEMO_PASSWORD = "champions-demo-2026"  # noqa: S105 - printed for the demo on purpose
 DEMO_ENTERPRISES = 300
@@ -109,6 +110,7 @@ def demo_grievances(*, count: int = DEMO_GRIEVANCES) -> int:
     if spoke is not None:
         officers[spoke.control_room_id] = spoke.pk
     added = demo_grievances_load(count=count, enterprises=enterprises, officers=officers)
+    samadhaan_demo_load(officer=spoke or hub)
     if added:
         rollups_rebuild()
     return added

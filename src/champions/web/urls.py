@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("champions.clusters.urls")),
     path("", include("champions.opportunities.urls")),
     path("", include("champions.cases.urls")),
+    path("samadhaan/", include("champions.samadhaan.urls")),
     path("assistant/", include("champions.assistant.urls")),
 ]

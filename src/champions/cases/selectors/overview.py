@@ -15,6 +15,7 @@ from champions.grievances.selectors import grievance_list_for_user
 from champions.network.selectors import network_activity_by_enterprise
 from champions.opportunities.selectors import responding_counts, spark_detail
 from champions.registry.selectors import enterprise_get_for_user
+from champions.samadhaan.selectors import filings_for_enterprise
 from champions.schemes.selectors import finance_options, recommendations_for_enterprise
 
 from .cases import cases_for_enterprise
@@ -38,6 +39,7 @@ class Overview:
     sparks: object | None  # the score with its components, for officers
     help_given: list
     cases: list
+    filings: list
     may_open_case: bool
     extra_panels: list = field(default_factory=list)
 
@@ -84,5 +86,6 @@ def enterprise_overview(*, user, enterprise_id: int) -> Overview:
         sparks=sparks.score if sparks else None,
         help_given=sparks.actions[:LIST_LIMIT] if sparks else [],
         cases=cases_for_enterprise(user=user, enterprise_id=enterprise.pk),
+        filings=filings_for_enterprise(user=user, enterprise_id=enterprise.pk),
         may_open_case=can(user, Can.CASE_WORK, enterprise),
     )

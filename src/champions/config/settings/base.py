@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "champions.opportunities",
     "champions.insights",
     "champions.networkadmin",
+    "champions.samadhaan",
     "champions.cases",
     "champions.integrations",
     "champions.assistant",
@@ -290,6 +291,17 @@ CHAMPIONS_PAGE_SIZE = 25
 
 # --- Hand-holding cases (the cases app) ----------------------------------------------------------
 CASES_SLA_DAYS = int(os.environ.get("CASES_SLA_DAYS", "30"))  # days to the first follow-up date
+
+# --- MSME Samadhaan filings (the samadhaan app, docs/SAMADHAAN.md) ------------------------------
+# "sandbox" (the default: in-process, no remote service) or "http" with a base URL and token.
+SAMADHAAN_BACKEND = os.environ.get("SAMADHAAN_BACKEND", "sandbox")
+SAMADHAAN_BASE_URL = os.environ.get("SAMADHAAN_BASE_URL", "")
+SAMADHAAN_TOKEN = os.environ.get("SAMADHAAN_TOKEN", "")
+SAMADHAAN_TIMEOUT = float(os.environ.get("SAMADHAAN_TIMEOUT", "15"))  # seconds per request
+SAMADHAAN_BATCH_SIZE = int(os.environ.get("SAMADHAAN_BATCH_SIZE", "10"))
+SAMADHAAN_MAX_ATTEMPTS = int(os.environ.get("SAMADHAAN_MAX_ATTEMPTS", "8"))  # then failed
+SAMADHAAN_RETRY_BASE_SECONDS = float(os.environ.get("SAMADHAAN_RETRY_BASE_SECONDS", "30"))
+SAMADHAAN_RETRY_CAP_SECONDS = float(os.environ.get("SAMADHAAN_RETRY_CAP_SECONDS", "3600"))
 
 # --- CPGRAMS sync (docs/CPGRAMS.md) ------------------------------------------------------------
 # The default points at the sandbox (`champions cpgrams-sandbox`); with CPGRAMS down or absent,
