@@ -40,6 +40,14 @@ PERIODIC_JOBS = [
         why="send queued MSME Samadhaan applications; bring back council, hearing and award",
     ),
     PeriodicJob(
+        name="udyam-recheck",
+        task="champions.udyam.tasks.recheck_udyam_task",
+        every=timedelta(days=1),
+        # A unit's Udyam details change yearly at most (the ITR/GST-based update), so each is
+        # checked again 90 days (UDYAM_RECHECK_DAYS) after its last check, 500 a run.
+        why="check Udyam numbers never checked or last checked 90 days ago",
+    ),
+    PeriodicJob(
         name="notification-retry",
         task="champions.notifications.tasks.retry_deliveries_task",
         every=timedelta(minutes=5),

@@ -19,6 +19,7 @@ from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
 from champions.samadhaan.demo import samadhaan_demo_load
+from champions.udyam.demo import udyam_demo_load
 
 DEMO_PASSWORD = "champions-demo-2026"  # noqa: S105 - printed for the demo on purpose
 DEMO_ENTERPRISES = 300
@@ -88,6 +89,7 @@ def extras_demo_load(*, unit_user) -> None:
     )
     opportunities_demo_load(officer=hub, unit_user=unit_user)
     cases_demo_load(officer=hub, unit_user=unit_user)
+    udyam_demo_load()
     clusters_demo_load(
         staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
     )

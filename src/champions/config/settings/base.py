@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "champions.controlrooms",
     "champions.accounts",
     "champions.registry",
+    "champions.udyam",
     "champions.notifications",
     "champions.schemes",
     "champions.triage",
@@ -291,6 +292,13 @@ CHAMPIONS_PAGE_SIZE = 25
 
 # --- Hand-holding cases (the cases app) ----------------------------------------------------------
 CASES_SLA_DAYS = int(os.environ.get("CASES_SLA_DAYS", "30"))  # days to the first follow-up date
+
+# --- Udyam verification (the udyam app, docs/UDYAM.md) -------------------------------------------
+UDYAM_BACKEND = os.environ.get("UDYAM_BACKEND", "sandbox")  # or "http" with a URL and token
+UDYAM_BASE_URL = os.environ.get("UDYAM_BASE_URL", "")
+UDYAM_TOKEN = os.environ.get("UDYAM_TOKEN", "")
+UDYAM_TIMEOUT = float(os.environ.get("UDYAM_TIMEOUT", "10"))
+UDYAM_RECHECK_DAYS = int(os.environ.get("UDYAM_RECHECK_DAYS", "90"))
 
 # --- MSME Samadhaan filings (the samadhaan app, docs/SAMADHAAN.md) ------------------------------
 # "sandbox" (the default: in-process, no remote service) or "http" with a base URL and token.
