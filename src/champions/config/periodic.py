@@ -48,6 +48,13 @@ PERIODIC_JOBS = [
         why="check Udyam numbers never checked or last checked 90 days ago",
     ),
     PeriodicJob(
+        name="gem-refresh",
+        task="champions.gem.tasks.refresh_gem_task",
+        every=timedelta(days=1),
+        # GeM orders and awards move in days; a daily read keeps the shares current.
+        why="read GeM orders of recorded seller IDs and the award of linked bids",
+    ),
+    PeriodicJob(
         name="notification-retry",
         task="champions.notifications.tasks.retry_deliveries_task",
         every=timedelta(minutes=5),

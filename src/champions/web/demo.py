@@ -10,6 +10,7 @@ from champions.cases.demo import cases_demo_load
 from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
+from champions.gem.demo import gem_demo_load
 from champions.grievances.demo import DEMO_GRIEVANCES, DemoEnterprise, demo_grievances_load
 from champions.insights.services import rollups_rebuild
 from champions.network.demo import FOREIGN_DEMO_EMAIL, network_demo_load
@@ -90,6 +91,7 @@ def extras_demo_load(*, unit_user) -> None:
     opportunities_demo_load(officer=hub, unit_user=unit_user)
     cases_demo_load(officer=hub, unit_user=unit_user)
     udyam_demo_load()
+    gem_demo_load(officer=hub, unit_user=unit_user)
     clusters_demo_load(
         staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
     )

@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("champions.opportunities.urls")),
     path("", include("champions.cases.urls")),
     path("samadhaan/", include("champions.samadhaan.urls")),
+    path("gem/", include("champions.gem.urls")),
     path("assistant/", include("champions.assistant.urls")),
 ]

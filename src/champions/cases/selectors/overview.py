@@ -10,6 +10,7 @@ from champions.accounts.policy import Action as Can
 from champions.accounts.policy import can
 from champions.accounts.selectors import user_is_officer
 from champions.compliance.selectors import calendar_get_for_user
+from champions.gem.selectors import seller_for_enterprise
 from champions.grievances.choices import OPEN_STATUSES
 from champions.grievances.selectors import grievance_list_for_user
 from champions.network.selectors import network_activity_by_enterprise
@@ -40,6 +41,7 @@ class Overview:
     help_given: list
     cases: list
     filings: list
+    gem_seller: object | None
     may_open_case: bool
     extra_panels: list = field(default_factory=list)
 
@@ -87,5 +89,6 @@ def enterprise_overview(*, user, enterprise_id: int) -> Overview:
         help_given=sparks.actions[:LIST_LIMIT] if sparks else [],
         cases=cases_for_enterprise(user=user, enterprise_id=enterprise.pk),
         filings=filings_for_enterprise(user=user, enterprise_id=enterprise.pk),
+        gem_seller=seller_for_enterprise(enterprise_id=enterprise.pk),
         may_open_case=can(user, Can.CASE_WORK, enterprise),
     )

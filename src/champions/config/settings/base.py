@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "champions.insights",
     "champions.networkadmin",
     "champions.samadhaan",
+    "champions.gem",
     "champions.cases",
     "champions.integrations",
     "champions.assistant",
@@ -299,6 +300,12 @@ UDYAM_BASE_URL = os.environ.get("UDYAM_BASE_URL", "")
 UDYAM_TOKEN = os.environ.get("UDYAM_TOKEN", "")
 UDYAM_TIMEOUT = float(os.environ.get("UDYAM_TIMEOUT", "10"))
 UDYAM_RECHECK_DAYS = int(os.environ.get("UDYAM_RECHECK_DAYS", "90"))
+
+# --- GeM links (the gem app, docs/GEM.md) ---------------------------------------------------------
+GEM_BACKEND = os.environ.get("GEM_BACKEND", "sandbox")  # or "http" with a URL and token
+GEM_BASE_URL = os.environ.get("GEM_BASE_URL", "")
+GEM_TOKEN = os.environ.get("GEM_TOKEN", "")
+GEM_TIMEOUT = float(os.environ.get("GEM_TIMEOUT", "10"))
 
 # --- MSME Samadhaan filings (the samadhaan app, docs/SAMADHAAN.md) ------------------------------
 # "sandbox" (the default: in-process, no remote service) or "http" with a base URL and token.
