@@ -46,6 +46,7 @@ class Action(StrEnum):
     REGISTRY_IMPORT = "registry.import"
     SCHEMES_EDIT = "schemes.edit"
     CASE_WORK = "case.work"  # open, assign, follow up and close a hand-holding case
+    ROOM_NETWORK = "room.network"  # duty, hub-spoke reviews and consultations between rooms
 
 
 WORKING_OFFICERS = frozenset({Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.ADMINISTRATOR})
@@ -70,6 +71,7 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.REGISTRY_EDIT: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
     Action.REGISTRY_IMPORT: WORKING_OFFICERS,
     Action.CASE_WORK: WORKING_OFFICERS,
+    Action.ROOM_NETWORK: WORKING_OFFICERS,
     Action.SCHEMES_EDIT: HUB,
 }
 

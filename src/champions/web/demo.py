@@ -19,6 +19,7 @@ from champions.opportunities.demo import opportunities_demo_load
 from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
+from champions.roomnet.demo import roomnet_demo_load
 from champions.samadhaan.demo import samadhaan_demo_load
 from champions.udyam.demo import udyam_demo_load
 
@@ -115,6 +116,7 @@ def demo_grievances(*, count: int = DEMO_GRIEVANCES) -> int:
         officers[spoke.control_room_id] = spoke.pk
     added = demo_grievances_load(count=count, enterprises=enterprises, officers=officers)
     samadhaan_demo_load(officer=spoke or hub)
+    roomnet_demo_load(hub=hub, spoke=spoke)
     if added:
         rollups_rebuild()
     return added

@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("champions.cases.urls")),
     path("samadhaan/", include("champions.samadhaan.urls")),
     path("gem/", include("champions.gem.urls")),
+    path("rooms/", include("champions.roomnet.urls")),
     path("assistant/", include("champions.assistant.urls")),
 ]

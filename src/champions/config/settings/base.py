@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "champions.samadhaan",
     "champions.gem",
     "champions.cases",
+    "champions.roomnet",
     "champions.integrations",
     "champions.assistant",
     "champions.api",
