@@ -21,6 +21,7 @@ from champions.registry.services import enterprise_representative_add, enterpris
 from champions.registry.synthetic import synthetic_enterprises
 from champions.roomnet.demo import roomnet_demo_load
 from champions.samadhaan.demo import samadhaan_demo_load
+from champions.sop.demo import sop_demo_load
 from champions.udyam.demo import udyam_demo_load
 
 DEMO_PASSWORD = "champions-demo-2026"  # noqa: S105 - printed for the demo on purpose
@@ -93,6 +94,7 @@ def extras_demo_load(*, unit_user) -> None:
     cases_demo_load(officer=hub, unit_user=unit_user)
     udyam_demo_load()
     gem_demo_load(officer=hub, unit_user=unit_user)
+    sop_demo_load(officer=user_get_by_email(email="spoke.mh@demo.champions.in"))
     clusters_demo_load(
         staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
     )

@@ -27,5 +27,6 @@ urlpatterns = [
     path("samadhaan/", include("champions.samadhaan.urls")),
     path("gem/", include("champions.gem.urls")),
     path("rooms/", include("champions.roomnet.urls")),
+    path("help/sop/", include("champions.sop.urls")),
     path("assistant/", include("champions.assistant.urls")),
 ]

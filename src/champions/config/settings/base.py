@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "champions.accounts",
     "champions.registry",
     "champions.udyam",
+    "champions.sop",
     "champions.notifications",
     "champions.schemes",
     "champions.triage",
