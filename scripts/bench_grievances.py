@@ -93,7 +93,6 @@ from champions.accounts.models import ApiToken, User
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import api_token_create, user_create
 from champions.controlrooms.models import ControlRoom, RoomDistrict
-from champions.grievances import sweep as sweep_module
 from champions.grievances.choices import (
     OPEN_STATUSES,
     Category,
@@ -112,6 +111,7 @@ from champions.grievances.models import (
     TimelineEntry,
     Triage,
 )
+from champions.grievances.queue.tallies import tally_recount
 from champions.grievances.selectors import (
     calendar_for,
     grievance_queue_for_user,
@@ -120,9 +120,9 @@ from champions.grievances.selectors import (
     queue_counts_for_user,
     sla_policy_for,
 )
-from champions.grievances.sla import Calendar, Policy, add_working_days
-from champions.grievances.sweep import sla_sweep
-from champions.grievances.tallies import tally_recount
+from champions.grievances.sla import sweep as sweep_module
+from champions.grievances.sla.clock import Calendar, Policy, add_working_days
+from champions.grievances.sla.sweep import sla_sweep
 from champions.registry.models import Enterprise
 from champions.triage.store import models_directory, models_manifest
 

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from champions.accounts.policy import API_READS as POLICY_API_READS
 from champions.accounts.policy import PERSONAL_VIEWS
 from champions.api.api import api
-from champions.grievances.attachments import attachments_add
+from champions.grievances.attachments.services import attachments_add
 from champions.grievances.services import holiday_add, sla_policy_save
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.grievances.tests.test_service_levels import _policy
@@ -47,7 +47,7 @@ PERSONAL = {
     "web:accounts:phone_verify": "the user's own mobile number",
     "web:assistant:ask": "the user's own conversation with the assistant",
     "web:assistant:rate": "the user's own conversation with the assistant",
-    "web:network:match": "a search: it stores nothing",
+    "web:network:match": "a search: it stores only an anonymous count of the codes asked for",
 }
 # API operations that compute an answer and store nothing.
 API_READS = {
