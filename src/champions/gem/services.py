@@ -14,7 +14,6 @@ from champions.core.errors import Forbidden, ValidationFailed
 from champions.opportunities.selectors import opportunity_get_for_user, user_manages
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import tasks
 from .choices import BidStatus
 from .client import GemClient, GemUnavailable, gem_client
 from .models import GemBid, GemSeller
@@ -51,6 +50,8 @@ def gem_seller_record(*, actor, enterprise_id: int, seller_id: str) -> GemSeller
             "checked_at": None,
         },
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(lambda: tasks.refresh_seller_task.enqueue(seller.pk))
     return seller
 
@@ -68,6 +69,8 @@ def gem_bid_link(*, actor, opportunity_id: int, bid_number: str) -> GemBid:
     bid, _created = GemBid.objects.get_or_create(
         opportunity_id=opportunity.pk, bid_number=bid_number, defaults={"added_by": actor}
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(lambda: tasks.refresh_bid_task.enqueue(bid.pk))
     return bid
 

@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from champions.registry.selectors import EnterpriseIdentity, enterprise_identities
 
-from . import tasks
 from .choices import Field, Outcome
 from .client import UdyamClient, UdyamUnavailable, udyam_client
 from .models import UdyamCheck
@@ -41,6 +40,8 @@ def names_match(ours: str, theirs: str) -> bool:
 
 def verification_schedule(enterprise_id: int) -> None:
     """The registry's hook: verify a new enterprise after its transaction commits."""
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(lambda: tasks.verify_enterprise_task.enqueue(enterprise_id))
 
 

@@ -23,7 +23,7 @@ from champions.accounts.policy import require
 from champions.core.errors import DomainError
 from champions.grievances.services import grievance_message_add
 
-from .. import selectors, tasks
+from .. import selectors
 from ..choices import FINAL_STATUSES, Delivery, RemoteStatus
 from ..client import SamadhaanClient, SamadhaanError, samadhaan_client
 from ..errors import SamadhaanUnreachable
@@ -210,6 +210,8 @@ def filings_replay(*, filing_ids: list[int]) -> int:
         delivery=Delivery.QUEUED, attempts=0, next_attempt_at=timezone.now()
     )
     if count:
+        from .. import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
         transaction.on_commit(tasks.deliver_filings_task.enqueue)
     return count
 

@@ -22,7 +22,6 @@ from champions.core.errors import ValidationFailed
 from champions.grievances.choices import Category
 from champions.grievances.selectors import grievance_get_for_user
 
-from .. import tasks
 from ..models import Filing
 
 MAX_INVOICES = 20
@@ -120,5 +119,7 @@ def filing_create(
             filing.save()
     except IntegrityError:  # the same form submitted twice at once
         return Filing.objects.get(form_token=token)
+    from .. import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(tasks.deliver_filings_task.enqueue)
     return filing
