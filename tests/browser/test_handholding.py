@@ -4,10 +4,15 @@ closes it with an outcome; then files a Samadhaan application from the unit's de
 grievance and sees its status come back from the sandbox. Axe finds nothing serious or
 critical, and the overview fits 360 px in Hindi."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from champions.cases.models import Case
+from champions.cases.services import case_open
 from champions.grievances.services import GrievanceInput, grievance_lodge
+from champions.roomnet.services import review_schedule
 from champions.samadhaan.models import Filing
 
 from .conftest import (
@@ -91,3 +96,46 @@ def test_overview_fits_a_phone_in_hindi(
     open_path(phone, live_server.url, f"/enterprises/{pune_enterprise.pk}/overview/")
     assert phone.get_by_role("heading", name="सहायता (हैंड-होल्डिंग) के मामले").is_visible()
     assert scroll_width(phone) <= PHONE["width"]
+
+
+def test_the_new_pages_fit_a_phone_and_pass_axe_in_both_languages(
+    live_server,
+    spoke_officer_account,
+    hub_officer_account,
+    pune_enterprise,
+    delayed_payment,
+    new_page,
+):
+    case = case_open(
+        actor=spoke_officer_account, enterprise_id=pune_enterprise.pk, goal="ZED bronze"
+    )
+    review = review_schedule(
+        actor=hub_officer_account,
+        room_id=spoke_officer_account.control_room_id,
+        scheduled_for=timezone.now() + timedelta(days=2),
+        video_link="https://vc.example.gov.in/r/1",
+    )
+    paths = [
+        "/cases/",
+        f"/cases/{case.pk}/",
+        "/cases/my-steps/",
+        "/rooms/",
+        f"/rooms/reviews/{review.pk}/",
+        f"/rooms/consult/{delayed_payment.pk}/",
+        "/help/sop/",
+        "/help/sop/hand-holding/",
+        "/help/sop/onboarding/",
+        f"/gem/enterprises/{pune_enterprise.pk}/",
+        f"/samadhaan/file/{delayed_payment.pk}/",
+        "/samadhaan/",
+    ]
+    for language in ("en", "hi"):
+        phone = new_page(PHONE)
+        use_language(phone, live_server.url, language)
+        log_in(phone, live_server.url, SPOKE_EMAIL)
+        for path in paths:
+            open_path(phone, live_server.url, path)
+            assert scroll_width(phone) <= PHONE["width"], (
+                f"{path} ({language}) is wider than 360 px"
+            )
+            _check(phone)

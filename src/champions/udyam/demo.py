@@ -11,6 +11,7 @@ from .models import SandboxUdyamRecord, UdyamCheck
 from .sandbox import sandbox_record_put
 
 OTHER_CLASS = {"micro": "small", "small": "medium", "medium": "micro"}
+OTHER_NAMES = {3: "Konkan Agro Traders", 5: "Vidarbha Cotton Mills"}  # another firm's name
 
 
 def udyam_demo_load(*, limit: int = 2000) -> int:
@@ -20,7 +21,7 @@ def udyam_demo_load(*, limit: int = 2000) -> int:
     for position, unit in enumerate(units):
         if position in (7, 11):
             continue  # unknown to the portal: "not verified"
-        name = f"{unit.name} Traders" if position in (3, 5) else unit.name
+        name = OTHER_NAMES.get(position, unit.name)
         category = OTHER_CLASS.get(unit.category, unit.category) if position == 9 else unit.category
         sandbox_record_put(udyam_number=unit.udyam_number, name=name, category=category)
     if not UdyamCheck.objects.exists():

@@ -9,6 +9,7 @@ from django.utils import timezone
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 from champions.udyam import selectors, services
+from champions.udyam.demo import udyam_demo_load
 from champions.udyam.models import UdyamCheck
 from champions.udyam.sandbox import SandboxUdyamClient, sandbox_record_put
 
@@ -87,3 +88,18 @@ def test_portal_down_records_nothing_and_the_recheck_catches_up(entrepreneur, se
 )
 def test_names_match_ignores_legal_form_and_small_spelling_differences(ours, theirs, same):
     assert services.names_match(ours, theirs) is same
+
+
+def test_demo_flags_five_units_of_the_first_twelve(entrepreneur):
+    for serial in range(12):
+        enterprise_create(
+            data=enterprise_input(
+                udyam_number=f"UDYAM-MH-26-{serial:07d}", name=f"Unit number {serial}"
+            ),
+            actor=entrepreneur,
+        )
+    udyam_demo_load()
+    outcomes = [c.outcome for c in UdyamCheck.objects.order_by("enterprise_id")]
+    assert outcomes.count("not_found") == 2
+    assert outcomes.count("mismatch") == 3
+    assert outcomes.count("verified") == 7
