@@ -116,3 +116,16 @@ def test_queue_page_shows_counts_and_rows(client, spoke_officer, entrepreneur):
     assert response.status_code == 200
     assert "Udyam update" in response.content.decode()
     assert response.context["counts"].open == 1
+
+
+def test_queue_and_overview_query_counts_do_not_grow_with_cases(
+    client, spoke_officer, entrepreneur, django_assert_max_num_queries
+):
+    unit = pune_unit(entrepreneur)
+    for n in range(6):
+        step_for(spoke_officer, opened_case(spoke_officer, unit, goal=f"Goal {n}"), entrepreneur)
+    client.force_login(spoke_officer)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("web:cases:queue")).status_code == 200
+    with django_assert_max_num_queries(45):
+        assert client.get(reverse("web:cases:overview", args=[unit.pk])).status_code == 200

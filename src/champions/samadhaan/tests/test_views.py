@@ -71,3 +71,14 @@ def test_owner_reads_the_filing_overseers_cannot_change_it(
     assert client.get(detail).status_code == 404
     filing.refresh_from_db()
     assert filing.delivery == "queued"
+
+
+def test_list_query_count_is_flat(
+    client, spoke_officer, entrepreneur, django_assert_max_num_queries
+):
+    grievance = delayed_payment_grievance(entrepreneur)
+    for n in range(5):
+        filed(spoke_officer, grievance, token=f"form-{n}")
+    client.force_login(spoke_officer)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("web:samadhaan:list")).status_code == 200
