@@ -45,6 +45,7 @@ class Action(StrEnum):
     REGISTRY_EDIT = "registry.edit"  # change an enterprise (and its compliance situation)
     REGISTRY_IMPORT = "registry.import"
     SCHEMES_EDIT = "schemes.edit"
+    ASSISTANT_CALLBACK = "assistant.callback"  # mark a call-back request of a room done
 
 
 WORKING_OFFICERS = frozenset({Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.ADMINISTRATOR})
@@ -69,6 +70,7 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.REGISTRY_EDIT: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
     Action.REGISTRY_IMPORT: WORKING_OFFICERS,
     Action.SCHEMES_EDIT: HUB,
+    Action.ASSISTANT_CALLBACK: WORKING_OFFICERS,
 }
 
 MESSAGES = {
@@ -109,7 +111,7 @@ def can(user, action: str, obj=None) -> bool:
         return False
     if obj is None:
         return True
-    if action.value.startswith(("grievance.", "triage.")):
+    if action.value.startswith(("grievance.", "triage.", "assistant.")):  # held by a room
         return _grievance_allows(user, obj)
     if action.value.startswith("registry."):
         return _enterprise_allows(user, obj)
