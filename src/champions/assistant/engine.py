@@ -43,6 +43,8 @@ class Reply:
 
 def detect_language(text: str) -> str:
     label = str(language_identify(text).label)
+    if label == "hinglish" and not intents.has_hinglish_words(text):
+        return "en"
     return label if label in {"hi", "hinglish"} else "en"
 
 
@@ -186,6 +188,7 @@ def respond(*, index: Index, question: str, state: dict, user=None) -> Reply:
         return _questionnaire(index, None, language, {**state, "eligibility": {}})
     if intents.asks_own_grievance(question):
         return _own(index, user, own.GRIEVANCES, language, state)
-    if topic := own.own_topic(question):
+    topic = own.own_topic(question)
+    if topic and (topic == own.GRIEVANCES or own.is_owner(user)):
         return _own(index, user, topic, language, state)
     return _answer(index, question, language, state)

@@ -17,7 +17,7 @@ from champions.schemes.eligibility import ELIGIBLE
 from champions.schemes.selectors import eligibility_check
 
 from .compose import answer_language
-from .text import normalise, spelling_key, words
+from .text import normalise, numbers, spelling_key, words
 
 CLASSIFICATION, SCHEMES, COMPLIANCE, GRIEVANCES = (
     "classification",
@@ -52,17 +52,26 @@ TOPIC_KEYS = {topic: _keys(text) for topic, text in _TOPICS.items()}
 
 def own_topic(question: str) -> str | None:
     """The topic of a question about the asker's own unit ("what is my unit's category?",
-    "meri company ki compliance dates"), or None when it is not about their own unit."""
+    "meri company ki compliance dates"), or None when it is not about their own unit. A
+    question with figures ("is my unit small if turnover is 80 crore?") is a what-if that the
+    rules answer, not the records."""
+    if numbers(question):
+        return None
     keys = {spelling_key(w) for w in words(question)}
     if not (keys & OWN and keys & UNIT):
         return None
     return next((topic for topic, words_ in TOPIC_KEYS.items() if keys & words_), None)
 
 
+def is_owner(user) -> bool:
+    """Signed in as an enterprise owner. Visitors and officers asking about "my unit" get the
+    general answer from the sources instead: officers' scope is a room, not a unit of theirs."""
+    return bool(user and user.is_authenticated and user_is_entrepreneur(user))
+
+
 def owned_enterprises(user) -> list:
-    """The units the user represents; nobody else's, and none for officers (whose scope is a
-    room, not their own unit) or visitors."""
-    if not (user and user.is_authenticated and user_is_entrepreneur(user)):
+    """The units the user represents; nobody else's."""
+    if not is_owner(user):
         return []
     return list(enterprise_list_for_user(user=user).order_by("pk")[:3])
 
@@ -134,8 +143,8 @@ def own_answer(*, user, topic: str, language: str) -> tuple[str, list[str]]:
     """The answer about the user's own unit(s) in the reply language, and the ids of the
     sources it rests on (the topic page, or the schemes the engine found)."""
     with translation.override(answer_language(language)):
-        if not (user and user.is_authenticated and user_is_entrepreneur(user)):
-            return _own_sign_in(topic), _topic_source(topic)
+        if not is_owner(user):
+            return _own_sign_in(), _topic_source(topic)
         if topic == GRIEVANCES:
             return "\n".join(_grievance_lines(user)), ["grievance_help"]
         enterprises = owned_enterprises(user)
@@ -163,10 +172,8 @@ def _topic_source(topic: str) -> list[str]:
     }.get(topic, [])
 
 
-def _own_sign_in(topic: str) -> str:
-    if topic == GRIEVANCES:
-        return _(
-            "Sign in to see your own grievances here, or track one at /track/ with its "
-            "registration number and the e-mail or phone you gave."
-        )
-    return _("Sign in as the enterprise's owner to get answers about your own enterprise.")
+def _own_sign_in() -> str:
+    return _(
+        "Sign in to see your own grievances here, or track one at /track/ with its "
+        "registration number and the e-mail or phone you gave."
+    )

@@ -43,6 +43,7 @@ def two_units(entrepreneur, other_entrepreneur):
         ("मेरी इकाई की अनुपालन तारीख़ें", "compliance"),
         ("my company's complaints", "grievances"),
         ("What is the interest on delayed payments?", None),
+        ("Is my unit small or medium if turnover is 80 crore?", None),
         ("my category", None),  # no unit named: a general question
     ],
 )
@@ -102,13 +103,24 @@ def test_own_grievances_through_the_unit_question_are_the_owners_only(
     assert grievance.registration_number not in theirs.text
 
 
-def test_visitors_and_officers_are_not_told_about_any_unit(catalogue, two_units, hub_officer):
-    visitor = ask("What is the category of my enterprise?").reply
-    assert visitor.text == (
-        "Sign in as the enterprise's owner to get answers about your own enterprise."
-    )
-    officer = ask("What is the category of my enterprise?", user=hub_officer).reply
-    assert officer.text == visitor.text
+def test_visitors_and_officers_get_the_general_answer_and_no_unit(
+    catalogue, two_units, hub_officer
+):
+    for user in (None, hub_officer):
+        reply = ask("What is the category of my enterprise?", user=user).reply
+        assert reply.outcome == Outcome.ANSWERED
+        assert reply.citations[0].id == "classification"
+        assert "Deccan" not in reply.text
+        assert "Sahyadri" not in reply.text
+
+
+def test_a_what_if_with_figures_is_answered_from_the_rules_not_the_records(
+    catalogue, two_units, entrepreneur
+):
+    reply = ask("Is my unit small or medium if turnover is 80 crore?", user=entrepreneur).reply
+    assert reply.outcome == Outcome.ANSWERED
+    assert reply.citations[0].id == "classification"
+    assert "Deccan" not in reply.text
 
 
 def test_an_owner_without_a_unit_is_told_how_to_add_one(catalogue, entrepreneur):
