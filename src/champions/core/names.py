@@ -40,3 +40,12 @@ def name_html(thing) -> SafeString:
     if is_hindi():
         return format_html('<span lang="en" translate="no">{}</span>', english)
     return format_html("{}", english)
+
+
+# Our language labels as BCP 47 tags for `lang` (WCAG 3.1.2): Hinglish is Hindi in Latin script.
+LANG_TAGS = {"en": "en", "hi": "hi", "hinglish": "hi-Latn"}
+
+
+def html_lang(label: str) -> str:
+    """The `lang` value of a text in a language we labelled; "" when unknown."""
+    return LANG_TAGS.get(label or "", "")

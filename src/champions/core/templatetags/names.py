@@ -4,7 +4,7 @@ page's language (see `champions.core.names`)."""
 from django import template
 from django.utils.safestring import SafeString
 
-from champions.core.names import name_html
+from champions.core.names import html_lang, name_html
 
 register = template.Library()
 
@@ -12,3 +12,9 @@ register = template.Library()
 @register.filter
 def local_name(thing) -> SafeString:
     return name_html(thing)
+
+
+@register.filter
+def lang_tag(label: str) -> str:
+    """`{{ grievance.language|lang_tag }}`: "hinglish" -> "hi-Latn" (a valid `lang`)."""
+    return html_lang(label)

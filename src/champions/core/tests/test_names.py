@@ -42,3 +42,9 @@ def test_a_pair_of_names_gives_hindi_only_on_hindi_pages_and_when_known():
         assert local_name("Hub", "") == "Hub"
     with translation.override("en"):
         assert local_name("PM Vishwakarma", "पीएम विश्वकर्मा") == "PM Vishwakarma"
+
+
+def test_language_labels_become_valid_lang_tags():
+    template = Template("{% load names %}{{ label|lang_tag }}")
+    tags = [template.render(Context({"label": x})) for x in ("hinglish", "hi", "en", "", None)]
+    assert tags == ["hi-Latn", "hi", "en", "", ""]
