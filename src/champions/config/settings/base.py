@@ -47,7 +47,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "champions.core.admin_apps.AuditedAdminConfig",  # django.contrib.admin, audited
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "champions.web",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "ninja",
     "django_htmx",
     "django_filters",
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "champions.controlrooms",
     "champions.accounts",
     "champions.registry",
+    "champions.udyam",
+    "champions.sop",
     "champions.notifications",
     "champions.schemes",
     "champions.triage",
@@ -78,12 +81,20 @@ INSTALLED_APPS = [
     "champions.opportunities",
     "champions.insights",
     "champions.networkadmin",
+    "champions.samadhaan",
+    "champions.gem",
+    "champions.cases",
+    "champions.roomnet",
     "champions.integrations",
     "champions.assistant",
     "champions.api",
+    "champions.ops",
 ]
 
 MIDDLEWARE = [
+    # First: probes skip the rest; then every other request gets an id and is measured.
+    "champions.ops.middleware.ProbeMiddleware",
+    "champions.ops.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "champions.accounts.mfa.MfaRequiredMiddleware",  # after messages: it leaves one
     "champions.accounts.throttling.LoginThrottleMiddleware",
     "csp.middleware.CSPMiddleware",
     "champions.core.middleware.PermissionsPolicyMiddleware",
@@ -215,8 +227,16 @@ API_THROTTLE_RATES = {
     "triage_user": os.environ.get("API_TRIAGE_USER_RATE", "60/m"),
     "token_guess": os.environ.get("API_TOKEN_GUESS_RATE", "20/m"),  # wrong bearer tokens
 }
-# Officers' sessions end after this many seconds without a request.
+# Sessions end after this many seconds without a request: officers' sooner (they see other
+# people's data), everyone else's after a working day's idleness.
 OFFICER_SESSION_IDLE_SECONDS = int(os.environ.get("OFFICER_SESSION_IDLE_SECONDS", "1800"))
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(8 * 3600)))
+# Two-factor authentication (TOTP) is compulsory for officers, leadership, administrators and
+# staff (accounts/mfa.py); recovery codes are the way back from a lost phone.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Champions"
+MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 s too: phones' clocks drift
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 # --- E-mail ----------------------------------------------------------------------------------
@@ -277,15 +297,82 @@ PERMISSIONS_POLICY = {
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# --- Logs, probes and metrics (docs/DEPLOY.md) ------------------------------------------------
+# LOG_FORMAT=json writes one JSON object per line (for a log shipper; CERT-In asks for 180 days
+# of logs); the default is readable text. Both carry the request id (champions.ops.logs).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "champions.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per request (method, path, status, duration, user id); ACCESS_LOG=false
+        # leaves it to the reverse proxy.
+        "champions.access": {"level": "INFO" if env_bool("ACCESS_LOG", True) else "WARNING"},
+    },
 }
+# /metrics answers a scraper sending `Authorization: Bearer <METRICS_TOKEN>`; without a token,
+# only a direct loopback client (champions.ops.views.metrics_allowed).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# Redis, when REDIS_URL is set: tasks go through RQ (workers on as many machines as needed,
+# `champions task_worker` runs one) and the cache (login and API limits) is shared by every
+# machine; /readyz checks it. Without it: the database backend and cache above.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # A job may run for as long as the longest task (the daily rebuilds), then RQ stops it.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": TASK_LEASE_SECONDS}}
+    RQ_SHOW_ADMIN_LINK = False
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 
 CHAMPIONS_PAGE_SIZE = 25
+
+# --- Hand-holding cases (the cases app) ----------------------------------------------------------
+CASES_SLA_DAYS = int(os.environ.get("CASES_SLA_DAYS", "30"))  # days to the first follow-up date
+
+# --- Udyam verification (the udyam app, docs/UDYAM.md) -------------------------------------------
+UDYAM_BACKEND = os.environ.get("UDYAM_BACKEND", "sandbox")  # or "http" with a URL and token
+UDYAM_BASE_URL = os.environ.get("UDYAM_BASE_URL", "")
+UDYAM_TOKEN = os.environ.get("UDYAM_TOKEN", "")
+UDYAM_TIMEOUT = float(os.environ.get("UDYAM_TIMEOUT", "10"))
+UDYAM_RECHECK_DAYS = int(os.environ.get("UDYAM_RECHECK_DAYS", "90"))
+
+# --- GeM links (the gem app, docs/GEM.md) ---------------------------------------------------------
+GEM_BACKEND = os.environ.get("GEM_BACKEND", "sandbox")  # or "http" with a URL and token
+GEM_BASE_URL = os.environ.get("GEM_BASE_URL", "")
+GEM_TOKEN = os.environ.get("GEM_TOKEN", "")
+GEM_TIMEOUT = float(os.environ.get("GEM_TIMEOUT", "10"))
+
+# --- MSME Samadhaan filings (the samadhaan app, docs/SAMADHAAN.md) ------------------------------
+# "sandbox" (the default: in-process, no remote service) or "http" with a base URL and token.
+SAMADHAAN_BACKEND = os.environ.get("SAMADHAAN_BACKEND", "sandbox")
+SAMADHAAN_BASE_URL = os.environ.get("SAMADHAAN_BASE_URL", "")
+SAMADHAAN_TOKEN = os.environ.get("SAMADHAAN_TOKEN", "")
+SAMADHAAN_TIMEOUT = float(os.environ.get("SAMADHAAN_TIMEOUT", "15"))  # seconds per request
+SAMADHAAN_BATCH_SIZE = int(os.environ.get("SAMADHAAN_BATCH_SIZE", "10"))
+SAMADHAAN_MAX_ATTEMPTS = int(os.environ.get("SAMADHAAN_MAX_ATTEMPTS", "8"))  # then failed
+SAMADHAAN_RETRY_BASE_SECONDS = float(os.environ.get("SAMADHAAN_RETRY_BASE_SECONDS", "30"))
+SAMADHAAN_RETRY_CAP_SECONDS = float(os.environ.get("SAMADHAAN_RETRY_CAP_SECONDS", "3600"))
 
 # --- CPGRAMS sync (docs/CPGRAMS.md) ------------------------------------------------------------
 # The default points at the sandbox (`champions cpgrams-sandbox`); with CPGRAMS down or absent,
