@@ -49,6 +49,7 @@ class Action(StrEnum):
     REGISTRY_EDIT = "registry.edit"  # change an enterprise (and its compliance situation)
     REGISTRY_IMPORT = "registry.import"
     SCHEMES_EDIT = "schemes.edit"
+    ASSISTANT_CALLBACK = "assistant.callback"  # mark a call-back request of a room done
     CASE_WORK = "case.work"  # open, assign, follow up and close a hand-holding case
     ROOM_NETWORK = "room.network"  # duty, hub-spoke reviews and consultations between rooms
 
@@ -78,6 +79,7 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.CASE_WORK: WORKING_OFFICERS,
     Action.ROOM_NETWORK: WORKING_OFFICERS,
     Action.SCHEMES_EDIT: HUB,
+    Action.ASSISTANT_CALLBACK: WORKING_OFFICERS,
 }
 
 MESSAGES = {
@@ -145,7 +147,7 @@ def _allowed(user, action: Action, obj) -> bool:
         return False
     if obj is None:
         return True
-    if action.value.startswith(("grievance.", "triage.")):
+    if action.value.startswith(("grievance.", "triage.", "assistant.")):  # held by a room
         return _grievance_allows(user, obj)
     if action.value.startswith(("registry.", "case.")):
         return _enterprise_allows(user, obj)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
+from champions.accounts.policy import Action, require
 from champions.accounts.selectors import user_is_entrepreneur
 from champions.controlrooms.selectors import hub_get, room_for_district
 from champions.core.selectors import district_list, state_list
@@ -202,6 +203,7 @@ def callback_create(*, conversation: Conversation, phone: str, text: str, user=N
 @transaction.atomic
 def callback_mark_done(*, user, callback_id: int) -> CallbackRequest:
     callback = callback_get_for_user(user=user, callback_id=callback_id, for_update=True)
+    require(user, Action.ASSISTANT_CALLBACK, callback)
     if callback.status != CallbackStatus.DONE:
         callback.status = CallbackStatus.DONE
         callback.handled_by = user
