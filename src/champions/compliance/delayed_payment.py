@@ -33,7 +33,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from champions.core import numbers
+from champions.core.numbers import format_inr
 
 MAX_AGREED_DAYS = 45  # s.15 proviso
 APPOINTED_DAYS = 15  # s.2(b)
@@ -87,11 +87,6 @@ def bank_rate_on(day: date) -> BankRate | None:
             break
         in_force = rate
     return in_force
-
-
-def format_inr(amount: Decimal) -> str:
-    """Rupees grouped the Indian way, with paise: 108727.11 -> '1,08,727.11' (core's helper)."""
-    return numbers.format_inr(amount, symbol=False, paise=True)
 
 
 def bank_rate_latest() -> BankRate:
@@ -288,15 +283,15 @@ def _explained(result: InterestResult) -> InterestResult:
         "the paisa."
     )
     values = {
-        "principal": format_inr(result.principal_inr),
+        "principal": format_inr(result.principal_inr, symbol=False, paise=True),
         "bank": result.bank_rate_pct,
         "annual": result.annual_rate_pct,
         "monthly": result.monthly_rate_pct,
         "months": result.months_compounded,
         "days": result.remaining_days,
-        "balance": format_inr(result.balance_after_months_inr),
-        "interest": format_inr(result.interest_inr),
-        "total": format_inr(result.total_inr),
+        "balance": format_inr(result.balance_after_months_inr, symbol=False, paise=True),
+        "interest": format_inr(result.interest_inr, symbol=False, paise=True),
+        "total": format_inr(result.total_inr, symbol=False, paise=True),
         "due": result.due_on.isoformat(),
         "paid": result.paid_on.isoformat(),
         "late": result.days_late,

@@ -1,5 +1,6 @@
 """Web pages for grievances: thin interfaces over the services and selectors."""
 
+import dataclasses
 from functools import wraps
 
 from django.conf import settings
@@ -42,6 +43,7 @@ from .forms import (
     TransferForm,
     TransitionForm,
 )
+from .sla import Policy
 from .workflow import POOR_RATING_MAX, TRANSITIONS, Action, Actor, actions_for
 
 TIMELINE_LABELS = {
@@ -671,7 +673,7 @@ def sla_policy_edit_view(request, policy_id: int):
 
 def _policy_initial(policy) -> dict:
     if policy is None:
-        return {"assign_days": 3, "escalate_days": 7, "resolve_days": 21, "appeal_days": 30}
+        return dataclasses.asdict(Policy())
     names = ("category", "priority", *services.SLA_DAY_FIELDS)
     return {name: getattr(policy, name) for name in names}
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import code_list
+
 from .choices import PostKind
 from .validation import ProfileInput
 
@@ -74,10 +76,6 @@ class ReviewForm(forms.Form):
     reason = forms.CharField(label=_("Reason (when rejecting)"), required=False, max_length=500)
 
 
-def _code_list(value: str) -> list[str]:
-    return [part for part in value.replace(",", " ").split() if part]
-
-
 class ProfileForm(forms.Form):
     """A foreign SME's sign-up, or an Indian unit's profile from one of its enterprises."""
 
@@ -126,8 +124,8 @@ class ProfileForm(forms.Form):
             country=d["country"],
             description=d["description"],
             needs=d["needs"],
-            hs_codes=_code_list(d["hs_codes"]),
-            nic_codes=_code_list(d["nic_codes"]),
+            hs_codes=code_list(d["hs_codes"]),
+            nic_codes=code_list(d["nic_codes"]),
             registration_number=d["registration_number"],
             website=d["website"],
         )
@@ -165,7 +163,7 @@ class PostForm(forms.Form):
             "kind": d["kind"],
             "title": d["title"],
             "text": d["text"],
-            "hs_codes": _code_list(d["hs_codes"]),
-            "countries": _code_list(d["countries"]),
+            "hs_codes": code_list(d["hs_codes"]),
+            "countries": code_list(d["countries"]),
             "deadline": d["deadline"],
         }

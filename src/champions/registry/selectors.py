@@ -77,6 +77,11 @@ def enterprise_list_for_user(*, user) -> QuerySet[Enterprise]:
     return enterprise_queryset_for_user(user=user).select_related("state", "district")
 
 
+def enterprises_represented(*, user, limit: int = 50) -> list[Enterprise]:
+    """The units a signed-in entrepreneur acts for (an officer or a visitor acts for none)."""
+    return list(enterprise_list_for_user(user=user)[:limit]) if user_is_entrepreneur(user) else []
+
+
 def enterprise_can_create(*, user) -> bool:
     """Entrepreneurs file their own enterprises; officers file them for others."""
     return can(user, Can.REGISTRY_RECORD)

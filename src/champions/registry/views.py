@@ -2,21 +2,19 @@
 
 import csv
 import io
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from champions.accounts import policy
 from champions.accounts.policy import Action as Can
-from champions.accounts.policy import permission_required
-from champions.accounts.selectors import user_is_officer
+from champions.accounts.policy import officer_required, permission_required
 from champions.core.errors import ValidationFailed
 from champions.core.http import cursor_param as _cursor
 from champions.core.http import not_found_as_404
@@ -35,18 +33,6 @@ from .forms import (
     enterprise_form_initial,
 )
 from .importing import COLUMNS
-
-
-def officer_required(view):
-    """Imports are for officers; to everyone else the pages do not exist."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not user_is_officer(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
 
 
 @login_required

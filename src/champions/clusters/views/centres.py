@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from champions.accounts.selectors import user_sees_whole_country
 from champions.core.errors import NotFound, ValidationFailed
+from champions.core.http import file_download, not_found_as_404
+from champions.registry.selectors import enterprises_represented
 
 from .. import selectors, services
 from ..choices import RequestStatus
@@ -21,7 +23,6 @@ from ..forms import (
     ServiceRequestForm,
     StaffNoteForm,
 )
-from .common import domain_errors_as_http, file_download, own_enterprises
 
 PAGE_SIZE = 20
 
@@ -30,17 +31,17 @@ PAGE_SIZE = 20
 def centre_directory_view(request):
     form = DirectoryFilterForm(request.GET or None)
     kind = form.cleaned_data["service"] if form.is_valid() else ""
-    enterprises = own_enterprises(request.user)
+    enterprises = enterprises_represented(user=request.user)
     home = selectors.home_state_codes_for_user(user=request.user, enterprises=enterprises)
     directory = selectors.centre_directory(service_kind=kind, home_state_codes=home)
     return render(request, "clusters/centre_directory.html", {"form": form, "directory": directory})
 
 
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def centre_detail_view(request, centre_id: int):
     centre = selectors.centre_get(centre_id=centre_id)
-    enterprises = own_enterprises(request.user)
+    enterprises = enterprises_represented(user=request.user)
     form = ServiceRequestForm(
         request.POST or None,
         request.FILES or None,
@@ -57,7 +58,7 @@ def centre_detail_view(request, centre_id: int):
 
 
 def _request_created(request, form: ServiceRequestForm) -> bool:
-    if not request.user.is_authenticated or not own_enterprises(request.user):
+    if not request.user.is_authenticated or not enterprises_represented(user=request.user):
         raise HttpForbidden(_("Sign in as a unit to ask a centre."))
     if not form.is_valid():
         return False
@@ -123,7 +124,7 @@ ACTIONS = {
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def request_detail_view(request, request_id: int):
     service_request = selectors.service_request_get_for_user(
         user=request.user, request_id=request_id
@@ -163,7 +164,7 @@ def _action_done(request, form, do) -> bool:
 
 @login_required
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def request_attachment_view(request, request_id: int):
     service_request = selectors.service_request_get_for_user(
         user=request.user, request_id=request_id

@@ -7,16 +7,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from champions.core.errors import NotFound, ValidationFailed
+from champions.core.errors import NotFound
+from champions.core.forms import form_done
+from champions.core.http import file_download, not_found_as_404
+from champions.registry.selectors import enterprises_represented
 
 from .. import selectors, services
 from ..forms import EnterpriseForm, NeedForm, PostForm
-from .common import domain_errors_as_http, file_download, own_enterprises
 
 
 @require_GET
 def cluster_list_view(request):
-    enterprises = own_enterprises(request.user)
+    enterprises = enterprises_represented(user=request.user)
     suggestions = [(e, selectors.cluster_suggestions(enterprise=e)) for e in enterprises[:3]]
     context = {"clusters": selectors.cluster_list(), "suggestions": suggestions}
     return render(request, "clusters/cluster_list.html", context)
@@ -24,7 +26,7 @@ def cluster_list_view(request):
 
 def _cluster_context(request, cluster, **forms) -> dict:
     user = request.user
-    enterprises = own_enterprises(user)
+    enterprises = enterprises_represented(user=user)
     context = {
         "cluster": cluster,
         "feed": selectors.cluster_feed(cluster=cluster, user=user)[:50],
@@ -50,21 +52,10 @@ def _cluster_context(request, cluster, **forms) -> dict:
 
 
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def cluster_detail_view(request, cluster_id: int):
     cluster = selectors.cluster_get(cluster_id=cluster_id)
     return render(request, "clusters/cluster_detail.html", _cluster_context(request, cluster))
-
-
-def _run(request, form, do) -> bool:
-    if not form.is_valid():
-        return False
-    try:
-        do(form)
-    except ValidationFailed as exc:
-        form.add_service_errors(exc.errors)
-        return False
-    return True
 
 
 def _invalid(request, cluster, name: str, form):
@@ -78,17 +69,19 @@ def _invalid(request, cluster, name: str, form):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def cluster_join_view(request, cluster_id: int):
     cluster = selectors.cluster_get(cluster_id=cluster_id)
-    form = EnterpriseForm(request.POST, prefix="join", enterprises=own_enterprises(request.user))
+    form = EnterpriseForm(
+        request.POST, prefix="join", enterprises=enterprises_represented(user=request.user)
+    )
 
     def do(f):
         return services.cluster_join_request(
             actor=request.user, cluster_id=cluster.pk, enterprise_id=f.cleaned_data["enterprise"]
         )
 
-    if not _run(request, form, do):
+    if not form_done(form, do):
         return _invalid(request, cluster, "join_form", form)
     messages.success(request, _("Your request to join is sent to the coordinator."))
     return redirect("web:clusters:cluster_detail", cluster.pk)
@@ -96,7 +89,7 @@ def cluster_join_view(request, cluster_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def cluster_post_view(request, cluster_id: int):
     cluster = selectors.cluster_get(cluster_id=cluster_id)
     form = PostForm(request.POST, request.FILES, prefix="post")
@@ -109,7 +102,7 @@ def cluster_post_view(request, cluster_id: int):
             upload=f.cleaned_data["document"],
         )
 
-    if not _run(request, form, do):
+    if not form_done(form, do):
         return _invalid(request, cluster, "post_form", form)
     messages.success(request, _("Posted."))
     return redirect("web:clusters:cluster_detail", cluster.pk)
@@ -117,10 +110,12 @@ def cluster_post_view(request, cluster_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def cluster_need_view(request, cluster_id: int):
     cluster = selectors.cluster_get(cluster_id=cluster_id)
-    form = NeedForm(request.POST, prefix="need", enterprises=own_enterprises(request.user))
+    form = NeedForm(
+        request.POST, prefix="need", enterprises=enterprises_represented(user=request.user)
+    )
 
     def do(f):
         return services.cluster_need_add(
@@ -130,7 +125,7 @@ def cluster_need_view(request, cluster_id: int):
             kind=f.cleaned_data["kind"],
         )
 
-    if not _run(request, form, do):
+    if not form_done(form, do):
         return _invalid(request, cluster, "need_form", form)
     messages.success(request, _("The need is added to the cluster's list."))
     return redirect("web:clusters:cluster_detail", cluster.pk)
@@ -138,7 +133,7 @@ def cluster_need_view(request, cluster_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def membership_decide_view(request, membership_id: int):
     membership = services.membership_decide(
         actor=request.user,
@@ -150,7 +145,7 @@ def membership_decide_view(request, membership_id: int):
 
 
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def cluster_document_view(request, post_id: int):
     post = selectors.cluster_post_get_for_user(user=request.user, post_id=post_id)
     if not post.document:

@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from champions.accounts.selectors import user_is_entrepreneur, user_is_officer
+from champions.core.forms import form_done
+from champions.core.http import not_found_as_404
+from champions.registry.selectors import enterprises_represented
 
 from .. import selectors, services
 from ..forms import BoardFilterForm, CloseForm, OpportunityForm, ResponseForm
-from .common import domain_errors_as_http, form_done, own_enterprises
 
 PAGE_SIZE = 20
 
@@ -36,7 +38,7 @@ def board_view(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_create_view(request):
     form = OpportunityForm(request.POST or None)
     if request.method == "POST" and form_done(
@@ -55,7 +57,7 @@ def opportunity_create_view(request):
 def _detail_context(request, opportunity, **forms) -> dict:
     user = request.user
     manages = selectors.user_manages(user=user, opportunity=opportunity)
-    enterprises = own_enterprises(user)
+    enterprises = enterprises_represented(user=user)
     context = {
         "opportunity": opportunity,
         "manages": manages,
@@ -70,7 +72,7 @@ def _detail_context(request, opportunity, **forms) -> dict:
 
 @login_required
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_detail_view(request, opportunity_id: int):
     opportunity = selectors.opportunity_get_for_user(
         user=request.user, opportunity_id=opportunity_id
@@ -80,12 +82,14 @@ def opportunity_detail_view(request, opportunity_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_respond_view(request, opportunity_id: int):
     opportunity = selectors.opportunity_get_for_user(
         user=request.user, opportunity_id=opportunity_id
     )
-    form = ResponseForm(request.POST, prefix="respond", enterprises=own_enterprises(request.user))
+    form = ResponseForm(
+        request.POST, prefix="respond", enterprises=enterprises_represented(user=request.user)
+    )
     if form_done(
         form,
         lambda f: services.opportunity_respond(
@@ -100,7 +104,7 @@ def opportunity_respond_view(request, opportunity_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def response_shortlist_view(request, response_id: int):
     response = services.response_shortlist(
         actor=request.user, response_id=response_id, shortlisted=request.POST.get("on") == "1"
@@ -110,7 +114,7 @@ def response_shortlist_view(request, response_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_close_view(request, opportunity_id: int):
     opportunity = selectors.opportunity_get_for_user(
         user=request.user, opportunity_id=opportunity_id

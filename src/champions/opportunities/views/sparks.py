@@ -7,17 +7,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from champions.core.forms import form_done
+from champions.core.http import not_found_as_404
+
 from .. import selectors, services
 from ..forms import ActionForm, FactForm, SparksFilterForm
 from ..sparks import COMPONENTS
-from .common import domain_errors_as_http, form_done
 
 PAGE_SIZE = 25
 
 
 @login_required
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def sparks_list_view(request):
     form = SparksFilterForm(request.GET or {"sector": "electronics"})
     values = form.cleaned_data if form.is_valid() else {}
@@ -38,7 +40,7 @@ def sparks_list_view(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def spark_detail_view(request, enterprise_id: int):
     action_form = ActionForm(
         request.POST if request.POST.get("form") == "action" else None, prefix="action"
@@ -79,7 +81,7 @@ def _saved(request, enterprise_id: int, action_form, fact_form) -> bool:
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def spark_shortlist_view(request, enterprise_id: int):
     services.shortlist_set(
         actor=request.user, enterprise_id=enterprise_id, on=request.POST.get("on") == "1"
