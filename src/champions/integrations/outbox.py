@@ -19,7 +19,6 @@ from django.utils import timezone
 from champions.grievances.choices import Channel, Kind
 from champions.grievances.hooks import GrievanceEvent
 
-from . import tasks
 from .cpgrams.client import CpgramsClient, CpgramsError, CpgramsRejected, cpgrams_client
 from .models import OutboxKind, OutboxMessage, OutboxStatus
 
@@ -34,6 +33,8 @@ def outbox_record_grievance_event(event: GrievanceEvent) -> OutboxMessage | None
     New grievances are created on CPGRAMS (not those that came from it, nor suggestions);
     status changes are sent for every grievance CPGRAMS knows about.
     """
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     if not settings.CPGRAMS_ENABLED:
         return None
     if event.action == "lodged":
@@ -105,6 +106,8 @@ def outbox_deliver_due(
     *, now: datetime | None = None, client: CpgramsClient | None = None
 ) -> DeliveryReport:
     """Send every message that is due, batch by batch; each message at most once per run."""
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     client = client or cpgrams_client()
     report = DeliveryReport()
     tried: set[int] = set()
@@ -217,6 +220,8 @@ def backoff_seconds(attempts: int) -> float:
 @transaction.atomic
 def outbox_replay(*, message_ids: list[int]) -> int:
     """Send dead letters again from scratch (attempts reset); returns how many."""
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     count = OutboxMessage.objects.filter(pk__in=message_ids, status=OutboxStatus.DEAD).update(
         status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
     )

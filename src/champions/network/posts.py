@@ -12,7 +12,6 @@ from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.notifications.choices import NotificationKind
 from champions.notifications.services import notify
 
-from . import tasks
 from .choices import IntroductionStatus, PostKind, PostStatus, ReviewStatus
 from .matching import MatchQuery, profiles_match
 from .models import AbuseReport, Introduction, IntroductionMessage, Post, PostAlert, Profile
@@ -77,6 +76,8 @@ def post_create(
 
 @transaction.atomic
 def post_review(*, user, post_id: int, approve: bool, reason: str = "") -> Post:
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     if not user_sees_whole_country(user):
         raise _forbidden("Only hub officers review posts.")
     post = Post.objects.select_for_update().filter(pk=post_id).first()

@@ -11,7 +11,7 @@ from champions.accounts.selectors import user_is_officer, user_sees_whole_countr
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import importing, indexing, tasks
+from . import importing, indexing
 from .choices import ProfileKind, ReviewStatus
 from .matching import MatchQuery, MatchResult, profiles_match  # noqa: F401 (re-exported)
 from .models import Profile
@@ -35,6 +35,8 @@ def _require_officer(user) -> None:
 
 
 def _index_after_commit(profile_ids: list[int]) -> None:
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     transaction.on_commit(lambda: tasks.embed_profiles_task.enqueue(profile_ids))
 
 

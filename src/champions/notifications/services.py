@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from champions.core.errors import DomainError
 
-from . import selectors, sms, tasks
+from . import selectors, sms
 from .channels import CHANNELS, SMS_MAX_CHARS
 from .choices import ChannelName, DeliveryStatus, NotificationKind
 from .errors import DeliveryRetryable, InvalidAddress
@@ -96,6 +96,8 @@ def _addresses(*, channels, user, email: str, phone: str) -> dict[str, str | Inv
 
 
 def _deliveries_create(notification: Notification, addresses: dict) -> None:
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     for channel, address in addresses.items():
         if isinstance(address, InvalidAddress):
             Delivery.objects.create(
@@ -157,6 +159,8 @@ def deliveries_retry_due(*, now: datetime | None = None) -> int:
 
     Those out of attempts are marked failed. Safe to run at any time: sending claims the row.
     """
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     now = now or timezone.now()
     open_due = Delivery.objects.filter(
         status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING], next_attempt_at__lte=now
@@ -173,6 +177,8 @@ def deliveries_retry_due(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def deliveries_resend(*, delivery_ids: list[int]) -> int:
     """Send failed deliveries again with fresh attempts (the admin's "Send again")."""
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     # A delivery that never had a usable address cannot succeed by trying again.
     failed = Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.FAILED)
     ids = list(failed.exclude(address="").values_list("pk", flat=True))

@@ -15,7 +15,7 @@ from champions.accounts.policy import require
 from champions.accounts.selectors import user_sees_whole_country
 from champions.core.errors import ValidationFailed
 
-from . import selectors, tasks
+from . import selectors
 from .choices import ImportStatus
 from .importing import ImportFileError, count_rows, import_rows, read_rows
 from .models import ImportJob
@@ -33,6 +33,8 @@ def _import_dir() -> Path:
 @transaction.atomic
 def import_job_create(*, user, uploaded_file) -> ImportJob:
     """Store an uploaded file outside the web root and queue its import."""
+    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+
     require(user, Can.REGISTRY_IMPORT)
     suffix = Path(uploaded_file.name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
