@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from champions.accounts.selectors import user_sees_whole_country
+from champions.accounts.types import User
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.notifications.choices import NotificationKind
 from champions.notifications.services import notify
@@ -75,7 +76,7 @@ def post_create(
 
 
 @transaction.atomic
-def post_review(*, user, post_id: int, approve: bool, reason: str = "") -> Post:
+def post_review(*, user: User, post_id: int, approve: bool, reason: str = "") -> Post:
     from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
 
     if not user_sees_whole_country(user):

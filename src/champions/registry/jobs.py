@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import require
 from champions.accounts.selectors import user_sees_whole_country
+from champions.accounts.types import User
 from champions.core.errors import ValidationFailed
 
 from . import selectors
@@ -31,7 +32,7 @@ def _import_dir() -> Path:
 
 
 @transaction.atomic
-def import_job_create(*, user, uploaded_file) -> ImportJob:
+def import_job_create(*, user: User, uploaded_file) -> ImportJob:
     """Store an uploaded file outside the web root and queue its import."""
     from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
 
