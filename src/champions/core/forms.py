@@ -24,16 +24,30 @@ def code_list(text: str) -> list[str]:
     return text.replace(";", " ").replace(",", " ").split()
 
 
+def form_result(form, do):
+    """`do(form)`'s result on a valid form; None when the form is invalid or `do` raises
+    `ValidationFailed`, whose field errors go back on the form (`ServiceErrorsMixin`; one
+    without field errors shows its message above the form)."""
+    if not form.is_valid():
+        return None
+    try:
+        return do(form)
+    except ValidationFailed as exc:
+        form.add_service_errors(exc.errors or {None: [exc.message]})
+        return None
+
+
 def form_done(form, do) -> bool:
-    """Run `do(form)` on a valid form; a service's field errors go back on the form.
+    """Run `do(form)` on a valid form; False, with the errors on the form, when it failed.
 
     The web shape of every write: `if form_done(form, lambda f: service(...)): redirect`,
     else render the page again with the form's errors."""
-    if not form.is_valid():
-        return False
-    try:
-        do(form)
-    except ValidationFailed as exc:
-        form.add_service_errors(exc.errors)
-        return False
-    return True
+    done = False
+
+    def run(valid_form) -> None:
+        nonlocal done
+        do(valid_form)
+        done = True
+
+    form_result(form, run)
+    return done

@@ -21,6 +21,11 @@ def not_found_as_404(view):
     return wrapper
 
 
+def client_address(request) -> str:
+    """The client's address (the proxy-aware middleware has already set REMOTE_ADDR)."""
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
 def cursor_param(request, name: str) -> int | None:
     """A keyset cursor from the query string; anything but digits means no cursor."""
     value = request.GET.get(name, "")

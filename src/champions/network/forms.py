@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from champions.core.forms import code_list
 
 from .choices import PostKind
+from .matching import MatchQuery
 from .validation import ProfileInput
 
 
@@ -50,6 +51,16 @@ class MatchForm(forms.Form):
         max_length=200,
         help_text=_("For example IN DE; empty for any country."),
     )
+
+    def match_query(self) -> MatchQuery:
+        d = self.cleaned_data
+        return MatchQuery(
+            text=d["text"],
+            kind=d["kind"] or None,
+            hs_codes=tuple(code_list(d["hs_codes"])),
+            nic_codes=tuple(code_list(d["nic_codes"])),
+            countries=tuple(c.upper() for c in code_list(d["countries"])),
+        )
 
 
 class InterestForm(forms.Form):

@@ -194,7 +194,7 @@ class ImportForm(_RegistryFormMixin, forms.Form):
         ) % {"columns": ", ".join(COLUMNS), "required": ", ".join(sorted(REQUIRED_COLUMNS))}
 
 
-class ClassificationForm(forms.Form):
+class ClassificationForm(ServiceErrorsMixin, forms.Form):
     investment_inr = forms.IntegerField(
         label=_("Investment in plant & machinery or equipment (₹)"),
         min_value=0,

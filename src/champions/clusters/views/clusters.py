@@ -1,6 +1,8 @@
 """Pages for virtual clusters: the list with suggestions, a cluster with its feed, and the
 members' actions (join, post, state a need) and the coordinator's decisions."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -67,68 +69,63 @@ def _invalid(request, cluster, name: str, form):
     )
 
 
+def _cluster_action(request, cluster_id: int, name: str, form, do, done: str):
+    """A member's action on the cluster page: `do(actor, cluster_id, form)` on a valid form,
+    then back to the cluster with `done`; else the page again with the form's errors."""
+    cluster = selectors.cluster_get(cluster_id=cluster_id)
+    if not form_done(form, partial(do, request.user, cluster.pk)):
+        return _invalid(request, cluster, name, form)
+    messages.success(request, done)
+    return redirect("web:clusters:cluster_detail", cluster.pk)
+
+
+def _join(actor, cluster_id: int, form: EnterpriseForm):
+    enterprise_id = form.cleaned_data["enterprise"]
+    return services.cluster_join_request(
+        actor=actor, cluster_id=cluster_id, enterprise_id=enterprise_id
+    )
+
+
+def _post(actor, cluster_id: int, form: PostForm):
+    upload = form.cleaned_data["document"]
+    return services.cluster_post_create(
+        actor=actor, cluster_id=cluster_id, data=form.to_input(), upload=upload
+    )
+
+
+def _need(actor, cluster_id: int, form: NeedForm):
+    data = form.cleaned_data
+    return services.cluster_need_add(
+        actor=actor, cluster_id=cluster_id, enterprise_id=data["enterprise"], kind=data["kind"]
+    )
+
+
 @login_required
 @require_POST
 @not_found_as_404
 def cluster_join_view(request, cluster_id: int):
-    cluster = selectors.cluster_get(cluster_id=cluster_id)
-    form = EnterpriseForm(
-        request.POST, prefix="join", enterprises=enterprises_represented(user=request.user)
-    )
-
-    def do(f):
-        return services.cluster_join_request(
-            actor=request.user, cluster_id=cluster.pk, enterprise_id=f.cleaned_data["enterprise"]
-        )
-
-    if not form_done(form, do):
-        return _invalid(request, cluster, "join_form", form)
-    messages.success(request, _("Your request to join is sent to the coordinator."))
-    return redirect("web:clusters:cluster_detail", cluster.pk)
+    enterprises = enterprises_represented(user=request.user)
+    form = EnterpriseForm(request.POST, prefix="join", enterprises=enterprises)
+    done = _("Your request to join is sent to the coordinator.")
+    return _cluster_action(request, cluster_id, "join_form", form, _join, done)
 
 
 @login_required
 @require_POST
 @not_found_as_404
 def cluster_post_view(request, cluster_id: int):
-    cluster = selectors.cluster_get(cluster_id=cluster_id)
     form = PostForm(request.POST, request.FILES, prefix="post")
-
-    def do(f):
-        return services.cluster_post_create(
-            actor=request.user,
-            cluster_id=cluster.pk,
-            data=f.to_input(),
-            upload=f.cleaned_data["document"],
-        )
-
-    if not form_done(form, do):
-        return _invalid(request, cluster, "post_form", form)
-    messages.success(request, _("Posted."))
-    return redirect("web:clusters:cluster_detail", cluster.pk)
+    return _cluster_action(request, cluster_id, "post_form", form, _post, _("Posted."))
 
 
 @login_required
 @require_POST
 @not_found_as_404
 def cluster_need_view(request, cluster_id: int):
-    cluster = selectors.cluster_get(cluster_id=cluster_id)
-    form = NeedForm(
-        request.POST, prefix="need", enterprises=enterprises_represented(user=request.user)
-    )
-
-    def do(f):
-        return services.cluster_need_add(
-            actor=request.user,
-            cluster_id=cluster.pk,
-            enterprise_id=f.cleaned_data["enterprise"],
-            kind=f.cleaned_data["kind"],
-        )
-
-    if not form_done(form, do):
-        return _invalid(request, cluster, "need_form", form)
-    messages.success(request, _("The need is added to the cluster's list."))
-    return redirect("web:clusters:cluster_detail", cluster.pk)
+    enterprises = enterprises_represented(user=request.user)
+    form = NeedForm(request.POST, prefix="need", enterprises=enterprises)
+    done = _("The need is added to the cluster's list.")
+    return _cluster_action(request, cluster_id, "need_form", form, _need, done)
 
 
 @login_required

@@ -1,6 +1,8 @@
 """Pages of the opportunities board: the list, posting, an opportunity with its matches and
 responses, responding, shortlisting and closing."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -80,6 +82,16 @@ def opportunity_detail_view(request, opportunity_id: int):
     return render(request, "opportunities/detail.html", _detail_context(request, opportunity))
 
 
+def _respond(actor, opportunity_id: int, form: ResponseForm):
+    data = form.to_input()
+    return services.opportunity_respond(actor=actor, opportunity_id=opportunity_id, data=data)
+
+
+def _close(actor, opportunity_id: int, form: CloseForm):
+    data = form.cleaned_data
+    return services.opportunity_close(actor=actor, opportunity_id=opportunity_id, **data)
+
+
 @login_required
 @require_POST
 @not_found_as_404
@@ -87,15 +99,9 @@ def opportunity_respond_view(request, opportunity_id: int):
     opportunity = selectors.opportunity_get_for_user(
         user=request.user, opportunity_id=opportunity_id
     )
-    form = ResponseForm(
-        request.POST, prefix="respond", enterprises=enterprises_represented(user=request.user)
-    )
-    if form_done(
-        form,
-        lambda f: services.opportunity_respond(
-            actor=request.user, opportunity_id=opportunity.pk, data=f.to_input()
-        ),
-    ):
+    enterprises = enterprises_represented(user=request.user)
+    form = ResponseForm(request.POST, prefix="respond", enterprises=enterprises)
+    if form_done(form, partial(_respond, request.user, opportunity.pk)):
         messages.success(request, _("Your response is sent to the poster."))
         return redirect("web:opportunities:detail", opportunity.pk)
     context = _detail_context(request, opportunity, response_form=form)
@@ -120,17 +126,8 @@ def opportunity_close_view(request, opportunity_id: int):
         user=request.user, opportunity_id=opportunity_id
     )
     form = CloseForm(request.POST, prefix="close")
-    if form_done(
-        form,
-        lambda f: services.opportunity_close(
-            actor=request.user, opportunity_id=opportunity.pk, **f.cleaned_data
-        ),
-    ):
+    if form_done(form, partial(_close, request.user, opportunity.pk)):
         messages.success(request, _("The opportunity is closed."))
         return redirect("web:opportunities:detail", opportunity.pk)
-    return render(
-        request,
-        "opportunities/detail.html",
-        _detail_context(request, opportunity, close_form=form),
-        status=400,
-    )
+    context = _detail_context(request, opportunity, close_form=form)
+    return render(request, "opportunities/detail.html", context, status=400)
