@@ -42,6 +42,7 @@ lint: install
 	ruff format --check .
 	PYTHONPATH=src lint-imports --no-cache
 	python scripts/check_import_cycles.py
+	python scripts/check_sizes.py
 	mypy
 	DJANGO_SETTINGS_MODULE=champions.config.settings.test champions makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(printf '%050d' 0) DATABASE_URL=sqlite:///var/check.sqlite3 \
