@@ -11,7 +11,6 @@ Prints the figures and writes them between the network markers of docs/PERFORMAN
 """
 
 import os
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,9 +33,15 @@ import time  # noqa: E402
 import django  # noqa: E402
 import numpy as np  # noqa: E402
 import psycopg  # noqa: E402
+from benchlib import (  # noqa: E402
+    machine_info,
+    measured_line,
+    percentile,
+    postgres_database_prepare,
+    section_write,
+    timed,
+)
 
-DOC = ROOT / "docs" / "PERFORMANCE.md"
-START_MARKER, END_MARKER = "<!-- network:start -->", "<!-- network:end -->"
 QUERY_TEXTS = [
     "We need combed cotton yarn for knitting",
     "हमें सूती कपड़ा चाहिए",
@@ -48,16 +53,6 @@ QUERY_TEXTS = [
     "polypropylene granules injection grade",
 ]
 COUNTRIES = ["IN"] * 8 + ["DE", "IT", "FR", "GB", "US", "JP", "AE", "NL", "KE", "BR"]
-
-
-def database_prepare(*, fresh: bool) -> None:
-    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
-        if exists and fresh:
-            conn.execute(f'DROP DATABASE "{DATABASE}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DATABASE}"')
 
 
 def seed(total: int) -> float:
@@ -176,13 +171,11 @@ def bench_match(queries: int) -> dict:
             nic_codes=("14301",) if i % 3 == 0 else (),
             countries=("IN",) if i % 2 == 0 else (),
         )
-        begin = time.perf_counter()
-        counts.append(len(profiles_match(query)))
-        timings.append((time.perf_counter() - begin) * 1000)
+        timings.append(timed(lambda q=query: counts.append(len(profiles_match(q)))))
     return {
         "queries": queries,
-        "p50_ms": float(np.percentile(timings, 50)),
-        "p95_ms": float(np.percentile(timings, 95)),
+        "p50_ms": percentile(timings, 50),
+        "p95_ms": percentile(timings, 95),
         "mean_results": float(np.mean(counts)),
     }
 
@@ -209,10 +202,7 @@ def bench_import(rows: int) -> dict:
 def publish(report: dict) -> None:
     block = "\n".join(
         [
-            START_MARKER,
-            f"Run {report['date']} at commit {report['commit']} (`python scripts/bench_network.py"
-            f" --profiles {report['profiles']}`), machine load before/after"
-            f" {report['load_before']} / {report['load_after']}, PostgreSQL `bench_network`.",
+            f"{report['header']} PostgreSQL `bench_network`.",
             "",
             "| what | figure |",
             "|---|---|",
@@ -222,16 +212,9 @@ def publish(report: dict) -> None:
             f" | {report['match']['p50_ms']:.0f} / {report['match']['p95_ms']:.0f} ms |",
             f"| officers' CSV import ({report['import']['rows']} rows, one transaction)"
             f" | {report['import']['rows_per_second']:.0f} rows/s |",
-            END_MARKER,
         ]
     )
-    text = DOC.read_text(encoding="utf-8")
-    if START_MARKER in text:
-        head, rest = text.split(START_MARKER, 1)
-        text = head + block + rest.split(END_MARKER, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n## Partner matching (network)\n\n" + block + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    section_write("network", block)
 
 
 def main() -> int:
@@ -241,8 +224,8 @@ def main() -> int:
     parser.add_argument("--import-rows", type=int, default=2000)
     parser.add_argument("--fresh", action="store_true", help="drop and recreate bench_network")
     args = parser.parse_args()
-    load_before = ", ".join(f"{v:.2f}" for v in os.getloadavg())
-    database_prepare(fresh=args.fresh)
+    machine = machine_info()
+    postgres_database_prepare(DATABASE, fresh=args.fresh)
     django.setup()
     from django.core.management import call_command
 
@@ -253,19 +236,14 @@ def main() -> int:
     print(f"match: {match}", flush=True)
     imported = bench_import(args.import_rows)
     print(f"import: {imported}", flush=True)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
+    command = f"python scripts/bench_network.py --profiles {args.profiles}"
     publish(
         {
-            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            "commit": commit,
+            "header": measured_line(machine, command=command),
             "profiles": args.profiles,
             "seed_s": seed_s,
             "match": match,
             "import": imported,
-            "load_before": load_before,
-            "load_after": ", ".join(f"{v:.2f}" for v in os.getloadavg()),
         }
     )
     return 0
