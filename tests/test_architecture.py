@@ -1,5 +1,6 @@
 """The app boundaries (import-linter contracts in pyproject.toml) hold."""
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -24,13 +25,17 @@ def test_app_boundaries_hold():
     assert " kept" in result.stdout
 
 
-def _checker():
+def _script(name: str):
+    """One of scripts/, imported as a module."""
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        import check_import_cycles
+        return importlib.import_module(name)
     finally:
         sys.path.pop(0)
-    return check_import_cycles
+
+
+def _checker():
+    return _script("check_import_cycles")
 
 
 def _package(tmp_path, **modules) -> Path:
@@ -64,25 +69,20 @@ def test_an_import_inside_the_enqueueing_function_closes_no_circle(tmp_path):
     assert checker.circles(checker.graph(src)) == []
 
 
+def _run_script(name: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(ROOT / "scripts" / name)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
 def test_no_import_circles_in_champions():
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_import_cycles.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _run_script("check_import_cycles.py")
 
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "no import circles"
 
 
 def _sizes():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import check_sizes
-    finally:
-        sys.path.pop(0)
-    return check_sizes
+    return _script("check_sizes")
 
 
 def test_a_long_view_a_long_function_and_a_long_module_are_listed(tmp_path):
@@ -104,12 +104,7 @@ def test_a_long_view_a_long_function_and_a_long_module_are_listed(tmp_path):
 
 
 def test_house_sizes_hold_but_for_the_allow_list():
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_sizes.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _run_script("check_sizes.py")
 
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("house sizes kept")
