@@ -164,6 +164,12 @@ def trust_key_view(request):
     return HttpResponse(trustcard.public_key_pem(), content_type="application/x-pem-file")
 
 
+def _posted_id(request, name: str) -> int:
+    """A row id from the form; anything but digits is 0, which no row has (a 404 message)."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) <= 18 else 0
+
+
 def _review(request) -> None:
     """The hub's decision on one post or profile, told back as a message."""
     form = ReviewForm(request.POST)
@@ -172,10 +178,10 @@ def _review(request) -> None:
     reason = form.cleaned_data.get("reason", "")
     try:
         if request.POST.get("post_id"):
-            post_id = int(request.POST["post_id"])
+            post_id = _posted_id(request, "post_id")
             services.post_review(user=request.user, post_id=post_id, approve=approve, reason=reason)
         else:
-            profile_id = int(request.POST.get("profile_id", 0))
+            profile_id = _posted_id(request, "profile_id")
             services.profile_review(
                 user=request.user, profile_id=profile_id, approve=approve, note=reason
             )
