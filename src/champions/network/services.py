@@ -80,7 +80,7 @@ def profile_create_from_enterprise(*, user, enterprise_id: int, data: ProfileInp
         )
     data.name = data.name or enterprise.name
     data.country = "IN"
-    data.state = str(enterprise.state.lgd_code)
+    data.state = str(enterprise.state.lgd_code) if enterprise.state else ""
     data.nic_codes = data.nic_codes or list(enterprise.nic_codes)
     data.udyam_number = enterprise.udyam_number or ""
     data, state_id = profile_input_clean(data)
