@@ -38,7 +38,6 @@ ALLOWED: dict[str, str] = {
     "integrations/open311.py": "GeoReport v2 mapping and writers: split formats from handlers",
     "network/market.py:market_summary": "the market panel's figures",
     "network/matching.py:_wants": "the input-output link rules",
-    "notifications/services.py:notify": "recipients, preferences and channels: split",
     "registry/classification.py:classify": "the rule with the reasons it gives",
     "registry/importing.py:row_to_input": "one import row's parsing, field by field",
     "registry/importing.py:import_rows": "the import's batch loop",

@@ -43,10 +43,9 @@ def notify(
 ) -> Notification | None:
     """Record a notification and send it, after commit, on each channel the person chose.
 
-    `email` and `phone` override the user's own (or are all there is, for a contact without
-    an account). Returns None when no channel has anywhere to deliver. With an
-    `idempotency_key`, a second call returns the first notification and sends nothing.
-    """
+    `email` and `phone` override the user's own (or are all there is, for a contact without an
+    account). None when no channel has anywhere to deliver. With an `idempotency_key`, a
+    second call returns the first notification and sends nothing."""
     if kind not in NotificationKind.values:
         raise ValueError(f"unknown notification kind: {kind!r}")
     key = idempotency_key[:100] or None
@@ -68,14 +67,20 @@ def notify(
         link=link,
         idempotency_key=key,
     )
+    if (saved := _save_once(notification)) is notification:
+        _deliveries_create(notification, addresses)
+    return saved
+
+
+def _save_once(notification: Notification) -> Notification | None:
+    """Save it, or return the notification a concurrent run with the same key saved first."""
     notification.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             notification.save()
     except IntegrityError:
-        # A concurrent run with the same key won the race.
+        key = notification.idempotency_key
         return Notification.objects.filter(idempotency_key=key).first()
-    _deliveries_create(notification, addresses)
     return notification
 
 
