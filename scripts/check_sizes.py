@@ -32,7 +32,6 @@ ALLOWED: dict[str, str] = {
     "compliance/delayed_payment.py:interest_compute": "the s.16 computation, step by step",
     "compliance/delayed_payment.py:_explained": "the worked explanation, one paragraph a step",
     "controlrooms/importing.py:_room_spec": "one CSV row's checks",
-    "controlrooms/services.py:room_close": "merge or close in one transaction: split the moves",
     "core/reference.py:reference_data_load": "four reference files loaded in one transaction",
     "insights/panels.py:mood": "one dashboard panel's queries",
     "integrations/open311.py": "GeoReport v2 mapping and writers: split formats from handlers",

@@ -263,6 +263,35 @@ def _log_moves(moved: dict, *, target: ControlRoom, actor, reason: str) -> None:
             )
 
 
+def _log_closure(actor, room, target, *, ids: list[int], reason: str, merge: bool) -> None:
+    """The change log of a closure (on the room) or a merger (on both rooms)."""
+    values = {"room": room.name, "target": target.name, "reason": reason}
+    details = {"into": target.pk, "district_ids": ids, "reason": reason}
+    if merge:
+        _log(
+            room.pk,
+            actor=actor,
+            action=RoomChange.Action.MERGED,
+            summary=_("Merged into %(target)s: %(reason)s") % values,
+            details=details,
+        )
+        _log(
+            target.pk,
+            actor=actor,
+            action=RoomChange.Action.MERGED_IN,
+            summary=_("%(room)s merged in: %(reason)s") % values,
+            details=details,
+        )
+    else:
+        _log(
+            room.pk,
+            actor=actor,
+            action=RoomChange.Action.CLOSED,
+            summary=_("Closed; its districts went to %(target)s: %(reason)s") % values,
+            details=details,
+        )
+
+
 @transaction.atomic
 def room_close(
     *, actor, room_id: int, to_room_id: int, reason: str, merge: bool = False
@@ -287,31 +316,7 @@ def room_close(
     room.closed_at = timezone.now()
     room.merged_into = target if merge else None
     room.save(update_fields=["is_active", "closed_at", "merged_into"])
-    values = {"room": room.name, "target": target.name, "reason": reason.strip()}
-    details = {"into": target.pk, "district_ids": ids, "reason": reason.strip()}
-    if merge:
-        _log(
-            room.pk,
-            actor=actor,
-            action=RoomChange.Action.MERGED,
-            summary=_("Merged into %(target)s: %(reason)s") % values,
-            details=details,
-        )
-        _log(
-            target.pk,
-            actor=actor,
-            action=RoomChange.Action.MERGED_IN,
-            summary=_("%(room)s merged in: %(reason)s") % values,
-            details=details,
-        )
-    else:
-        _log(
-            room.pk,
-            actor=actor,
-            action=RoomChange.Action.CLOSED,
-            summary=_("Closed; its districts went to %(target)s: %(reason)s") % values,
-            details=details,
-        )
+    _log_closure(actor, room, target, ids=ids, reason=reason.strip(), merge=merge)
     return moved
 
 
