@@ -9,6 +9,7 @@ the same transaction; the permission check is there too.
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -131,15 +132,18 @@ def room_input_errors(data: RoomInput, *, room: ControlRoom | None = None) -> di
     name = data.name.strip()
     if not name:
         errors["name"] = [_("Give the room a name.")]
-    elif (
-        ControlRoom.objects.filter(name__iexact=name).exclude(pk=getattr(room, "pk", None)).exists()
-    ):
+    elif _name_taken(name, room):
         errors["name"] = [_("Another room has this name.")]
     if not data.host_office.strip():
         errors["host_office"] = [_("Name the office that hosts the room.")]
     if data.host_type not in ControlRoom.HostType.values:
         errors["host_type"] = [_("Choose the kind of host office.")]
     return errors
+
+
+def _name_taken(name: str, room: ControlRoom | None) -> bool:
+    others = ControlRoom.objects.filter(name__iexact=name)
+    return (others.exclude(pk=room.pk) if room is not None else others).exists()
 
 
 @transaction.atomic
@@ -154,7 +158,7 @@ def room_create(*, actor, data: RoomInput, origin: str = Origin.PAGE) -> Control
         host_office=data.host_office.strip(),
         host_type=data.host_type,
         city=data.city.strip(),
-        state_id=data.state_id,
+        state_id=cast(int, data.state_id),  # room_input_errors refused a missing state
         email=data.email.strip(),
         phone=data.phone.strip(),
         origin=origin,
@@ -320,6 +324,13 @@ def room_close(
     return moved
 
 
+def _room_of(spec) -> ControlRoom:
+    """The room a plan's row names: one that existed, or the one import_apply just created."""
+    if spec.existing is None:  # only a plan applied out of order; refused like a bad file
+        raise ValidationFailed(_("Correct the bad rows and upload the file again."))
+    return spec.existing
+
+
 @transaction.atomic
 def import_apply(*, plan: ImportPlan, actor, reason: str) -> dict[int, dict[int | None, list[int]]]:
     """Apply a checked plan: add and rename rooms, move districts. Returns, per target room id,
@@ -340,7 +351,7 @@ def import_apply(*, plan: ImportPlan, actor, reason: str) -> dict[int, dict[int 
             origin=Origin.IMPORT,
         )
     for spec in plan.renamed_rooms:
-        room = spec.existing
+        room = _room_of(spec)
         data = RoomInput(
             code=room.code,
             name=spec.name,
@@ -354,7 +365,7 @@ def import_apply(*, plan: ImportPlan, actor, reason: str) -> dict[int, dict[int 
         room_update(actor=actor, room_id=room.pk, data=data)
     moves: dict[int, dict[int | None, list[int]]] = {}
     for code, district_ids in plan.moves.items():
-        target = plan.rooms[code].existing
+        target = _room_of(plan.rooms[code])
         moves[target.pk] = districts_move(
             actor=actor, district_ids=district_ids, to_room_id=target.pk, reason=reason
         )
