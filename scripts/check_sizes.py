@@ -26,7 +26,6 @@ ALLOWED: dict[str, str] = {
     "grievances/": "being split on branch grv",
     # Over the limit when the check was added (December 2026): to shorten when next touched.
     "assistant/evaluation.py:evaluate": "the evaluation loop and its figures",
-    "assistant/services.py:assistant_ask": "the whole ask pipeline: split into its steps",
     "assistant/sources.py:scheme_source": "one help page built from a scheme entry",
     "clusters/demo.py:_demo_cluster": "demo data",
     "compliance/delayed_payment.py:interest_compute": "the s.16 computation, step by step",

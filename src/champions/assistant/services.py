@@ -94,6 +94,17 @@ def _enqueue_mood(turn_id: int) -> None:
     record_mood_task.enqueue(turn_id)
 
 
+def _hit_record(hit) -> dict:
+    """What the audit trail keeps of one retrieved source: its id and every score."""
+    return {
+        "source_id": hit.source.id,
+        "score": hit.score,
+        "embedding": hit.embedding,
+        "bm25": hit.bm25,
+        "name": hit.name,
+    }
+
+
 @transaction.atomic
 def assistant_ask(*, question: str, conversation_id: str | None = None, user=None) -> AskResult:
     """Answer one question in its conversation; store both turns with the audit trail."""
@@ -121,16 +132,7 @@ def assistant_ask(*, question: str, conversation_id: str | None = None, user=Non
         language=reply.language,
         outcome=reply.outcome,
         question=text,
-        sources=[
-            {
-                "source_id": h.source.id,
-                "score": h.score,
-                "embedding": h.embedding,
-                "bm25": h.bm25,
-                "name": h.name,
-            }
-            for h in reply.hits
-        ],
+        sources=[_hit_record(h) for h in reply.hits],
         confidence=round(reply.confidence, 4),
         model_version=model_version(index),
         latency_ms=latency_ms,
