@@ -106,7 +106,6 @@ from django_tasks_db.models import DBTaskResult
 from champions.accounts.models import User
 from champions.accounts.services import api_token_create
 from champions.controlrooms.models import ControlRoom, RoomDistrict
-from champions.grievances import sweep as sweep_module
 from champions.grievances.choices import (
     OPEN_STATUSES,
     Kind,
@@ -119,14 +118,15 @@ from champions.grievances.models import (
     QueueTally,
     TimelineEntry,
 )
+from champions.grievances.queue.tallies import tally_recount
 from champions.grievances.selectors import (
     grievance_queue_for_user,
     grievance_queue_page,
     queue_counts_by_status,
     queue_counts_for_user,
 )
-from champions.grievances.sweep import sla_sweep
-from champions.grievances.tallies import tally_recount
+from champions.grievances.sla import sweep as sweep_module
+from champions.grievances.sla.sweep import sla_sweep
 from champions.registry.models import Enterprise
 
 SWEEP_FILE = Path(sweep_module.__file__)

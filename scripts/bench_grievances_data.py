@@ -73,7 +73,7 @@ from champions.grievances.selectors import (
     calendar_for,
     sla_policy_for,
 )
-from champions.grievances.sla import Calendar, Policy, add_working_days
+from champions.grievances.sla.clock import Calendar, Policy, add_working_days
 from champions.registry.models import Enterprise
 from champions.triage.store import models_directory, models_manifest
 

@@ -90,7 +90,9 @@ def test_a_long_view_a_long_function_and_a_long_module_are_listed(tmp_path):
     app = tmp_path / "app"
     app.mkdir()
     body = "".join(f"    x{i} = {i}\n" for i in range(15))
-    (app / "views.py").write_text(f"def page_view(request):\n{body}    return x0\n")
+    view = f"def page_view(request):\n{body}    return x0\n"
+    helper = f"def page_context(request):\n{body}    return x0\n"  # a helper, not a view
+    (app / "views.py").write_text(view + "\n\n" + helper)
     (app / "api.py").write_text(f"def helper(request):\n{body}    return x0\n")
     (app / "services.py").write_text("def work():\n" + body * 3 + "    return x0\n" + "\n" * 360)
 

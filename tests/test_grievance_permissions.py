@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from champions.controlrooms.selectors import room_get_by_code
-from champions.grievances.attachments import attachments_add
+from champions.grievances.attachments.services import attachments_add
 from champions.grievances.models import Attachment, Grievance, Message, TimelineEntry
 from champions.grievances.services import grievance_transition
 from champions.grievances.tests.factories import lodge, pune_enterprise

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from champions.accounts.policy import API_READS as POLICY_API_READS
 from champions.accounts.policy import PERSONAL_VIEWS
 from champions.api.api import api
-from champions.grievances.attachments import attachments_add
+from champions.grievances.attachments.services import attachments_add
 from champions.grievances.services import holiday_add, sla_policy_save
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.grievances.tests.test_service_levels import _policy

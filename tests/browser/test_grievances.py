@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone
 
 from champions.grievances.services import GrievanceInput, grievance_lodge, grievance_transition
-from champions.grievances.sweep import sla_sweep
+from champions.grievances.sla.sweep import sla_sweep
 
 from .conftest import (
     HUB_EMAIL,

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from champions.accounts.services import user_create
-from champions.grievances.predictions import grievance_embed
 from champions.grievances.services import GrievanceInput, grievance_lodge
+from champions.grievances.triage_link.predictions import grievance_embed
 from champions.insights.services import systemic_clusters_refresh
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input

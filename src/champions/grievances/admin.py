@@ -44,6 +44,8 @@ class GrievanceAdmin(admin.ModelAdmin):
     list_display = ["registration_number", "subject", "status", "room", "sla_state", "lodged_at"]
     list_filter = ["status", "sla_state", "kind", "channel", "category"]
     search_fields = ["registration_number", "subject"]
-    readonly_fields = ["registration_number", "status", "lodged_at"]
+    # Room and status change through the services (transfer, workflow), which keep the
+    # queue's tallies and the timeline; the admin does not edit them.
+    readonly_fields = ["registration_number", "status", "room", "lodged_at"]
     raw_id_fields = ["enterprise", "complainant", "lodged_by", "assignee", "merged_into"]
     inlines = [TimelineInline]

@@ -12,7 +12,7 @@ class GrievancesConfig(AppConfig):
         # grievances registers its examples with triage (dependency inversion).
         from champions.triage import datasets
 
-        from . import predictions
+        from .triage_link import predictions
 
         datasets.training_source_register(
             predictions.TRAINING_SOURCE, predictions.officer_training_examples

@@ -23,12 +23,15 @@ from django.utils import timezone
 
 from champions.controlrooms.selectors import hub_get, room_for_district
 
-from . import predictions, selectors, tallies
+from . import selectors
 from .choices import Category, Channel, Kind, Priority, SlaState, Status, TriageScope
-from .demo_texts import FIRST_NAMES, LAST_NAMES, REPLIES, SLOTS, SLOTS_HI, SUGGESTIONS, TEMPLATES
+from .demo_templates import TEMPLATES
+from .demo_texts import FIRST_NAMES, LAST_NAMES, REPLIES, SLOTS, SLOTS_HI, SUGGESTIONS
 from .models import Grievance, Message, RegistrationCounter, TimelineEntry, Triage
-from .sla import add_working_days
-from .workflow import REOPEN_WINDOW_DAYS
+from .queue import tallies
+from .sla.clock import add_working_days
+from .triage_link import predictions
+from .workflow.table import REOPEN_WINDOW_DAYS
 
 DEMO_DOMAIN = "demo-msme.champions.in"
 DEMO_GRIEVANCES = 3000
@@ -152,19 +155,31 @@ def _new_grievance(ctx: _Context, enterprise: DemoEnterprise, index: int) -> Pla
     )
     if channel == Channel.CPGRAMS:
         grievance.cpgrams_number = f"DOMSM/E/{lodged.year}/D{index:07d}"
+    return _planned(ctx, grievance, text_key=(*key, number), text=f"{subject}\n{body}")
+
+
+def _planned(ctx: _Context, grievance: Grievance, *, text_key: tuple, text: str) -> Plan:
+    """The lodged grievance's plan: its triage, the first timeline entry, its due dates."""
     plan = Plan(grievance)
-    plan.triage = ctx.triage((*key, number), f"{subject}\n{body}")
+    plan.triage = ctx.triage(text_key, text)
+    suggestion = grievance.kind == Kind.SUGGESTION
     if plan.triage is not None and not suggestion:
         grievance.department = str(plan.triage.department.label)[:200]
-    note = f"Lodged by {Channel(channel).label}, routed to {grievance.room.name}."
-    plan.entries.append((lodged, "lodged", "", Status.SUBMITTED, note, False))
+    note = f"Lodged by {Channel(grievance.channel).label}, routed to {grievance.room.name}."
+    plan.entries.append((grievance.lodged_at, "lodged", "", Status.SUBMITTED, note, False))
     if not suggestion:
-        calendar = ctx.calendar(enterprise.state_id)
-        policy = ctx.policy(category, grievance.priority)
-        grievance.assign_due_at = add_working_days(lodged, policy.assign_days, calendar)
-        grievance.escalate_due_at = add_working_days(lodged, policy.escalate_days, calendar)
-        grievance.resolution_due_at = add_working_days(lodged, policy.resolve_days, calendar)
+        _due_dates(ctx, grievance)
     return plan
+
+
+def _due_dates(ctx: _Context, grievance: Grievance) -> None:
+    """The due dates from the policy and the state's calendar, as at lodging."""
+    calendar = ctx.calendar(grievance.state_id)
+    policy = ctx.policy(grievance.category, grievance.priority)
+    lodged = grievance.lodged_at
+    grievance.assign_due_at = add_working_days(lodged, policy.assign_days, calendar)
+    grievance.escalate_due_at = add_working_days(lodged, policy.escalate_days, calendar)
+    grievance.resolution_due_at = add_working_days(lodged, policy.resolve_days, calendar)
 
 
 def _step(plan: Plan, at: datetime, action: str, to: str, note: str = "", internal=False):

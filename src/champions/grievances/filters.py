@@ -1,4 +1,5 @@
-"""The one FilterSet for the officers' work queue, used by the HTML page (and the API list)."""
+"""The one FilterSet for the work queue: the officers' page and the API list both filter,
+search and order through it (`queue.selectors.grievance_queue`)."""
 
 from datetime import timedelta
 
@@ -7,6 +8,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from champions.core.pagination import prefix_q
 
 from .choices import OPEN_STATUSES, Category, Channel, Kind, Priority, SlaState, Status
 from .models import Grievance
@@ -34,6 +37,7 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
     view = django_filters.ChoiceFilter(
         choices=VIEWS, method="filter_view", label=_("Saved view"), empty_label=_("All")
     )
+    room = django_filters.NumberFilter(field_name="room_id", label=_("Control room"), min_value=1)
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
     category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
     priority = django_filters.ChoiceFilter(choices=Priority.choices, label=_("Priority"))
@@ -64,6 +68,7 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
         fields = [
             "q",
             "view",
+            "room",
             "status",
             "category",
             "priority",
@@ -76,6 +81,11 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
             "sort",
         ]
 
+    def __init__(self, data=None, queryset=None, *, user=None, **kwargs) -> None:
+        super().__init__(data, queryset, **kwargs)
+        # "mine" is the user's: given directly (a selector) or through the request (a page).
+        self.user = user if user is not None else getattr(self.request, "user", None)
+
     def filter_min_age(self, queryset, name, value):
         return queryset.filter(lodged_at__lte=timezone.now() - timedelta(days=int(value)))
 
@@ -87,7 +97,7 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
         if not text:
             return queryset
         if text.upper().startswith("CHMP/"):
-            return queryset.filter(registration_number__startswith=text.upper())
+            return queryset.filter(prefix_q("registration_number", text.upper()))
         return queryset.filter(
             Q(contact_name__icontains=text)
             | Q(enterprise__name__icontains=text)
@@ -97,9 +107,8 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
 
     def filter_view(self, queryset, name, value):
         now = timezone.now()
-        user = getattr(self.request, "user", None)
         if value == "mine":
-            return queryset.filter(assignee_id=getattr(user, "pk", None))
+            return queryset.filter(assignee_id=getattr(self.user, "pk", None))
         if value == "unassigned":
             return queryset.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
         if value == "due_soon":
@@ -117,14 +126,20 @@ class GrievanceQueueFilterSet(django_filters.FilterSet):
 
     @property
     def narrows(self) -> bool:
-        """Whether a filter other than the status (and the sort) is in force."""
+        """Whether a filter other than the status, the room (and the sort) is in force."""
         if not self.form.is_valid():
             return True
         return any(
             value not in (None, "")
             for name, value in self.form.cleaned_data.items()
-            if name not in {"status", "sort"}
+            if name not in {"status", "sort", "room"}
         )
+
+    @property
+    def chosen_room(self) -> int | None:
+        """The room asked for, if any: a whole room's counts still come from the tallies."""
+        room = self.form.cleaned_data.get("room") if self.form.is_valid() else None
+        return int(room) if room is not None else None
 
     @property
     def chosen_sort(self) -> str:

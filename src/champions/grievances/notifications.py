@@ -16,7 +16,7 @@ from champions.notifications.choices import NotificationKind
 from champions.notifications.services import notify
 
 from .models import Grievance, Message, TimelineEntry
-from .workflow import REOPEN_WINDOW_DAYS, Action
+from .workflow.table import REOPEN_WINDOW_DAYS, Action
 
 
 def _link(grievance: Grievance) -> str:

@@ -2,7 +2,10 @@
 
 from django_tasks import task
 
-from . import notifications, predictions, sweep, tallies
+from . import notifications
+from .queue import tallies
+from .sla import sweep
+from .triage_link import predictions
 
 
 @task()

@@ -1,41 +1,47 @@
 from django.urls import path
 
-from . import triage_views, views
+from .views import actions, detail, lodging, queue, service_levels, triage
 
 app_name = "grievances"
 
 urlpatterns = [
-    path("", views.grievance_list_view, name="list"),
-    path("new/", views.grievance_lodge_view, name="lodge"),
-    path("intake/", views.grievance_intake_view, name="intake"),
-    path("queue/", views.grievance_queue_view, name="queue"),
-    path("queue/bulk/", views.grievance_bulk_view, name="bulk"),
-    path("track/", views.grievance_track_view, name="track"),
-    path("sla/", views.sla_policy_list_view, name="sla"),
-    path("sla/<int:policy_id>/", views.sla_policy_edit_view, name="sla_edit"),
-    path("sla/<int:policy_id>/delete/", views.sla_policy_delete_view, name="sla_delete"),
-    path("holidays/", views.holiday_list_view, name="holidays"),
-    path("holidays/<int:holiday_id>/delete/", views.holiday_delete_view, name="holiday_delete"),
-    path("<int:grievance_id>/", views.grievance_detail_view, name="detail"),
+    path("", queue.grievance_list_view, name="list"),
+    path("new/", lodging.grievance_lodge_view, name="lodge"),
+    path("intake/", lodging.grievance_intake_view, name="intake"),
+    path("queue/", queue.grievance_queue_view, name="queue"),
+    path("queue/bulk/", queue.grievance_bulk_view, name="bulk"),
+    path("track/", lodging.grievance_track_view, name="track"),
+    path("sla/", service_levels.sla_policy_list_view, name="sla"),
+    path("sla/<int:policy_id>/", service_levels.sla_policy_edit_view, name="sla_edit"),
+    path("sla/<int:policy_id>/delete/", service_levels.sla_policy_delete_view, name="sla_delete"),
+    path("holidays/", service_levels.holiday_list_view, name="holidays"),
     path(
-        "<int:grievance_id>/lodged/", views.grievance_acknowledgement_view, name="acknowledgement"
+        "holidays/<int:holiday_id>/delete/",
+        service_levels.holiday_delete_view,
+        name="holiday_delete",
     ),
-    path("<int:grievance_id>/act/", views.grievance_transition_view, name="transition"),
-    path("<int:grievance_id>/messages/", views.grievance_message_view, name="message"),
-    path("<int:grievance_id>/rate/", views.grievance_rate_view, name="rate"),
-    path("<int:grievance_id>/transfer/", views.grievance_transfer_view, name="transfer"),
-    path("<int:grievance_id>/refer/", views.grievance_refer_view, name="refer"),
-    path("<int:grievance_id>/assign/", views.grievance_assign_view, name="assign"),
-    path("<int:grievance_id>/merge/", views.grievance_merge_view, name="merge"),
-    path("<int:grievance_id>/triage/", triage_views.grievance_triage_view, name="triage"),
+    path("<int:grievance_id>/", detail.grievance_detail_view, name="detail"),
+    path(
+        "<int:grievance_id>/lodged/",
+        lodging.grievance_acknowledgement_view,
+        name="acknowledgement",
+    ),
+    path("<int:grievance_id>/act/", actions.grievance_transition_view, name="transition"),
+    path("<int:grievance_id>/messages/", actions.grievance_message_view, name="message"),
+    path("<int:grievance_id>/rate/", actions.grievance_rate_view, name="rate"),
+    path("<int:grievance_id>/transfer/", actions.grievance_transfer_view, name="transfer"),
+    path("<int:grievance_id>/refer/", actions.grievance_refer_view, name="refer"),
+    path("<int:grievance_id>/assign/", actions.grievance_assign_view, name="assign"),
+    path("<int:grievance_id>/merge/", actions.grievance_merge_view, name="merge"),
+    path("<int:grievance_id>/triage/", triage.grievance_triage_view, name="triage"),
     path(
         "<int:grievance_id>/triage/panel/",
-        triage_views.grievance_triage_panel_view,
+        triage.grievance_triage_panel_view,
         name="triage_panel",
     ),
     path(
         "attachments/<int:attachment_id>/",
-        views.attachment_download_view,
+        detail.attachment_download_view,
         name="attachment_download",
     ),
 ]

@@ -33,8 +33,6 @@ def outbox_record_grievance_event(event: GrievanceEvent) -> OutboxMessage | None
     New grievances are created on CPGRAMS (not those that came from it, nor suggestions);
     status changes are sent for every grievance CPGRAMS knows about.
     """
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
-
     if not settings.CPGRAMS_ENABLED:
         return None
     if event.action == "lodged":
@@ -53,6 +51,8 @@ def outbox_record_grievance_event(event: GrievanceEvent) -> OutboxMessage | None
         idempotency_key=uuid.uuid4().hex,
         next_attempt_at=timezone.now(),
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(tasks.deliver_outbox_task.enqueue)
     return message
 
@@ -106,8 +106,6 @@ def outbox_deliver_due(
     *, now: datetime | None = None, client: CpgramsClient | None = None
 ) -> DeliveryReport:
     """Send every message that is due, batch by batch; each message at most once per run."""
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
-
     client = client or cpgrams_client()
     report = DeliveryReport()
     tried: set[int] = set()
@@ -115,6 +113,8 @@ def outbox_deliver_due(
         for message in batch:
             tried.add(message.pk)
             _deliver(message, client=client, report=report)
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     backend = tasks.deliver_outbox_task.get_backend()
     if report.next_retry_at and backend.supports_defer:
         tasks.deliver_outbox_task.using(run_after=report.next_retry_at).enqueue()
@@ -220,11 +220,11 @@ def backoff_seconds(attempts: int) -> float:
 @transaction.atomic
 def outbox_replay(*, message_ids: list[int]) -> int:
     """Send dead letters again from scratch (attempts reset); returns how many."""
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
-
     count = OutboxMessage.objects.filter(pk__in=message_ids, status=OutboxStatus.DEAD).update(
         status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
     )
     if count:
+        from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
         transaction.on_commit(tasks.deliver_outbox_task.enqueue)
     return count

@@ -77,8 +77,6 @@ def post_create(
 
 @transaction.atomic
 def post_review(*, user: User, post_id: int, approve: bool, reason: str = "") -> Post:
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
-
     if not user_sees_whole_country(user):
         raise _forbidden("Only hub officers review posts.")
     post = Post.objects.select_for_update().filter(pk=post_id).first()
@@ -97,6 +95,8 @@ def post_review(*, user: User, post_id: int, approve: bool, reason: str = "") ->
             now + POST_LIFETIME,
         )
         post.save()
+        from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
         transaction.on_commit(lambda: tasks.post_alerts_task.enqueue(post.pk))
     else:
         post.status, post.reject_reason = PostStatus.REJECTED, reason.strip()[:500]

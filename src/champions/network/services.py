@@ -35,7 +35,7 @@ def _require_officer(user) -> None:
 
 
 def _index_after_commit(profile_ids: list[int]) -> None:
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
 
     transaction.on_commit(lambda: tasks.embed_profiles_task.enqueue(profile_ids))
 

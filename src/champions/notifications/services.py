@@ -101,7 +101,7 @@ def _addresses(*, channels, user, email: str, phone: str) -> dict[str, str | Inv
 
 
 def _deliveries_create(notification: Notification, addresses: dict) -> None:
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
 
     for channel, address in addresses.items():
         if isinstance(address, InvalidAddress):
@@ -164,8 +164,6 @@ def deliveries_retry_due(*, now: datetime | None = None) -> int:
 
     Those out of attempts are marked failed. Safe to run at any time: sending claims the row.
     """
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
-
     now = now or timezone.now()
     open_due = Delivery.objects.filter(
         status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING], next_attempt_at__lte=now
@@ -174,6 +172,8 @@ def deliveries_retry_due(*, now: datetime | None = None) -> int:
         status=DeliveryStatus.FAILED, last_error="gave up after the last attempt"
     )
     due_ids = list(open_due.filter(attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True))
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     for delivery_id in due_ids:
         transaction.on_commit(partial(tasks.deliver_notification_task.enqueue, delivery_id))
     return len(due_ids)
@@ -182,14 +182,14 @@ def deliveries_retry_due(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def deliveries_resend(*, delivery_ids: list[int]) -> int:
     """Send failed deliveries again with fresh attempts (the admin's "Send again")."""
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
-
     # A delivery that never had a usable address cannot succeed by trying again.
     failed = Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.FAILED)
     ids = list(failed.exclude(address="").values_list("pk", flat=True))
     Delivery.objects.filter(pk__in=ids).update(
         status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     for delivery_id in ids:
         transaction.on_commit(partial(tasks.deliver_notification_task.enqueue, delivery_id))
     return len(ids)

@@ -34,8 +34,6 @@ def _import_dir() -> Path:
 @transaction.atomic
 def import_job_create(*, user: User, uploaded_file) -> ImportJob:
     """Store an uploaded file outside the web root and queue its import."""
-    from . import tasks  # lazy: tasks import this module (docs/ARCHITECTURE.md)
-
     require(user, Can.REGISTRY_IMPORT)
     suffix = Path(uploaded_file.name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
@@ -56,6 +54,8 @@ def import_job_create(*, user: User, uploaded_file) -> ImportJob:
         stored_path=str(path),
         total_rows=count_rows(path),
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(lambda: tasks.import_enterprises_task.enqueue(job.pk))
     return job
 

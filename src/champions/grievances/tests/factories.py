@@ -1,7 +1,7 @@
 """Grievance test data, created through the services."""
 
-from champions.grievances.predictions import grievance_triage_fill
 from champions.grievances.services import GrievanceInput, grievance_lodge
+from champions.grievances.triage_link.predictions import grievance_triage_fill
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 

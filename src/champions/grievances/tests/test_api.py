@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from champions.accounts.services import api_token_create
 from champions.controlrooms.selectors import hub_get
-from champions.grievances.attachments import MAX_BYTES, attachments_add
+from champions.grievances.attachments.services import MAX_BYTES, attachments_add
 from champions.grievances.models import Attachment, Grievance, IdempotencyKey
 from champions.grievances.services import grievance_message_add, grievance_transition
 from champions.grievances.tests.factories import lodge, pune_enterprise

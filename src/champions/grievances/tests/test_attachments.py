@@ -4,12 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from champions.core.errors import NotFound, ValidationFailed
-from champions.grievances.attachments import (
-    MAX_BYTES,
-    attachment_check,
-    attachment_get_for_user,
-    attachments_add,
-)
+from champions.grievances.attachments.selectors import attachment_get_for_user
+from champions.grievances.attachments.services import MAX_BYTES, attachment_check, attachments_add
 from champions.grievances.models import Attachment, TimelineEntry
 from champions.grievances.services import grievance_message_add
 from champions.grievances.tests.factories import lodge, pune_enterprise

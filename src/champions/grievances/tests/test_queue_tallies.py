@@ -1,5 +1,6 @@
-"""The queue's counts per (room, status): moved by every save, read by the queue and the API
-list when nothing narrows the queue, rebuilt by the recount."""
+"""The queue's counts per (room, status): moved by the services that change a room or a
+status (not by save()), read by the queue and the API list when nothing narrows the queue,
+rebuilt by the recount."""
 
 import pytest
 from django.db import connection
@@ -8,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from champions.grievances.models import Grievance, QueueTally
+from champions.grievances.queue.tallies import tally_counts, tally_move, tally_recount
 from champions.grievances.selectors import grievance_queue_for_user, queue_counts_for_user
 from champions.grievances.services import (
     grievance_merge,
@@ -15,7 +17,6 @@ from champions.grievances.services import (
     grievance_transfer,
     grievance_transition,
 )
-from champions.grievances.tallies import tally_counts, tally_move, tally_recount
 from champions.grievances.tests.factories import lodge, pune_enterprise
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +187,20 @@ def test_a_move_updates_its_two_rows_in_key_order(hub_room, mh_room):
     updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
     assert [f'room_id" = {low}' in updates[0], f'room_id" = {high}' in updates[1]] == [True, True]
     assert tallied() == {(low, "submitted"): 1}
+
+
+def test_a_save_moves_no_tally_the_services_do(entrepreneur, unit, spoke_officer):
+    # given
+    grievance = lodge(entrepreneur, unit)
+    lodged = tallied()
+
+    # when: the row is saved with another status directly, then put back by a recount
+    grievance.status = "closed"
+    grievance.save()
+    saved = tallied()
+    tally_recount()
+    grievance_transition(grievance_id=grievance.pk, action="appeal", actor=entrepreneur, note="No")
+
+    # then: save() left the counts alone; the service moved them
+    assert lodged == saved == {(grievance.room_id, "submitted"): 1}
+    assert tallied() == live_counts()

@@ -9,11 +9,11 @@ from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from champions.grievances import sweep
 from champions.grievances.models import Grievance, TimelineEntry
+from champions.grievances.queue.tallies import tally_counts
 from champions.grievances.services import grievance_rate, grievance_transition
-from champions.grievances.sweep import sla_sweep
-from champions.grievances.tallies import tally_counts
+from champions.grievances.sla import sweep
+from champions.grievances.sla.sweep import sla_sweep
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.notifications.models import Notification
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from champions.grievances.choices import FieldSource, TriageScope
 from champions.grievances.models import Grievance, GrievanceVector, SlaPolicy, Triage
-from champions.grievances.predictions import grievance_triage_fill
 from champions.grievances.services import GrievanceInput, grievance_lodge, grievance_message_add
 from champions.grievances.tests.factories import lodge, pune_enterprise
+from champions.grievances.triage_link.predictions import grievance_triage_fill
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,7 @@ def test_a_hindi_grievance_is_marked_hindi(triage_models, entrepreneur, unit):
 
 def test_lodging_works_without_models(no_triage_models, entrepreneur, unit, caplog):
     # when
-    with caplog.at_level(logging.WARNING, logger="champions.grievances.predictions"):
+    with caplog.at_level(logging.WARNING, logger="champions.grievances.triage_link.predictions"):
         grievance = lodge(entrepreneur, unit, **PAYMENT)
 
     # then: lodged, nothing predicted, a warning says why

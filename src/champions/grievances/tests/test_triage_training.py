@@ -2,17 +2,17 @@
 
 import pytest
 
-from champions.grievances.predictions import (
-    TRAINING_SOURCE,
-    grievance_text,
-    officer_training_examples,
-)
 from champions.grievances.services import (
     grievance_refer,
     grievance_transition,
     grievance_triage_decide,
 )
 from champions.grievances.tests.factories import lodge, pune_enterprise
+from champions.grievances.triage_link.predictions import (
+    TRAINING_SOURCE,
+    grievance_text,
+    officer_training_examples,
+)
 from champions.triage import datasets
 from champions.triage.services import triage_models_train
 

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from champions.grievances.models import DuplicateCandidate, GrievanceVector
-from champions.grievances.predictions import grievance_embed, vector_of
 from champions.grievances.tasks import grievance_embed_task
 from champions.grievances.tests.factories import lodge, pune_enterprise
+from champions.grievances.triage_link.predictions import grievance_embed, vector_of
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 

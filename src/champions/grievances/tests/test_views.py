@@ -16,8 +16,8 @@ from champions.grievances.models import (
     Message,
     TimelineEntry,
 )
+from champions.grievances.queue.tallies import tally_recount
 from champions.grievances.services import grievance_message_add, grievance_transition
-from champions.grievances.tallies import tally_recount
 from champions.grievances.tests.factories import lodge, pune_enterprise
 
 pytestmark = pytest.mark.django_db

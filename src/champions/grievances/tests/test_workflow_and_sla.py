@@ -5,14 +5,14 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from champions.grievances.choices import SlaState, Status
-from champions.grievances.sla import (
+from champions.grievances.sla.clock import (
     Calendar,
     add_working_days,
     shift_for_pause,
     sla_state,
     working_days_between,
 )
-from champions.grievances.workflow import (
+from champions.grievances.workflow.table import (
     TRANSITIONS,
     Action,
     Actor,

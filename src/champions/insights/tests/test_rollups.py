@@ -18,7 +18,7 @@ from champions.grievances.services import (
     grievance_transfer,
     grievance_transition,
 )
-from champions.grievances.sweep import sla_sweep
+from champions.grievances.sla.sweep import sla_sweep
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.insights.models import ALL, BacklogRollup, DailyRollup
 from champions.insights.services import rollups_catch_up_all, rollups_rebuild

@@ -9,8 +9,8 @@ import time_machine
 from django.urls import reverse
 
 from champions.accounts.services import user_create
-from champions.grievances.predictions import grievance_embed
 from champions.grievances.services import GrievanceInput, grievance_lodge
+from champions.grievances.triage_link.predictions import grievance_embed
 from champions.insights.models import SystemicCluster, SystemicClusterWeek
 from champions.insights.services import systemic_clusters_refresh
 from champions.registry.services import enterprise_create

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from champions.grievances.predictions import grievance_triage_backfill
+from champions.grievances.triage_link.predictions import grievance_triage_backfill
 
 
 class Command(BaseCommand):

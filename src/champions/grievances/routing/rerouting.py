@@ -2,11 +2,14 @@
 
 When districts move to another room, or a room is merged or closed, the open grievances go to
 the new room in the caller's transaction: rows locked in id order, due dates kept (the clocks
-are not restarted: it is the network that changed, not the grievance), the queue tallies moved
-by `Grievance.save()`, and a timeline entry on each saying from which room to which and why.
-Such a move is not a transfer: it does not count towards the three transfers a grievance may
-have. An assignee who was an officer of the room it leaves is cleared (they no longer see it).
+are not restarted: it is the network that changed, not the grievance), the queue tallies
+moved (one call per pair of counts), and a timeline entry on each saying from which room to
+which and why. Such a move is not a transfer: it does not count towards the three transfers
+a grievance may have. An assignee who was an officer of the room it leaves is cleared (they
+no longer see it).
 """
+
+from collections import Counter
 
 from django.db import connection, transaction
 from django.db.models import Sum
@@ -14,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from champions.controlrooms.selectors import control_room_get
 
-from . import hooks
-from .choices import OPEN_STATUSES, Status
-from .models import Grievance, QueueTally, TimelineEntry
+from .. import hooks
+from ..choices import OPEN_STATUSES, Status
+from ..models import Grievance, QueueTally, TimelineEntry
+from ..queue.tallies import TallyKey, tally_key, tally_moved
 
 REROUTED = "rerouted"
 
@@ -50,29 +54,42 @@ def grievances_reroute(
         "to": target.name,
         "reason": reason.strip(),
     }
-    moved = []
-    for grievance in qs:
-        before = grievance.status
-        grievance.room = target
-        if grievance.assignee is not None and grievance.assignee.control_room_id == source.pk:
-            grievance.assignee = None
-            if grievance.status == Status.ASSIGNED:
-                grievance.status = Status.SUBMITTED
-        grievance.save(update_fields=["room", "assignee", "status", "updated_at"])
-        moved.append(
-            TimelineEntry(
-                grievance=grievance,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                action=REROUTED,
-                from_status=before if before != grievance.status else "",
-                to_status=grievance.status if before != grievance.status else "",
-                note=note,
-                is_internal=False,
-            )
-        )
+    moved = [_reroute_one(grievance, source=source, target=target) for grievance in qs]
+    TimelineEntry.objects.bulk_create(
+        [_rerouted_entry(grievance, before, actor=actor, note=note) for grievance, before in moved],
+        batch_size=500,
+    )
+    for (before, after), count in Counter((before, tally_key(g)) for g, before in moved).items():
+        tally_moved(before=before, after=after, count=count)
+    for grievance, _before in moved:
         hooks.grievance_event_emit(grievance, "transferred", note=note)
-    TimelineEntry.objects.bulk_create(moved, batch_size=500)
     return len(moved)
+
+
+def _reroute_one(grievance: Grievance, *, source, target) -> tuple[Grievance, TallyKey]:
+    """Move one grievance to the target room; returns it and where it was counted."""
+    before = tally_key(grievance)
+    grievance.room = target
+    if grievance.assignee is not None and grievance.assignee.control_room_id == source.pk:
+        grievance.assignee = None
+        if grievance.status == Status.ASSIGNED:
+            grievance.status = Status.SUBMITTED
+    grievance.save(update_fields=["room", "assignee", "status", "updated_at"])
+    return grievance, before
+
+
+def _rerouted_entry(grievance: Grievance, before: TallyKey, *, actor, note: str) -> TimelineEntry:
+    from_status = before[1]
+    changed = from_status != grievance.status
+    return TimelineEntry(
+        grievance=grievance,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=REROUTED,
+        from_status=from_status if changed else "",
+        to_status=grievance.status if changed else "",
+        note=note,
+        is_internal=False,
+    )
 
 
 def open_grievance_counts_by_room() -> dict[int, int]:

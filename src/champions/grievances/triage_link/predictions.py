@@ -22,9 +22,8 @@ from champions.accounts.selectors import user_is_officer
 from champions.triage import services as triage_services
 from champions.triage.errors import TextTooLong, TriageModelsMissing
 
-from . import selectors
-from .choices import Category, FieldSource, Kind, Priority, TriageField, TriageScope
-from .models import (
+from ..choices import Category, FieldSource, Kind, Priority, TriageField, TriageScope
+from ..models import (
     DuplicateCandidate,
     Grievance,
     GrievanceVector,
@@ -32,7 +31,8 @@ from .models import (
     Triage,
     TriageOverride,
 )
-from .sla import add_working_days
+from ..sla.clock import add_working_days
+from ..sla.selectors import calendar_for, sla_policy_for
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +227,18 @@ def _locked(grievance_id: int) -> Grievance | None:
     return rows.first()
 
 
+TRIAGED_FIELDS = (
+    "category",
+    "category_source",
+    "priority",
+    "priority_source",
+    "department",
+    "department_source",
+    "language",
+    "updated_at",
+)
+
+
 @transaction.atomic
 def grievance_triage_fill(*, grievance_id: int) -> Triage | None:
     """Triage a grievance that has no prediction yet (idempotent: a second run returns the
@@ -254,16 +266,7 @@ def grievance_triage_fill(*, grievance_id: int) -> Triage | None:
         grievance.priority = priority
     if grievance.department_source in chosen:
         grievance.department = department
-    fields = [
-        "category",
-        "category_source",
-        "priority",
-        "priority_source",
-        "department",
-        "department_source",
-        "language",
-        "updated_at",
-    ]
+    fields = [*TRIAGED_FIELDS]
     if grievance.priority != priority and grievance.kind != Kind.SUGGESTION:
         _due_dates_set(grievance)
         fields += ["assign_due_at", "escalate_due_at", "resolution_due_at"]
@@ -273,8 +276,8 @@ def grievance_triage_fill(*, grievance_id: int) -> Triage | None:
 
 def _due_dates_set(grievance: Grievance) -> None:
     """The due dates for the grievance's (new) priority, counted from its lodging."""
-    policy = selectors.sla_policy_for(category=grievance.category, priority=grievance.priority)
-    calendar = selectors.calendar_for(state_id=grievance.state_id)
+    policy = sla_policy_for(category=grievance.category, priority=grievance.priority)
+    calendar = calendar_for(state_id=grievance.state_id)
     start = grievance.lodged_at
     grievance.assign_due_at = add_working_days(start, policy.assign_days, calendar)
     grievance.escalate_due_at = add_working_days(start, policy.escalate_days, calendar)

@@ -17,10 +17,11 @@ from champions.accounts.selectors import user_is_officer
 from champions.core.errors import DomainError, Forbidden, NotFound
 from champions.triage.choices import Emotion, Language, Sentiment, UrgencySignal
 
-from . import selectors, services
-from .choices import Category, FieldSource, Priority, TriageField
-from .forms import TriageDecisionForm
-from .models import Grievance, Triage
+from .. import selectors, services
+from ..choices import Category, FieldSource, Priority, TriageField
+from ..forms.actions import TriageDecisionForm
+from ..models import Grievance, Triage
+from ..triage_link.services import PREDICTED_COLUMN, triage_value_label
 
 PENDING_FOR = timedelta(minutes=10)  # how long a page polls for a missing prediction
 
@@ -60,7 +61,7 @@ def _field_rows(grievance: Grievance, panel: selectors.TriagePanel) -> list[dict
     rows = []
     choices = {TriageField.CATEGORY: Category, TriageField.PRIORITY: Priority}
     for field, label in TriageField.choices:
-        column = services.PREDICTED_COLUMN[TriageField(field)]
+        column = PREDICTED_COLUMN[TriageField(field)]
         prediction = _prediction(panel.grievance, column, choices.get(field))
         current = getattr(grievance, field)
         source = getattr(grievance, f"{field}_source")
@@ -70,7 +71,7 @@ def _field_rows(grievance: Grievance, panel: selectors.TriagePanel) -> list[dict
                 "label": label,
                 "prediction": prediction,
                 "current": current,
-                "current_label": services.triage_value_label(field, current),
+                "current_label": triage_value_label(field, current),
                 "source": FieldSource(source).label if source in FieldSource.values else "",
                 "decided_by_officer": source == FieldSource.OFFICER,
                 "decision": panel.decisions.get(field),
@@ -175,7 +176,7 @@ def _decide(request, grievance_id: int) -> tuple[str, bool]:
         return " ".join([exc.message, *(m for ms in exc.errors.values() for m in ms)]), True
     outcome = _("Saved: the %(field)s is %(value)s.") % {
         "field": str(TriageField(decision.field).label).lower(),
-        "value": services.triage_value_label(decision.field, decision.chosen),
+        "value": triage_value_label(decision.field, decision.chosen),
     }
     return outcome, False
 

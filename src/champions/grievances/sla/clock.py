@@ -8,7 +8,7 @@ since August 2024); an appeal decided within 30. The numbers live in SlaPolicy r
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .choices import SlaState
+from ..choices import SlaState
 
 AT_RISK_SHARE = 0.8  # at risk once 80 % of the allowed time is used
 SATURDAY, SUNDAY = 5, 6

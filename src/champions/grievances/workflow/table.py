@@ -7,7 +7,7 @@ and the guard, and writes the change under a row lock.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .choices import Status
+from ..choices import Status
 
 
 class Actor(StrEnum):

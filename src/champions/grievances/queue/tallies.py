@@ -1,15 +1,17 @@
 """The queue's counts per (control room, status), kept in `QueueTally`.
 
-`Grievance.save()` moves a count whenever a grievance changes room or status, in the same
-transaction, so the counts are exact as long as writes go through the model. Writes that bypass
-it (a bulk load, raw SQL, a deletion in the admin) are repaired by `tally_recount`, which the
-periodic job `queue-recount` runs daily and the bulk loaders run after loading.
+Every service that changes a grievance's room or status moves the count itself, in its own
+transaction: it takes `tally_key(grievance)` before the change and calls `tally_moved` after
+the write (lodging: from nowhere). `Model.save()` moves nothing, so a write that bypasses the
+services (a bulk load, raw SQL, an edit or deletion in the admin) is repaired by
+`tally_recount`, which the periodic job `queue-recount` runs daily and the bulk loaders run
+after loading.
 """
 
 from django.db import connection, transaction
 from django.db.models import Count, Sum
 
-from .models import Grievance, QueueTally
+from ..models import Grievance, QueueTally
 
 
 @transaction.atomic
@@ -29,13 +31,25 @@ def tally_recount() -> int:
     return len(rows)
 
 
+TallyKey = tuple[int, str]  # (room id, status)
+
+
+def tally_key(grievance: Grievance) -> TallyKey:
+    """Where a grievance is counted now; take it before changing the room or the status."""
+    return (grievance.room_id, grievance.status)
+
+
+def tally_moved(*, before: TallyKey | None, after: TallyKey | None, count: int = 1) -> None:
+    """`count` grievances left `before` (None: they are new) for `after` (None: deleted).
+    Call it inside the writing transaction, after the write; no change, no write."""
+    if count and before != after:
+        QueueTally.objects.move(before=before, after=after, count=count)
+
+
 def tally_move(*, room_id: int, from_status: str, to_status: str, count: int = 1) -> None:
-    """For writes that bypass `Grievance.save()` (QuerySet.update): `count` grievances of one
-    room went from one status to another. Call it inside the writing transaction."""
-    if count and from_status != to_status:
-        QueueTally.objects.move(
-            before=(room_id, from_status), after=(room_id, to_status), count=count
-        )
+    """`count` grievances of one room went from one status to another (a QuerySet.update, as
+    the sweep's auto-close). Call it inside the writing transaction."""
+    tally_moved(before=(room_id, from_status), after=(room_id, to_status), count=count)
 
 
 def tally_counts(*, room_id: int | None) -> dict[str, int]:

@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import require
-from champions.accounts.selectors import user_is_officer
 from champions.core.errors import NotFound, ValidationFailed
 
-from . import selectors
-from .models import Attachment, Grievance, Message, TimelineEntry
+from ..models import Attachment, Grievance, Message, TimelineEntry
+from ..scope import grievance_get_for_user
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_FILES = 5  # per grievance (files not tied to a message) and per message
@@ -65,7 +64,7 @@ def attachments_add(
     *, grievance: Grievance, files: list, actor, message: Message | None = None
 ) -> list[Attachment]:
     """Attach up to five files; every file is checked before any is stored."""
-    seen = selectors.grievance_get_for_user(user=actor, grievance_id=grievance.pk)  # scope: 404
+    seen = grievance_get_for_user(user=actor, grievance_id=grievance.pk)  # scope: 404
     require(actor, Can.GRIEVANCE_MESSAGE, seen)
     if message is not None and message.grievance_id != grievance.pk:
         raise NotFound(_("No such message."))
@@ -74,6 +73,19 @@ def attachments_add(
     if _already_attached(grievance=grievance, message=message) + len(files) > MAX_FILES:
         raise _refuse(_("At most %(count)s files may be attached.") % {"count": MAX_FILES})
     checked = [(upload, *attachment_check(upload)) for upload in files]
+    stored = _store(checked, grievance=grievance, message=message, actor=actor)
+    TimelineEntry.objects.create(
+        grievance=grievance,
+        actor=actor,
+        action="attachment",
+        note=", ".join(a.original_name for a in stored),
+        is_internal=bool(message and message.is_internal),
+    )
+    return stored
+
+
+def _store(checked: list, *, grievance: Grievance, message: Message | None, actor) -> list:
+    """Save the checked files under random names; on a failure remove those already saved."""
     stored: list[Attachment] = []
     try:
         for upload, content_type, size in checked:
@@ -94,29 +106,4 @@ def attachments_add(
         for attachment in stored:  # the transaction rolls back the rows, not the files
             attachment.file.delete(save=False)
         raise
-    TimelineEntry.objects.create(
-        grievance=grievance,
-        actor=actor,
-        action="attachment",
-        note=", ".join(a.original_name for a in stored),
-        is_internal=bool(message and message.is_internal),
-    )
     return stored
-
-
-def attachment_get_for_user(*, user, attachment_id: int) -> Attachment:
-    """An attachment of a grievance the user may see; internal notes' files only for officers."""
-    attachment = (
-        Attachment.objects.select_related("message").filter(pk=attachment_id).first()
-        if user.is_authenticated
-        else None
-    )
-    if attachment is None:
-        raise NotFound(_("No such attachment."))
-    try:
-        selectors.grievance_get_for_user(user=user, grievance_id=attachment.grievance_id)
-    except NotFound as exc:
-        raise NotFound(_("No such attachment.")) from exc
-    if attachment.message and attachment.message.is_internal and not user_is_officer(user):
-        raise NotFound(_("No such attachment."))
-    return attachment

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import tallies, tasks
-from .choices import OPEN_STATUSES, EscalationLevel, Kind, SlaState, Status
-from .models import Grievance, TimelineEntry
-from .sla import sla_state
-from .workflow import REOPEN_WINDOW_DAYS
+from ..choices import OPEN_STATUSES, EscalationLevel, Kind, SlaState, Status
+from ..models import Grievance, TimelineEntry
+from ..queue import tallies
+from ..workflow.table import REOPEN_WINDOW_DAYS
+from .clock import sla_state
 
 BATCH = 500
 SWEPT_FIELDS = ["sla_state", "escalation_level", "updated_at"]
@@ -122,6 +122,8 @@ def _sweep_batch(batch: list[Grievance], now: datetime, result: SweepResult) -> 
     Grievance.objects.bulk_update(changed, SWEPT_FIELDS)
     if escalations := result.escalations[first_escalation:]:
         pairs = [[pk, int(level)] for pk, level in escalations]
+        from .. import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
         transaction.on_commit(partial(tasks.notify_escalations_task.enqueue, pairs))
 
 

@@ -1,0 +1,108 @@
+"""What happens to a grievance and what is said about it: timeline, messages, files."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext
+
+from ..choices import (
+    Category,
+)
+from .grievance import Grievance
+
+# Values of a timeline message that are labels of our own, so translated when read.
+TRANSLATED_PARAMS = frozenset({"channel", "room", "from", "to", "field", "chosen", "predicted"})
+
+
+class TimelineEntry(models.Model):
+    """An immutable record of something that happened to a grievance."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="timeline")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
+    note = models.TextField(blank=True)
+    # System-written notes are kept as an English message id with its values and rendered in
+    # the reader's language (`text`): {"id": msgid, "params": {...}}; `note` keeps the English
+    # words (and old rows' text). One column, so the sweep's bulk insert stays one statement.
+    message = models.JSONField(default=dict, blank=True)
+    is_internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.grievance_id} {self.action}"
+
+    @property
+    def text(self) -> str:
+        """The note in the active language: a message id is translated now, with those of its
+        values that are labels (a channel, a field, a category) translated too; words someone
+        wrote (a reason) stay as written."""
+        message_id = (self.message or {}).get("id", "")
+        if not message_id:
+            return self.note
+        values = {
+            key: gettext(value) if key in TRANSLATED_PARAMS and isinstance(value, str) else value
+            for key, value in self.message.get("params", {}).items()
+        }
+        try:
+            return gettext(message_id) % values
+        except (KeyError, TypeError, ValueError):
+            return self.note
+
+
+class Message(models.Model):
+    """A message in the thread between the MSME and officers; internal notes are officer-only."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(max_length=10000)
+    is_internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.grievance_id}: {self.body[:40]}"
+
+
+class Attachment(models.Model):
+    """A PDF, JPG or PNG stored outside the web root and served only to those allowed."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    file = models.FileField(upload_to="grievances/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CannedReply(models.Model):
+    """A reply text kept by the hub that officers can insert into a message."""
+
+    title = models.CharField(max_length=100)
+    body = models.TextField()
+    category = models.CharField(max_length=20, choices=Category.choices, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "canned replies"
+
+    def __str__(self) -> str:
+        return self.title
