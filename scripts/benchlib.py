@@ -354,15 +354,20 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return ["| " + " | ".join(r) + " |" for r in [header, align, *rows]]
 
 
-def section_write(name: str, text: str, *, doc: Path = DOC) -> None:
+def section_write(name: str, text: str, *, doc: Path = DOC, after: str = "") -> None:
     """Replace only what lies between `<!-- name:start -->` and `<!-- name:end -->` in
-    docs/PERFORMANCE.md (the section is appended at the end when the markers are absent)."""
+    docs/PERFORMANCE.md. A new section goes right after the section `after` when that one is
+    there, else at the end of the page."""
     start_marker, end_marker = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     current = doc.read_text(encoding="utf-8") if doc.exists() else ""
     section = f"{start_marker}\n{text.rstrip()}\n{end_marker}"
     start, end = current.find(start_marker), current.find(end_marker)
+    after_end = f"<!-- {after}:end -->" if after else ""
     if start != -1 and end > start:
         updated = current[:start] + section + current[end + len(end_marker) :]
+    elif after_end and after_end in current:
+        head, rest = current.split(after_end, 1)
+        updated = head + after_end + "\n" + section + rest
     else:
         updated = current.rstrip("\n") + ("\n\n" if current else "") + section + "\n"
     doc.write_text(updated, encoding="utf-8")

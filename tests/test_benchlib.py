@@ -74,3 +74,15 @@ def test_tables_align_the_figures_right():
         "| --- | ---: |",
         "| queue | 1,234 |",
     ]
+
+
+def test_a_new_section_can_follow_another_one(tmp_path):
+    doc = tmp_path / "PERFORMANCE.md"
+    doc.write_text("<!-- a:start -->\na\n<!-- a:end -->\n\n<!-- b:start -->\nb\n<!-- b:end -->\n")
+
+    benchlib.section_write("a-big", "a at scale\n", doc=doc, after="a")
+
+    assert doc.read_text() == (
+        "<!-- a:start -->\na\n<!-- a:end -->\n<!-- a-big:start -->\na at scale\n"
+        "<!-- a-big:end -->\n\n<!-- b:start -->\nb\n<!-- b:end -->\n"
+    )

@@ -204,3 +204,16 @@ def test_a_save_moves_no_tally_the_services_do(entrepreneur, unit, spoke_officer
     # then: save() left the counts alone; the service moved them
     assert lodged == saved == {(grievance.room_id, "submitted"): 1}
     assert tallied() == live_counts()
+
+
+def test_the_admin_does_not_edit_room_or_status(admin_client, entrepreneur, unit):
+    """They change through the services (transfer, workflow), which move the tallies."""
+    grievance = lodge(entrepreneur, unit)
+
+    page = admin_client.get(f"/admin/grievances/grievance/{grievance.pk}/change/")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="subject"' in html
+    assert 'name="room"' not in html
+    assert 'name="status"' not in html
