@@ -28,7 +28,6 @@ ALLOWED: dict[str, str] = {
     "assistant/sources.py:scheme_source": "one help page built from a scheme entry",
     "clusters/demo.py:_demo_cluster": "demo data",
     "compliance/delayed_payment.py:interest_compute": "the s.16 computation, step by step",
-    "compliance/delayed_payment.py:_explained": "the worked explanation, one paragraph a step",
     "controlrooms/importing.py:_room_spec": "one CSV row's checks",
     "core/reference.py:reference_data_load": "four reference files loaded in one transaction",
     "insights/panels.py:mood": "one dashboard panel's queries",

@@ -271,18 +271,9 @@ def _rate(bank_rate_pct: Decimal | None, interest_from: date) -> BankRate:
     return rate
 
 
-def _explained(result: InterestResult) -> InterestResult:
-    """The formula in words and the working with these figures, step by step."""
-    formula = _(
-        "Interest = P x (1 + r/12)^n x (1 + r x d/365) - P, where P is the amount due, r is "
-        "three times the RBI bank rate a year (MSMED Act s.16), n is the whole calendar months "
-        "from the due date to the day of payment (monthly rests) and d is the days left over, "
-        "charged as simple interest on the compounded balance. The due date is the agreed day, "
-        "at most 45 days after acceptance, or 15 days after acceptance when nothing was agreed "
-        "in writing (s.15); interest runs from the next day. Only the result is rounded, to "
-        "the paisa."
-    )
-    values = {
+def _working_values(result: InterestResult) -> dict:
+    """The figures the worked explanation quotes, formatted as it prints them."""
+    return {
         "principal": format_inr(result.principal_inr, symbol=False, paise=True),
         "bank": result.bank_rate_pct,
         "annual": result.annual_rate_pct,
@@ -296,6 +287,20 @@ def _explained(result: InterestResult) -> InterestResult:
         "paid": result.paid_on.isoformat(),
         "late": result.days_late,
     }
+
+
+def _explained(result: InterestResult) -> InterestResult:
+    """The formula in words and the working with these figures, step by step."""
+    formula = _(
+        "Interest = P x (1 + r/12)^n x (1 + r x d/365) - P, where P is the amount due, r is "
+        "three times the RBI bank rate a year (MSMED Act s.16), n is the whole calendar months "
+        "from the due date to the day of payment (monthly rests) and d is the days left over, "
+        "charged as simple interest on the compounded balance. The due date is the agreed day, "
+        "at most 45 days after acceptance, or 15 days after acceptance when nothing was agreed "
+        "in writing (s.15); interest runs from the next day. Only the result is rounded, to "
+        "the paisa."
+    )
+    values = _working_values(result)
     workings = [
         _("Due date: %(due)s; paid on %(paid)s: %(late)s days late.") % values,
         _("r = 3 x %(bank)s %% = %(annual)s %% a year; r/12 = %(monthly)s %% a month.") % values,
