@@ -38,7 +38,6 @@ ALLOWED: dict[str, str] = {
     "registry/importing.py:row_to_input": "one import row's parsing, field by field",
     "registry/importing.py:import_rows": "the import's batch loop",
     "registry/synthetic.py:synthetic_enterprises": "synthetic data generator",
-    "registry/validation.py:enterprise_input_errors": "the field checks of one enterprise",
     "triage/datasets.py:dataset_build": "training data assembly",
     "triage/evaluation.py:evaluate_with_history": "evaluation with the history table",
     "triage/training.py:models_train": "training every head in one pass",
