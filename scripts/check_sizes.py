@@ -30,7 +30,6 @@ ALLOWED: dict[str, str] = {
     "compliance/delayed_payment.py:interest_compute": "the s.16 computation, step by step",
     "controlrooms/importing.py:_room_spec": "one CSV row's checks",
     "core/reference.py:reference_data_load": "four reference files loaded in one transaction",
-    "insights/panels.py:mood": "one dashboard panel's queries",
     "integrations/open311.py": "GeoReport v2 mapping and writers: split formats from handlers",
     "network/market.py:market_summary": "the market panel's figures",
     "network/matching.py:_wants": "the input-output link rules",
