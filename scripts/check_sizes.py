@@ -28,7 +28,6 @@ ALLOWED: dict[str, str] = {
     "assistant/sources.py:scheme_source": "one help page built from a scheme entry",
     "clusters/demo.py:_demo_cluster": "demo data",
     "compliance/delayed_payment.py:interest_compute": "the s.16 computation, step by step",
-    "controlrooms/importing.py:_room_spec": "one CSV row's checks",
     "core/reference.py:reference_data_load": "four reference files loaded in one transaction",
     "integrations/open311.py": "GeoReport v2 mapping and writers: split formats from handlers",
     "network/market.py:market_summary": "the market panel's figures",
