@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from champions.accounts.selectors import user_is_entrepreneur
+from champions.accounts.types import AnyUser
 from champions.controlrooms.selectors import hub_get, room_for_district
 from champions.core.selectors import district_list, state_list
 from champions.registry.selectors import enterprise_list_for_user
@@ -106,7 +107,9 @@ def _hit_record(hit) -> dict:
 
 
 @transaction.atomic
-def assistant_ask(*, question: str, conversation_id: str | None = None, user=None) -> AskResult:
+def assistant_ask(
+    *, question: str, conversation_id: str | None = None, user: AnyUser | None = None
+) -> AskResult:
     """Answer one question in its conversation; store both turns with the audit trail."""
     text = question_clean(question)
     started = time.perf_counter()

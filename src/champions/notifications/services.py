@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from champions.accounts.types import User
 from champions.core.errors import DomainError
 
 from . import selectors, sms
@@ -32,7 +33,7 @@ def backoff_seconds(attempts: int) -> int:
 @transaction.atomic
 def notify(
     *,
-    recipient_user=None,
+    recipient_user: User | None = None,
     email: str = "",
     phone: str = "",
     kind: str,
