@@ -116,9 +116,8 @@ def assistant_ask(
     conversation = _conversation(conversation_id, user)
     index = index_get()
     reply = respond(index=index, question=text, state=conversation.state, user=user)
-    rephrased = None
-    if reply.outcome == Outcome.ANSWERED:
-        rephrased = llm.rephrase(composed=reply.text, sources=reply.citations)
+    answered_ok = reply.outcome == Outcome.ANSWERED
+    rephrased = llm.rephrase(composed=reply.text, sources=reply.citations) if answered_ok else None
     if rephrased:
         reply.text = rephrased
     latency_ms = round((time.perf_counter() - started) * 1000, 2)
