@@ -28,7 +28,6 @@ ALLOWED: dict[str, str] = {
     "clusters/demo.py:_demo_cluster": "demo data",
     "compliance/delayed_payment.py:interest_compute": "the s.16 computation, step by step",
     "core/reference.py:reference_data_load": "four reference files loaded in one transaction",
-    "integrations/open311.py": "GeoReport v2 mapping and writers: split formats from handlers",
     "network/market.py:market_summary": "the market panel's figures",
     "network/matching.py:_wants": "the input-output link rules",
     "registry/classification.py:classify": "the rule with the reasons it gives",
