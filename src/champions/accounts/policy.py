@@ -46,6 +46,8 @@ class Action(StrEnum):
     REGISTRY_EDIT = "registry.edit"  # change an enterprise (and its compliance situation)
     REGISTRY_IMPORT = "registry.import"
     SCHEMES_EDIT = "schemes.edit"
+    CASE_WORK = "case.work"  # open, assign, follow up and close a hand-holding case
+    ROOM_NETWORK = "room.network"  # duty, hub-spoke reviews and consultations between rooms
 
 
 WORKING_OFFICERS = frozenset({Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.ADMINISTRATOR})
@@ -69,6 +71,8 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.REGISTRY_RECORD: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
     Action.REGISTRY_EDIT: frozenset({Role.ENTREPRENEUR}) | WORKING_OFFICERS,
     Action.REGISTRY_IMPORT: WORKING_OFFICERS,
+    Action.CASE_WORK: WORKING_OFFICERS,
+    Action.ROOM_NETWORK: WORKING_OFFICERS,
     Action.SCHEMES_EDIT: HUB,
 }
 
@@ -112,7 +116,7 @@ def can(user, action: str, obj=None) -> bool:
         return True
     if action.value.startswith(("grievance.", "triage.")):
         return _grievance_allows(user, obj)
-    if action.value.startswith("registry."):
+    if action.value.startswith(("registry.", "case.")):
         return _enterprise_allows(user, obj)
     return True
 

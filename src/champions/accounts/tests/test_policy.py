@@ -50,6 +50,8 @@ MATRIX = {
     Action.REGISTRY_IMPORT: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.SLA_EDIT: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
     Action.SCHEMES_EDIT: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
+    Action.CASE_WORK: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    Action.ROOM_NETWORK: ((N, N, Y, Y, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
 }
 CASES = [
     pytest.param(action, role, on_object, without, id=f"{action}-{role}")
@@ -78,7 +80,7 @@ def objects(entrepreneur, mh_room):
 def test_policy_matrix(request, objects, action, role, on_object, without_object):
     # given
     user = request.getfixturevalue(role)
-    obj = objects["enterprise" if action.startswith("registry.") else "grievance"]
+    obj = objects["enterprise" if action.startswith(("registry.", "case.")) else "grievance"]
 
     # when / then
     assert can(user, action, obj) is on_object
