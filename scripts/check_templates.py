@@ -27,7 +27,7 @@ def problems() -> list[str]:
     return found
 
 
-def compile_errors() -> list[str]:
+def compile_errors(root: Path = ROOT) -> list[str]:
     import os
 
     import django
@@ -37,12 +37,12 @@ def compile_errors() -> list[str]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "champions.config.settings.test")
     django.setup()
     found = []
-    for path in sorted(ROOT.rglob("templates/**/*.html")):
+    for path in sorted(root.rglob("templates/**/*.html")):
         name = path.as_posix().split("/templates/", 1)[1]
         try:
             get_template(name)
         except TemplateSyntaxError as exc:
-            found.append(f"{path.relative_to(ROOT.parents[1])}: {exc}")
+            found.append(f"{path.relative_to(root)}: {exc}")
     return found
 
 
