@@ -32,6 +32,14 @@ PERIODIC_JOBS = [
         why="pull grievances CPGRAMS routes to the ministry; resend due outbox messages",
     ),
     PeriodicJob(
+        name="cpgrams-updates",
+        task="champions.integrations.tasks.pull_cpgrams_updates_task",
+        every=timedelta(minutes=5),
+        # A closure on CPGRAMS should close the grievance here (and tell the owner) within
+        # minutes; the cursor and the event ids make a late, doubled or overlapping run harmless.
+        why="pull status changes, remarks and closures made on CPGRAMS into the timelines",
+    ),
+    PeriodicJob(
         name="samadhaan-sync",
         task="champions.samadhaan.tasks.sync_samadhaan_task",
         every=timedelta(minutes=10),

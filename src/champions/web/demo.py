@@ -35,6 +35,7 @@ DEMO_USERS = [
     ("leadership@demo.champions.in", "Meera Iyer", "leadership", None, False),
     ("analyst@demo.champions.in", "Karan Mehta", "analyst", None, False),
     ("admin@demo.champions.in", "Site Administrator", "administrator", "hub-new-delhi", True),
+    ("appellate@demo.champions.in", "Justice (retd.) Kavita Rao", "appellate_officer", None, False),
     (FOREIGN_DEMO_EMAIL, "Jana Keller (Strickwerk GmbH)", "entrepreneur", None, False),
     ("centre@demo.champions.in", "Prakash Kulkarni", "centre_staff", None, False),
 ]
@@ -116,7 +117,13 @@ def demo_grievances(*, count: int = DEMO_GRIEVANCES) -> int:
     officers = {hub.control_room_id: hub.pk}
     if spoke is not None:
         officers[spoke.control_room_id] = spoke.pk
-    added = demo_grievances_load(count=count, enterprises=enterprises, officers=officers)
+    appellate = user_get_by_email(email="appellate@demo.champions.in")
+    added = demo_grievances_load(
+        count=count,
+        enterprises=enterprises,
+        officers=officers,
+        appellate_id=appellate.pk if appellate else None,
+    )
     samadhaan_demo_load(officer=spoke or hub)
     roomnet_demo_load(hub=hub, spoke=spoke)
     if added:

@@ -43,7 +43,8 @@ MATRIX = {
     Action.GRIEVANCE_TRANSFER: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.GRIEVANCE_REFER: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.GRIEVANCE_MERGE: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
-    Action.GRIEVANCE_DECIDE_APPEAL: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
+    # hub officers no longer: appellate officers (tests/test_appellate_officer.py) and admins
+    Action.GRIEVANCE_DECIDE_APPEAL: ((N, N, N, N, N, Y, N, N), (N, N, N, N, N, Y, N, N)),
     Action.TRIAGE_DECIDE: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.REGISTRY_RECORD: ((Y, N, Y, N, Y, Y, N, N), (Y, Y, Y, Y, Y, Y, N, N)),
     Action.REGISTRY_EDIT: ((Y, N, Y, N, Y, Y, N, N), (Y, Y, Y, Y, Y, Y, N, N)),
