@@ -1,5 +1,7 @@
 """Shared pytest fixtures: reference data, the control-room network, and users per role."""
 
+import os
+
 import pytest
 from django.db import connection
 
@@ -139,3 +141,12 @@ def no_triage_models(settings, monkeypatch, tmp_path):
     """No model is built: intake goes on without triage."""
     monkeypatch.delenv("CHAMPIONS_TRIAGE_MODELS", raising=False)
     settings.TRIAGE_MODEL_DIR = str(tmp_path / "no-triage-models")
+
+
+@pytest.fixture
+def redis_url():
+    """The Redis server of CI (and of a developer who runs one): REDIS_URL names it."""
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        pytest.skip("REDIS_URL is not set: no Redis server to test against (.ci/run sets it)")
+    return url

@@ -14,3 +14,6 @@ TRIAGE_MODEL_DIR = VAR_DIR / "test-no-triage-models"
 # Every test client is 127.0.0.1 in one process: the API limits would spill from one test into
 # the next. The throttling tests set the rates they exercise.
 API_THROTTLE_RATES = dict.fromkeys(API_THROTTLE_RATES, "100000/m")
+# Most tests sign officers in with force_login, which shows no second factor; the MFA tests
+# (accounts/tests/test_mfa.py) switch the rule on.
+MFA_REQUIRED = False
