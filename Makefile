@@ -41,6 +41,9 @@ lint: install
 	ruff check .
 	ruff format --check .
 	PYTHONPATH=src lint-imports --no-cache
+	python scripts/check_import_cycles.py
+	python scripts/check_sizes.py
+	mypy
 	DJANGO_SETTINGS_MODULE=champions.config.settings.test champions makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(printf '%050d' 0) DATABASE_URL=sqlite:///var/check.sqlite3 \
 	  DJANGO_SETTINGS_MODULE=champions.config.settings.production champions check --deploy --fail-level WARNING

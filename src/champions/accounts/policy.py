@@ -29,6 +29,7 @@ from champions.controlrooms.selectors import room_district_ids
 from champions.core.errors import Forbidden, NotFound
 
 from .choices import OFFICER_ROLES, Role
+from .selectors import user_is_officer
 
 
 class Action(StrEnum):
@@ -250,3 +251,15 @@ def permission_required(action: Action):
         return login_required(wrapper)
 
     return decorator
+
+
+def officer_required(view):
+    """Officers' pages (every app's): to everyone else they do not exist (404)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not user_is_officer(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
