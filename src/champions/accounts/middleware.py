@@ -15,6 +15,12 @@ _LAST_SEEN = "officer_last_seen"  # the name predates the rule for every user
 _SEEN_GRANULARITY = 60
 
 
+def mark_seen_at_login(sender, request, user, **kwargs) -> None:
+    """Receiver of `user_logged_in`: the login itself counts as the last request."""
+    if request is not None and hasattr(request, "session"):
+        request.session[_LAST_SEEN] = int(time.time())
+
+
 class OfficerSessionTimeoutMiddleware:
     """Ends a session idle for too long: OFFICER_SESSION_IDLE_SECONDS for officers,
     SESSION_IDLE_SECONDS for everyone else. The last request's time is written at most once a
