@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
 ]
 PASSWORD = "pw-Secret-2026"
 HUB_EMAIL = "hub@example.com"
+APPELLATE_EMAIL = "appellate@example.com"
 OWNER_EMAIL = "owner@example.com"
 SPOKE_EMAIL = "spoke.mh@example.com"
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -132,6 +133,11 @@ def _account(email: str, role: str, room=None):
 @pytest.fixture
 def hub_officer_account(live_data):
     return _account(HUB_EMAIL, "hub_officer", hub_get())
+
+
+@pytest.fixture
+def appellate_officer_account(live_data):
+    return _account(APPELLATE_EMAIL, "appellate_officer")
 
 
 @pytest.fixture
