@@ -1,0 +1,74 @@
+"""The dashboard's figures are computed once per counting run: a second read of the same page
+is served from the cache without reading the rollups, and a count makes it compute again."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from champions.grievances.tests.factories import lodge, pune_enterprise
+from champions.insights.dashboard import Filters
+from champions.insights.figures import dashboard_figures
+from champions.insights.models import DailyRollup
+from champions.insights.services import rollups_catch_up_all, rollups_rebuild
+
+pytestmark = pytest.mark.django_db
+URL = reverse("web:insights:dashboard")
+
+
+def _rollup_reads(captured) -> int:
+    table = DailyRollup._meta.db_table
+    return sum(table in query["sql"] for query in captured.captured_queries)
+
+
+def test_a_second_read_uses_the_cache_and_a_count_refreshes_it(client, hub_officer, entrepreneur):
+    unit = pune_enterprise(entrepreneur)
+    lodge(entrepreneur, unit)
+    rollups_catch_up_all(settle=timedelta(0))
+    client.force_login(hub_officer)
+    reset_queries()  # a full query log (9,000 entries) would capture nothing
+    with CaptureQueriesContext(connection) as first:
+        before = client.get(URL).context["backlog"].open
+    first_reads, first_all = _rollup_reads(first), len(first.captured_queries)
+    reset_queries()
+    with CaptureQueriesContext(connection) as second:
+        again = client.get(URL).context["backlog"].open
+    second_reads, second_all = _rollup_reads(second), len(second.captured_queries)
+    lodge(entrepreneur, unit)
+    rollups_catch_up_all(settle=timedelta(0))
+    after = client.get(URL).context["backlog"].open
+
+    assert (before, again, after) == (1, 1, 2)
+    assert (first_reads >= 5, second_reads) == (True, 0)
+    assert second_all < first_all
+
+
+def test_filters_and_languages_have_their_own_figures(entrepreneur):
+    unit = pune_enterprise(entrepreneur)
+    lodge(entrepreneur, unit, category="taxation")
+    rollups_catch_up_all(settle=timedelta(0))
+    today = timezone.localdate()
+
+    everything = dashboard_figures(Filters(), today=today)
+    delhi = dashboard_figures(Filters(state="DL"), today=today)
+
+    assert (everything["backlog"].open, delhi["backlog"].open) == (1, 0)
+    with translation.override("hi"):
+        hindi = dashboard_figures(Filters(), today=today)
+    labels = {value: label for value, label, _n in everything["categories"]}
+    hindi_labels = {value: label for value, label, _n in hindi["categories"]}
+    assert labels["taxation"] != hindi_labels["taxation"]
+
+
+def test_a_rebuild_refreshes_the_figures(entrepreneur):
+    unit = pune_enterprise(entrepreneur)
+    lodge(entrepreneur, unit)
+    today = timezone.localdate()
+    empty = dashboard_figures(Filters(), today=today)["backlog"].open
+
+    rollups_rebuild()
+
+    assert (empty, dashboard_figures(Filters(), today=today)["backlog"].open) == (0, 1)
