@@ -14,6 +14,7 @@ from champions.triage.choices import Emotion
 from .dashboard import TOP, Filters, _scope, backlog, headline, sla_by_room
 from .models import BacklogRollup, DailyRollup
 from .rollups import OVER_LAST_BUCKET, RESOLUTION_BUCKETS
+from .schemes_panel import schemes_panel
 from .states import GRID_COLUMNS, GRID_ROWS, STATE_TILES, registered_units_by_state
 
 SENTIMENTS = ("very_negative", "negative", "neutral", "positive", "very_positive")
@@ -226,4 +227,5 @@ def dashboard_get(f: Filters, *, today: date, measure: str = "per_lakh") -> dict
         "channels": lodged_by(f, today=today, dimension="channel"),
         "map": state_map(f, today=today, measure=measure),
         "mood": mood(f, today=today),
+        "schemes": schemes_panel(f, today=today),
     }

@@ -21,7 +21,7 @@ from champions.core.errors import ValidationFailed
 from champions.core.fields import BodyId, DbId, SaneDate
 from champions.core.schemas import ErrorOut
 
-from . import selectors
+from . import selectors, services
 from .catalogue import Fact, load_facts, localized, localized_pair
 from .convergence import DIMENSIONS, MEMBER_STATUSES, ConvergenceReport, Pair
 from .eligibility import STATUSES, Result, profile_errors
@@ -201,6 +201,7 @@ def eligibility(request: HttpRequest, payload: EligibilityIn):
     check = selectors.eligibility_check(
         profile=profile, on=payload.on, user=request.user, enterprise_id=payload.enterprise_id
     )
+    services.eligibility_check_record(check=check)
     return Status(
         200,
         {

@@ -14,6 +14,8 @@ from champions.insights.dashboard import Filters
 from champions.insights.figures import dashboard_figures
 from champions.insights.models import DailyRollup
 from champions.insights.services import rollups_catch_up_all, rollups_rebuild
+from champions.schemes.services import catalogue_load
+from champions.schemes.tests.test_api import PROFILE
 
 pytestmark = pytest.mark.django_db
 URL = reverse("web:insights:dashboard")
@@ -72,3 +74,23 @@ def test_a_rebuild_refreshes_the_figures(entrepreneur):
     rollups_rebuild()
 
     assert (empty, dashboard_figures(Filters(), today=today)["backlog"].open) == (0, 1)
+
+
+def test_the_schemes_panel_counts_checks_in_the_period(client, hub_officer):
+    catalogue_load()
+    for state in ("AS", "AS", "MH"):
+        client.post(
+            "/api/v1/schemes/eligibility",
+            {"profile": {**PROFILE, "state": state}},
+            content_type="application/json",
+        )
+    client.force_login(hub_officer)
+
+    page = client.get(URL)
+    assam = client.get(URL, {"state": "AS"}).context["schemes"]
+
+    panel = page.context["schemes"]
+    assert (panel["checks"], assam["checks"]) == (3, 2)
+    assert panel["states"] == [("Assam", 2), ("Maharashtra", 1)]
+    assert panel["schemes"][0][1] == 3
+    assert "Most-matched schemes" in page.content.decode()
