@@ -9,10 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from champions.controlrooms.selectors import control_room_list
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.insights.dashboard import Filters
 from champions.insights.figures import dashboard_figures
-from champions.insights.models import DailyRollup
+from champions.insights.models import ALL, DailyRollup
+from champions.insights.mood_rooms import mood_by_room
 from champions.insights.services import rollups_catch_up_all, rollups_rebuild
 from champions.schemes.services import catalogue_load
 from champions.schemes.tests.test_api import PROFILE
@@ -94,3 +96,22 @@ def test_the_schemes_panel_counts_checks_in_the_period(client, hub_officer):
     assert panel["states"] == [("Assam", 2), ("Maharashtra", 1)]
     assert panel["schemes"][0][1] == 3
     assert "Most-matched schemes" in page.content.decode()
+
+
+def test_mood_by_room_ranks_rooms_by_their_share_of_negative_texts():
+    rooms = control_room_list()[:2]
+    today = timezone.localdate()
+    for room, negative, positive in ((rooms[0], 1, 3), (rooms[1], 3, 1)):
+        for metric, n in (("sentiment:negative", negative), ("sentiment:positive", positive)):
+            DailyRollup.objects.create(
+                day=today, room_id=room.pk, state="MH", category=ALL, channel=ALL,
+                language=ALL, metric=metric, count=n,
+            )  # fmt: skip
+    DailyRollup.objects.create(
+        day=today - timedelta(days=40), room_id=rooms[0].pk, state="MH", category=ALL,
+        channel=ALL, language=ALL, metric="sentiment:very_negative", count=50,
+    )  # fmt: skip
+
+    rows = mood_by_room(Filters(period=30), today=today)
+
+    assert rows == [(rooms[1].name, 3, 4, 75), (rooms[0].name, 1, 4, 25)]
