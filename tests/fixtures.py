@@ -96,6 +96,11 @@ def administrator(db):
     return _user("admin@example.com", "administrator")
 
 
+@pytest.fixture
+def appellate_officer(db):
+    return _user("appellate@example.com", "appellate_officer")
+
+
 # --- AI triage models --------------------------------------------------------------------------
 
 

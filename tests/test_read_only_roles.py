@@ -47,7 +47,7 @@ PERSONAL = {
     "web:accounts:phone_verify": "the user's own mobile number",
     "web:assistant:ask": "the user's own conversation with the assistant",
     "web:assistant:rate": "the user's own conversation with the assistant",
-    "web:network:match": "a search: it stores nothing",
+    "web:network:match": "a search: it stores only an anonymous count of the codes asked for",
 }
 # API operations that compute an answer and store nothing.
 API_READS = {

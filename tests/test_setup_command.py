@@ -18,11 +18,11 @@ def test_setup_twice_loads_once_and_duplicates_nothing(capsys, triage_models):
 
     out = capsys.readouterr().out
     assert (users, enterprises) == (
-        8,
+        9,
         307,
     )  # 300 synthetic + 7 demo units of opportunities and sparks
     assert (User.objects.count(), Enterprise.objects.count()) == (
-        8,
+        9,
         307,
     )  # 300 synthetic + 7 demo units of opportunities and sparks
     assert "reference data: up to date" in out

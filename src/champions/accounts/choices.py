@@ -9,14 +9,24 @@ class Role(models.TextChoices):
     LEADERSHIP = "leadership", _("Ministry leadership")
     ANALYST = "analyst", _("Analyst")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # Decides appeals, and nothing else; never someone who acted on the grievance.
+    APPELLATE_OFFICER = "appellate_officer", _("Appellate officer")
     CENTRE_STAFF = "centre_staff", _("Technology centre staff")
 
 
 OFFICER_ROLES = frozenset(
-    {Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.LEADERSHIP, Role.ADMINISTRATOR}
+    {
+        Role.SPOKE_OFFICER,
+        Role.HUB_OFFICER,
+        Role.LEADERSHIP,
+        Role.ADMINISTRATOR,
+        Role.APPELLATE_OFFICER,
+    }
 )
 # Roles that see every enterprise and every grievance in the country.
-NATIONAL_ROLES = frozenset({Role.HUB_OFFICER, Role.LEADERSHIP, Role.ADMINISTRATOR})
+NATIONAL_ROLES = frozenset(
+    {Role.HUB_OFFICER, Role.LEADERSHIP, Role.ADMINISTRATOR, Role.APPELLATE_OFFICER}
+)
 
 
 class Language(models.TextChoices):

@@ -32,6 +32,37 @@ PERIODIC_JOBS = [
         why="pull grievances CPGRAMS routes to the ministry; resend due outbox messages",
     ),
     PeriodicJob(
+        name="cpgrams-updates",
+        task="champions.integrations.tasks.pull_cpgrams_updates_task",
+        every=timedelta(minutes=5),
+        # A closure on CPGRAMS should close the grievance here (and tell the owner) within
+        # minutes; the cursor and the event ids make a late, doubled or overlapping run harmless.
+        why="pull status changes, remarks and closures made on CPGRAMS into the timelines",
+    ),
+    PeriodicJob(
+        name="samadhaan-sync",
+        task="champions.samadhaan.tasks.sync_samadhaan_task",
+        every=timedelta(minutes=10),
+        # Councils move in weeks (a hearing, then an award within 90 days), so ten minutes
+        # is prompt; the run also resends filings whose send timed out or whose worker died.
+        why="send queued MSME Samadhaan applications; bring back council, hearing and award",
+    ),
+    PeriodicJob(
+        name="udyam-recheck",
+        task="champions.udyam.tasks.recheck_udyam_task",
+        every=timedelta(days=1),
+        # A unit's Udyam details change yearly at most (the ITR/GST-based update), so each is
+        # checked again 90 days (UDYAM_RECHECK_DAYS) after its last check, 500 a run.
+        why="check Udyam numbers never checked or last checked 90 days ago",
+    ),
+    PeriodicJob(
+        name="gem-refresh",
+        task="champions.gem.tasks.refresh_gem_task",
+        every=timedelta(days=1),
+        # GeM orders and awards move in days; a daily read keeps the shares current.
+        why="read GeM orders of recorded seller IDs and the award of linked bids",
+    ),
+    PeriodicJob(
         name="notification-retry",
         task="champions.notifications.tasks.retry_deliveries_task",
         every=timedelta(minutes=5),

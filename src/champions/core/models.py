@@ -1,10 +1,14 @@
 """Reference data every context shares: states/UTs, districts, pincodes and NIC-2008 codes.
 
-Nothing here holds business rules; the rows are loaded from the files in core/data/.
+Nothing here holds business rules; the rows are loaded from the files in core/data/. Also the
+admin audit log (`AuditEntry`), append-only and hash-chained (see `core.audit`).
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
+
+from .audit import AppendOnlyModel, AppendOnlyQuerySet
 
 
 class State(models.Model):
@@ -75,3 +79,31 @@ class NicCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.description}"
+
+
+class AuditEntry(AppendOnlyModel):
+    """Something done in the Django admin (add, change, delete, or an action on selected rows):
+    who, when, on which record, and what changed. Append-only and hash-chained, one chain for
+    the whole log (see `core.audit`); the actor is kept as an id and a label, not a foreign
+    key, so that removing a user changes no audit row."""
+
+    at = models.DateTimeField(default=timezone.now)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_label = models.CharField(max_length=254, blank=True)
+    action = models.CharField(max_length=40)  # add, change, delete, or action:<name>
+    app_label = models.CharField(max_length=100)
+    model = models.CharField(max_length=100)
+    object_pk = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(max_length=200, blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.model}"

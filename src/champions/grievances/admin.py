@@ -30,22 +30,36 @@ class CannedReplyAdmin(admin.ModelAdmin):
 
 
 class TimelineInline(admin.TabularInline):
+    """The record, read-only: timeline entries are append-only (see `audit_chain`)."""
+
     model = TimelineEntry
     extra = 0
     can_delete = False
-    readonly_fields = ["created_at", "actor", "action", "from_status", "to_status", "note"]
+    fields = readonly_fields = ["created_at", "actor", "action", "from_status", "to_status", "note"]
 
     def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
 
 @admin.register(Grievance)
 class GrievanceAdmin(admin.ModelAdmin):
+    """Read-only: a grievance changes through its workflow (which writes the timeline), never
+    by editing the row, and is never deleted (its record would go with it)."""
+
     list_display = ["registration_number", "subject", "status", "room", "sla_state", "lodged_at"]
     list_filter = ["status", "sla_state", "kind", "channel", "category"]
     search_fields = ["registration_number", "subject"]
-    # Room and status change through the services (transfer, workflow), which keep the
-    # queue's tallies and the timeline; the admin does not edit them.
-    readonly_fields = ["registration_number", "status", "room", "lodged_at"]
     raw_id_fields = ["enterprise", "complainant", "lodged_by", "assignee", "merged_into"]
     inlines = [TimelineInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

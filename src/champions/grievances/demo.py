@@ -145,7 +145,8 @@ def _new_grievance(ctx: _Context, enterprise: DemoEnterprise, index: int) -> Pla
         description=_fill(rng, body, language),
         language=language,
         category=category,
-        priority=Priority.HIGH if rng.random() < 0.15 else Priority.NORMAL,
+        # the draw is made for suggestions too, so the rest of the demo stays as it was
+        priority=Priority.HIGH if rng.random() < 0.15 and not suggestion else Priority.NORMAL,
         state_id=enterprise.state_id,
         district_id=enterprise.district_id,
         room=ctx.hub if suggestion else ctx.room(enterprise.district_id),
@@ -302,7 +303,7 @@ def _keep_times(*models):
             f.auto_now_add = True
 
 
-def _write(plans: list[Plan], officers: dict[int, int]) -> None:
+def _write(plans: list[Plan], officers: dict[int, int], appellate_id: int | None) -> None:
     Grievance.objects.bulk_create([p.grievance for p in plans], batch_size=500)
     entries, messages, triages = [], [], []
     for p in plans:
@@ -311,6 +312,8 @@ def _write(plans: list[Plan], officers: dict[int, int]) -> None:
         for at, action, before, after, note, internal in sorted(p.entries, key=lambda e: e[0]):
             msme = action in {"close", "appeal", "msme_reply"}
             actor = None if (msme or internal or action == "lodged") else officer
+            if action == "decide_appeal" and appellate_id:
+                actor = appellate_id  # separation of duties: not the officer who acted
             entries.append(
                 TimelineEntry(
                     grievance=g,
@@ -330,7 +333,7 @@ def _write(plans: list[Plan], officers: dict[int, int]) -> None:
             triages.append(
                 Triage(grievance=g, scope=TriageScope.GRIEVANCE, created_at=g.lodged_at, **fields)
             )
-    with _keep_times(TimelineEntry, Message, Triage):
+    with _keep_times(Message, Triage):  # timeline times are a plain default
         TimelineEntry.objects.bulk_create(entries, batch_size=1000)
         Message.objects.bulk_create(messages, batch_size=1000)
         Triage.objects.bulk_create(triages, batch_size=500)
@@ -344,10 +347,12 @@ def demo_grievances_load(
     officers: dict[int, int] | None = None,
     seed: int = 2026,
     now: datetime | None = None,
+    appellate_id: int | None = None,
 ) -> int:
     """Add demo grievances until there are `count`; returns how many were added.
 
-    `officers` maps a control room's id to the officer who acts for it in the timeline."""
+    `officers` maps a control room's id to the officer who acts for it in the timeline;
+    `appellate_id` is the appellate officer who decides the appeals."""
     missing = count - demo_grievance_count()
     if missing <= 0 or not enterprises:
         return 0
@@ -361,6 +366,6 @@ def demo_grievances_load(
         _live(ctx, plan)
         plans.append(plan)
     _number(plans, {e.state_id: e.udyam_code for e in enterprises})
-    _write(plans, officers)
+    _write(plans, officers, appellate_id)
     tallies.tally_recount()
     return len(plans)

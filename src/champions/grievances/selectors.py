@@ -27,6 +27,7 @@ from .queue.selectors import (
     queue_status_counts_for_user,
     room_officer_list,
 )
+from .remote import grievance_for_cpgrams
 from .reporting.selectors import (
     GrievanceFacts,
     TimelineFeedRow,
@@ -44,6 +45,7 @@ from .scope import (
     grievance_list_for_user,
     grievance_queryset_for_user,
 )
+from .sla.forecast import resolution_forecast
 from .sla.selectors import (
     calendar_for,
     holiday_list,
@@ -84,6 +86,7 @@ __all__ = [
     "grievance_acknowledgement_get",
     "grievance_detail_get_for_user",
     "grievance_facts",
+    "grievance_for_cpgrams",
     "grievance_get_by_number_for_user",
     "grievance_get_for_user",
     "grievance_list_by_ids_for_user",
@@ -106,6 +109,7 @@ __all__ = [
     "queue_counts_for_user",
     "queue_status_counts_for_user",
     "referral_organisation_list",
+    "resolution_forecast",
     "room_officer_list",
     "sla_policy_for",
     "sla_policy_get",

@@ -20,6 +20,7 @@ from .queue.services import (
     grievances_bulk_assign_to_me,
     grievances_bulk_transfer,
 )
+from .remote import grievance_cpgrams_acknowledged, grievance_remote_change
 from .routing.rerouting import grievances_reroute
 from .routing.services import grievance_transfer
 from .sla.services import (
@@ -57,6 +58,7 @@ __all__ = [
     "actor_kind",
     "attachments_add",
     "grievance_assign_to",
+    "grievance_cpgrams_acknowledged",
     "grievance_lodge",
     "grievance_lodge_with_attachments",
     "grievance_merge",
@@ -64,6 +66,7 @@ __all__ = [
     "grievance_message_add_with_attachments",
     "grievance_rate",
     "grievance_refer",
+    "grievance_remote_change",
     "grievance_transfer",
     "grievance_transition",
     "grievance_triage_decide",

@@ -60,3 +60,33 @@ class SyncCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.value}"
+
+
+class RemoteUpdate(models.Model):
+    """One update made on CPGRAMS (a status change, a remark, a closure), kept once by its
+    event id: a second delivery of the same event is recognised and changes nothing."""
+
+    class Outcome(models.TextChoices):
+        CLOSED = "closed", "Closed here"
+        RECORDED = "recorded", "Recorded in the timeline"
+        CONFLICT = "conflict", "Conflict: the status here stands"
+        STALE = "stale", "Out of order: recorded, not applied"
+        UNMATCHED = "unmatched", "No such grievance here"
+
+    event_id = models.CharField(max_length=64, unique=True)
+    cpgrams_number = models.CharField(max_length=40)
+    grievance = models.ForeignKey(
+        "grievances.Grievance", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=30, blank=True)
+    remarks = models.TextField(blank=True)
+    changed_at = models.DateTimeField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["grievance", "changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.cpgrams_number}: {self.status} ({self.outcome})"

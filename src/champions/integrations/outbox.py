@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from champions.grievances.choices import Channel, Kind
 from champions.grievances.hooks import GrievanceEvent
+from champions.grievances.services import grievance_cpgrams_acknowledged
 
 from . import tasks
 from .cpgrams.client import CpgramsClient, CpgramsError, CpgramsRejected, cpgrams_client
@@ -151,11 +152,14 @@ def _deliver(message: OutboxMessage, *, client: CpgramsClient, report: DeliveryR
     except CpgramsError as exc:
         _failed(message, exc, report=report)
         return
-    message.status = OutboxStatus.DELIVERED
-    message.delivered_at = timezone.now()
-    message.remote_number = number
-    message.last_error = ""
-    message.save(update_fields=["status", "delivered_at", "remote_number", "last_error"])
+    with transaction.atomic():
+        message.status = OutboxStatus.DELIVERED
+        message.delivered_at = timezone.now()
+        message.remote_number = number
+        message.last_error = ""
+        message.save(update_fields=["status", "delivered_at", "remote_number", "last_error"])
+        if message.kind == OutboxKind.GRIEVANCE_CREATE:  # acknowledged: the number is stored
+            grievance_cpgrams_acknowledged(grievance_id=message.grievance_id, cpgrams_number=number)
     report.delivered += 1
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django_tasks import task
 
 from . import outbox
-from .cpgrams import client, inbound
+from .cpgrams import client, inbound, updates
 
 log = logging.getLogger(__name__)
 
@@ -32,3 +32,16 @@ def sync_cpgrams_task() -> None:
         log.warning("CPGRAMS pull failed, will try again on the next run: %s", exc)
         return
     log.info("CPGRAMS pull: %s", report)
+
+
+@task()
+def pull_cpgrams_updates_task() -> None:
+    """The periodic pull of status changes, remarks and closures made on CPGRAMS."""
+    if not settings.CPGRAMS_ENABLED:
+        return
+    try:
+        report = updates.cpgrams_updates_pull()
+    except client.CpgramsError as exc:
+        log.warning("CPGRAMS updates pull failed, will try again on the next run: %s", exc)
+        return
+    log.info("CPGRAMS updates pull: %s", dict(report.counts))

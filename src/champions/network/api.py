@@ -93,7 +93,7 @@ def match(request: HttpRequest, payload: MatchIn):
         exclude_profile_id=payload.from_profile_id,
         limit=payload.limit,
     )
-    return Status(200, {"results": selectors.match_for_user(user=request.user, query=query)})
+    return Status(200, {"results": services.match_and_record(user=request.user, query=query)})
 
 
 class PostIn(Schema):

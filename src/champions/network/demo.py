@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from . import services
 from .choices import PostStatus, ReviewStatus
+from .demo_searches import searches_demo_load
 from .evaluation import eval_data
 from .models import Post, Profile
 from .validation import ProfileInput
@@ -104,4 +105,5 @@ def network_demo_load(*, officer, entrepreneur, foreign_user, enterprise_id: int
     pending = by_key["palm_my"]
     pending.review_status = ReviewStatus.PENDING
     pending.save(update_fields=["review_status"])
+    searches_demo_load()
     return {"profiles": len(by_key), "posts": len(DEMO_POSTS)}

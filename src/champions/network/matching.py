@@ -5,9 +5,10 @@ each with its reasons in plain words.
    them (HS → ISIC/NIC concordance), the inputs the asker's own industries use (our input-output
    table, `data/io_links.csv`), and codes read from its text (nearest HS headings and NIC
    classes to the text's embedding, so Hindi and English land on the same codes).
-2. SQL fetches a bounded candidate set through the `(tag, country, profile)` index.
+2. SQL fetches a bounded candidate set: the newest profiles under each tag (`candidates.py`).
 3. numpy scores the candidates: code complementarity + text similarity of the stored vectors +
-   a preferred-state bonus. Sharing words is never enough: a profile enters only through codes.
+   a preferred-state bonus; names and reasons are read for the best ones only. Sharing words is
+   never enough: a profile enters only through codes.
 """
 
 from collections import defaultdict
@@ -19,8 +20,9 @@ import numpy as np
 from champions.triage.services import embed_texts
 
 from . import codes
-from .choices import OFFER_KINDS, ReviewStatus
-from .models import Profile, ProfileTag, ProfileVector
+from .candidates import approved_vectors, tag_hits
+from .choices import OFFER_KINDS
+from .models import Profile
 
 PER_TAG_LIMIT = 400  # candidates fetched per tag: bounds the work at any registry size
 SCORED_LIMIT = 800  # candidates whose vectors are loaded and scored
@@ -140,16 +142,15 @@ def _wants(query: MatchQuery, inferred: list[tuple[str, float]]) -> dict[str, _W
 
 def _candidate_tags(wants: dict[str, _Want], countries: tuple[str, ...]) -> dict[int, list[str]]:
     hits: dict[int, list[str]] = defaultdict(list)
-    for tag in sorted(wants, key=lambda t: -wants[t].weight):
-        qs = ProfileTag.objects.filter(tag=tag)
-        if countries:
-            qs = qs.filter(country__in=countries)
-        for profile_id in qs.values_list("profile_id", flat=True)[:PER_TAG_LIMIT]:
-            hits[profile_id].append(tag)
+    ordered = sorted(wants, key=lambda t: -wants[t].weight)
+    for profile_id, tag in tag_hits(ordered, countries=countries, per_tag=PER_TAG_LIMIT):
+        hits[profile_id].append(tag)
     return hits
 
 
 def _code_score(tags: list[str], wants: dict[str, _Want]) -> float:
+    if len(tags) == 1:  # most candidates
+        return min(1.0, wants[tags[0]].weight)
     weights = sorted((wants[t].weight for t in tags), reverse=True)
     return min(1.0, weights[0] + 0.1 * sum(weights[1:3]))
 
@@ -163,44 +164,49 @@ def profiles_match(query: MatchQuery) -> list[MatchResult]:
     hits = _candidate_tags(wants, tuple(query.countries))
     hits.pop(query.exclude_profile_id, None)
     code_scores = {pid: _code_score(tags, wants) for pid, tags in hits.items()}
-    shortlist = sorted(code_scores, key=lambda p: -code_scores[p])[:SCORED_LIMIT]
-    profiles = {
-        row["id"]: row
-        for row in Profile.objects.filter(
-            id__in=shortlist, review_status=ReviewStatus.APPROVED
-        ).values("id", "name", "country", "hs_codes", "state__lgd_code")
-    }
-    ids = [pid for pid in shortlist if pid in profiles]
+    # ties: the newest profiles first, whatever order the database returned the rows in
+    shortlist = sorted(code_scores, key=lambda p: (-code_scores[p], -p))[:SCORED_LIMIT]
+    ids, matrix = approved_vectors(shortlist)
     if not ids:
         return []
-    text_scores = _text_scores(ids, vector)
+    text_scores = _text_scores(matrix, vector)
+    scores = CODE_WEIGHT * np.array([code_scores[pid] for pid in ids]) + TEXT_WEIGHT * text_scores
+    keep = max(1, min(query.limit, 100))
+    top = _best(scores, ids, keep=keep, margin=STATE_BONUS if query.states else 0.0)
+    rows = {
+        row["id"]: row
+        for row in Profile.objects.filter(id__in=[ids[i] for i in top]).values(
+            "id", "name", "country", "hs_codes", "state__lgd_code"
+        )
+    }
     states = {str(s) for s in query.states}
     results = []
-    for pid, text_score in zip(ids, text_scores, strict=True):
-        row = profiles[pid]
+    for i in top:
+        row = rows[ids[i]]
         in_state = bool(states) and str(row["state__lgd_code"]) in states
-        score = CODE_WEIGHT * code_scores[pid] + TEXT_WEIGHT * text_score
-        score += STATE_BONUS if in_state else 0.0
-        reasons = _reasons(hits[pid], wants, row, text_score, in_state)
+        score = scores[i] + (STATE_BONUS if in_state else 0.0)
+        reasons = _reasons(hits[ids[i]], wants, row, float(text_scores[i]), in_state)
         results.append(
-            MatchResult(pid, row["name"], row["country"], round(float(score), 4), reasons)
+            MatchResult(ids[i], row["name"], row["country"], round(float(score), 4), reasons)
         )
     results.sort(key=lambda r: (-r.score, r.profile_id))
-    return results[: max(1, min(query.limit, 100))]
+    return results[:keep]
 
 
-def _text_scores(ids: list[int], vector: np.ndarray | None) -> np.ndarray:
+def _best(scores: np.ndarray, ids: list[int], *, keep: int, margin: float) -> np.ndarray:
+    """Indices of the best `keep` (ties: lower id first), plus any a bonus of `margin` could
+    still lift among them; only these are read and explained."""
+    order = np.lexsort((np.array(ids), -scores))
+    if margin <= 0 or len(order) <= keep:
+        return order[:keep]
+    floor = scores[order[keep - 1]] - margin
+    return order[scores[order] >= floor]
+
+
+def _text_scores(matrix: np.ndarray, vector: np.ndarray | None) -> np.ndarray:
     if vector is None:
-        return np.zeros(len(ids), dtype=np.float32)
-    stored = dict(
-        ProfileVector.objects.filter(profile_id__in=ids).values_list("profile_id", "vector")
-    )
-    matrix = np.zeros((len(ids), len(vector)), dtype=np.float32)
-    for i, pid in enumerate(ids):
-        if pid in stored:
-            matrix[i] = np.frombuffer(bytes(stored[pid]), dtype=np.float16)
-    sims = matrix @ vector
-    return np.clip((sims - TEXT_FLOOR) / TEXT_SPAN, 0.0, 1.0)
+        return np.zeros(len(matrix), dtype=np.float32)
+    return np.clip((matrix @ vector - TEXT_FLOOR) / TEXT_SPAN, 0.0, 1.0)
 
 
 def _reasons(tags, wants, row, text_score: float, in_state: bool) -> list[str]:

@@ -79,7 +79,11 @@ class ProfileTag(models.Model):
     country = models.CharField(max_length=2)
 
     class Meta:
-        indexes = [models.Index(fields=["tag", "country", "profile"], name="network_tag_lookup")]
+        indexes = [
+            models.Index(fields=["tag", "country", "profile"], name="network_tag_lookup"),
+            # the newest profiles under a tag, any country (`candidates.tag_hits`)
+            models.Index(fields=["tag", "-profile"], name="network_tag_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["profile", "tag"], name="network_tag_unique")
         ]
@@ -199,3 +203,25 @@ class IntroductionMessage(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk}"
+
+
+class SearchTally(models.Model):
+    """How many match searches asked for a product heading or an industry on one day, per
+    partner country wanted ("" = any) and side (sought = looking for suppliers, offered =
+    looking for buyers). Counts only: no user, profile, text or time of day is kept."""
+
+    day = models.DateField()
+    code = models.CharField(max_length=9)  # "hs:5205" or "nic:1391"
+    country = models.CharField(max_length=2, blank=True)
+    side = models.CharField(max_length=8)
+    searches = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "code", "country", "side"], name="network_search_tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.code} {self.country or '*'} {self.side}: {self.searches}"

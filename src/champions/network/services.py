@@ -11,7 +11,7 @@ from champions.accounts.selectors import user_is_officer, user_sees_whole_countr
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import importing, indexing, tasks
+from . import importing, indexing, searches, tasks
 from .choices import ProfileKind, ReviewStatus
 from .matching import MatchQuery, MatchResult, profiles_match  # noqa: F401 (re-exported)
 from .models import Profile
@@ -26,6 +26,7 @@ from .posts import (  # noqa: F401 (re-exported)
     post_review,
     posts_expire,
 )
+from .selectors import match_for_user
 from .validation import ProfileInput, profile_input_clean
 
 
@@ -154,3 +155,11 @@ def profile_save_from_form(*, user, enterprise_id: int | None, data: ProfileInpu
     if enterprise_id:
         return profile_create_from_enterprise(user=user, enterprise_id=enterprise_id, data=data)
     return foreign_profile_signup(user=user, data=data)
+
+
+def match_and_record(*, user, query: MatchQuery) -> list[MatchResult]:
+    """A search from the page or the API: the matches, and an anonymous count of what was
+    asked for (`searches`, for market intelligence) once the query is known to be valid."""
+    results = match_for_user(user=user, query=query)
+    searches.search_record(query=query)
+    return results

@@ -109,8 +109,9 @@ def _response_facts(profile: Profile) -> list[dict]:
     return facts
 
 
-def trust_facts(profile: Profile) -> list[dict]:
-    """Only what the portal itself checked; nothing the unit merely claims."""
+def trust_facts(profile: Profile, *, chosen=None) -> list[dict]:
+    """Only what the portal itself checked; nothing the unit merely claims. `chosen`: the fact
+    keys to keep (by default the owner's choice, or all)."""
     facts = []
     if profile.udyam_number and profile.udyam_verified_on:
         facts.append(
@@ -145,8 +146,8 @@ def trust_facts(profile: Profile) -> list[dict]:
         on = profile.created_at.date()
         facts.append(_fact("email_verified", "E-mail verified", True, on, "Account sign-up"))
     facts += _response_facts(profile)
-    chosen = set(profile.trust_card_fields or FACT_KEYS)
-    return [f for f in facts if f["key"] in chosen]
+    keep = set(chosen if chosen is not None else (profile.trust_card_fields or FACT_KEYS))
+    return [f for f in facts if f["key"] in keep]
 
 
 def trust_card(profile: Profile, *, page_url: str) -> dict:

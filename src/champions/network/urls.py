@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_profile
 
 app_name = "network"
 
@@ -17,4 +17,11 @@ urlpatterns = [
     path("market/", views.market_view, name="market"),
     path("profiles/new/", views.profile_new_view, name="profile_new"),
     path("posts/new/", views.post_new_view, name="post_new"),
+    path("profiles/<int:profile_id>/edit/", views_profile.profile_edit_view, name="profile_edit"),
+    path(
+        "profiles/<int:profile_id>/trust/facts/",
+        views_profile.trust_facts_view,
+        name="trust_facts",
+    ),
+    path("codes/", views_profile.code_search_view, name="codes"),
 ]

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 from champions.core.errors import DomainError, NotFound
 from champions.core.http import not_found_as_404
 
-from . import market, selectors, services, trustcard
+from . import market, searches, selectors, services, trustcard
+from .downloads import market_csv_response
 from .forms import (
     InterestForm,
     MatchForm,
@@ -71,7 +72,7 @@ def match_view(request):
             countries=tuple(c.upper() for c in _codes(d["countries"])),
         )
         try:
-            results = selectors.match_for_user(user=request.user, query=query)
+            results = services.match_and_record(user=request.user, query=query)
         except DomainError as exc:
             error = exc
     return render(request, "network/match.html", {"form": form, "results": results, "error": error})
@@ -199,12 +200,12 @@ def review_view(request):
 def market_view(request):
     days = int(request.GET["days"]) if request.GET.get("days", "").isdigit() else 90
     summary = market.market_summary(days=min(max(days, 1), 730))
+    searched = searches.searches_summary(days=summary.days)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(market.market_csv(summary), content_type="text/csv")
-        response["Content-Disposition"] = 'attachment; filename="network-market.csv"'
-        return response
+        return market_csv_response(summary, searched, table=request.GET.get("table", ""))
     bars = market.chart_bars(summary)
     context = {"summary": summary, "bars": bars, "chart_height": 10 * len(bars) + 10}
+    context["searched"] = searched
     return render(request, "network/market.html", context)
 
 

@@ -15,6 +15,7 @@ class NotificationKind(models.TextChoices):
     NETWORK_DIGEST = "network_digest", _("Daily digest of matching partnership posts")
     SERVICE_REQUEST_UPDATED = "service_request_updated", _("A technology centre answers a request")
     OPPORTUNITY_MATCHED = "opportunity_matched", _("A new opportunity matches your unit")
+    CLUSTER_JOIN_REQUESTED = "cluster_join_requested", _("A unit asks to join your cluster")
 
 
 class ChannelName(models.TextChoices):
@@ -46,4 +47,5 @@ DEFAULT_CHANNELS: dict[str, frozenset[str]] = {
     NotificationKind.NETWORK_DIGEST: frozenset({ChannelName.EMAIL}),
     NotificationKind.SERVICE_REQUEST_UPDATED: _NO_SMS,
     NotificationKind.OPPORTUNITY_MATCHED: _NO_SMS,
+    NotificationKind.CLUSTER_JOIN_REQUESTED: _NO_SMS,
 }

@@ -180,3 +180,22 @@ def category_history_by_enterprise(
     for enterprise_id, category, turnover in rows:
         history.setdefault(enterprise_id, []).append((category, turnover))
     return history
+
+
+@dataclass(frozen=True)
+class EnterpriseIdentity:
+    id: int
+    udyam_number: str
+    name: str
+    category: str
+
+
+def enterprise_identities(
+    *, ids: list[int] | None = None, after_id: int = 0, limit: int = 500
+) -> list[EnterpriseIdentity]:
+    """Indian units with a Udyam number, in id order (for the Udyam verification)."""
+    qs = Enterprise.objects.filter(udyam_number__isnull=False, pk__gt=after_id)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    rows = qs.order_by("pk").values_list("pk", "udyam_number", "name", "category")[:limit]
+    return [EnterpriseIdentity(*row) for row in rows]

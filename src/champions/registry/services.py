@@ -16,7 +16,7 @@ from champions.accounts.selectors import (
 from champions.core.errors import Forbidden, ValidationFailed
 from champions.core.selectors import ReferenceIndex, reference_index_build
 
-from . import selectors
+from . import hooks, selectors
 from .classification import classify
 from .models import CategoryChange, Enterprise
 from .validation import EnterpriseInput, enterprise_input_errors
@@ -87,6 +87,7 @@ def enterprise_create(
     if user_is_entrepreneur(actor):
         enterprise.representatives.add(actor)
     _record_category(enterprise=enterprise, previous="", actor=actor)
+    hooks.enterprise_created_emit(enterprise.pk)
     return enterprise
 
 

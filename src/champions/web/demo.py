@@ -6,9 +6,11 @@ from django.utils import timezone
 
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
+from champions.cases.demo import cases_demo_load
 from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
 from champions.core.selectors import reference_index_build
+from champions.gem.demo import gem_demo_load
 from champions.grievances.demo import DEMO_GRIEVANCES, DemoEnterprise, demo_grievances_load
 from champions.insights.services import rollups_rebuild
 from champions.network.demo import FOREIGN_DEMO_EMAIL, network_demo_load
@@ -17,6 +19,10 @@ from champions.opportunities.demo import opportunities_demo_load
 from champions.registry.selectors import enterprise_list_for_user
 from champions.registry.services import enterprise_representative_add, enterprises_bulk_insert
 from champions.registry.synthetic import synthetic_enterprises
+from champions.roomnet.demo import roomnet_demo_load
+from champions.samadhaan.demo import samadhaan_demo_load
+from champions.sop.demo import sop_demo_load
+from champions.udyam.demo import udyam_demo_load
 
 DEMO_PASSWORD = "champions-demo-2026"  # noqa: S105 - printed for the demo on purpose
 DEMO_ENTERPRISES = 300
@@ -29,6 +35,7 @@ DEMO_USERS = [
     ("leadership@demo.champions.in", "Meera Iyer", "leadership", None, False),
     ("analyst@demo.champions.in", "Karan Mehta", "analyst", None, False),
     ("admin@demo.champions.in", "Site Administrator", "administrator", "hub-new-delhi", True),
+    ("appellate@demo.champions.in", "Justice (retd.) Kavita Rao", "appellate_officer", None, False),
     (FOREIGN_DEMO_EMAIL, "Jana Keller (Strickwerk GmbH)", "entrepreneur", None, False),
     ("centre@demo.champions.in", "Prakash Kulkarni", "centre_staff", None, False),
 ]
@@ -85,6 +92,10 @@ def extras_demo_load(*, unit_user) -> None:
         user_get_by_email(email=e) for e in ("centre@demo.champions.in", "hub@demo.champions.in")
     )
     opportunities_demo_load(officer=hub, unit_user=unit_user)
+    cases_demo_load(officer=hub, unit_user=unit_user)
+    udyam_demo_load()
+    gem_demo_load(officer=hub, unit_user=unit_user)
+    sop_demo_load(officer=user_get_by_email(email="spoke.mh@demo.champions.in"))
     clusters_demo_load(
         staff=staff, coordinator=hub, unit_user=unit_user, unit_enterprise_ids=unit_ids
     )
@@ -106,7 +117,15 @@ def demo_grievances(*, count: int = DEMO_GRIEVANCES) -> int:
     officers = {hub.control_room_id: hub.pk}
     if spoke is not None:
         officers[spoke.control_room_id] = spoke.pk
-    added = demo_grievances_load(count=count, enterprises=enterprises, officers=officers)
+    appellate = user_get_by_email(email="appellate@demo.champions.in")
+    added = demo_grievances_load(
+        count=count,
+        enterprises=enterprises,
+        officers=officers,
+        appellate_id=appellate.pk if appellate else None,
+    )
+    samadhaan_demo_load(officer=spoke or hub)
+    roomnet_demo_load(hub=hub, spoke=spoke)
     if added:
         rollups_rebuild()
     return added

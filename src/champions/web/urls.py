@@ -23,5 +23,10 @@ urlpatterns = [
     path("network/", include("champions.network.urls")),
     path("", include("champions.clusters.urls")),
     path("", include("champions.opportunities.urls")),
+    path("", include("champions.cases.urls")),
+    path("samadhaan/", include("champions.samadhaan.urls")),
+    path("gem/", include("champions.gem.urls")),
+    path("rooms/", include("champions.roomnet.urls")),
+    path("help/sop/", include("champions.sop.urls")),
     path("assistant/", include("champions.assistant.urls")),
 ]

@@ -21,6 +21,7 @@ from ..selectors.clusters import (
     user_is_member,
 )
 from ..uploads import original_name, upload_check
+from .coordinator import coordinator_tell_join_request
 
 
 @transaction.atomic
@@ -28,9 +29,11 @@ def cluster_join_request(*, actor, cluster_id: int, enterprise_id: int) -> Clust
     """A unit asks to join; the coordinator approves. Asking twice returns the first request."""
     cluster = cluster_get(cluster_id=cluster_id)
     enterprise = enterprise_get_for_user(user=actor, enterprise_id=enterprise_id)
-    membership, _created = ClusterMembership.objects.get_or_create(
+    membership, created = ClusterMembership.objects.get_or_create(
         cluster=cluster, enterprise=enterprise, defaults={"requested_by": actor}
     )
+    if created:
+        coordinator_tell_join_request(membership)
     return membership
 
 

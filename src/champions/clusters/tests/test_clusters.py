@@ -74,3 +74,33 @@ def test_coordinator_alone_decides_and_rejection_keeps_out(
     assert selectors.user_is_member(cluster=made, user=entrepreneur) is False
     assert ClusterMembership.objects.get().status == "rejected"
     assert ClusterNeed.objects.count() == 0
+
+
+def test_coordinator_is_notified_once_of_a_join_request(
+    entrepreneur, hub_officer, django_capture_on_commit_callbacks
+):
+    from champions.notifications.selectors import notification_list_for_user
+
+    made = cluster(hub_officer, name="Pune forgings")
+    enterprise = unit(entrepreneur)
+    for _ in range(2):  # asking twice returns the first request and tells nobody again
+        with django_capture_on_commit_callbacks(execute=True):
+            services.cluster_join_request(
+                actor=entrepreneur, cluster_id=made.pk, enterprise_id=enterprise.pk
+            )
+    [note] = notification_list_for_user(user=hub_officer)
+    assert note.kind == "cluster_join_requested"
+    assert note.title == f"{enterprise.name} asks to join Pune forgings"
+    assert note.link == f"/clusters/{made.pk}/"
+    assert list(notification_list_for_user(user=entrepreneur)) == []
+
+
+def test_no_notification_without_a_coordinator(entrepreneur, hub_officer):
+    from champions.notifications.selectors import notification_list_for_user
+
+    made = cluster(None)
+    enterprise = unit(entrepreneur)
+    services.cluster_join_request(
+        actor=entrepreneur, cluster_id=made.pk, enterprise_id=enterprise.pk
+    )
+    assert list(notification_list_for_user(user=hub_officer)) == []

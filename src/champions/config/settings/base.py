@@ -47,7 +47,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "champions.core.admin_apps.AuditedAdminConfig",  # django.contrib.admin, audited
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "champions.controlrooms",
     "champions.accounts",
     "champions.registry",
+    "champions.udyam",
+    "champions.sop",
     "champions.notifications",
     "champions.schemes",
     "champions.triage",
@@ -78,6 +80,10 @@ INSTALLED_APPS = [
     "champions.opportunities",
     "champions.insights",
     "champions.networkadmin",
+    "champions.samadhaan",
+    "champions.gem",
+    "champions.cases",
+    "champions.roomnet",
     "champions.integrations",
     "champions.assistant",
     "champions.api",
@@ -286,6 +292,33 @@ LOGGING = {
 }
 
 CHAMPIONS_PAGE_SIZE = 25
+
+# --- Hand-holding cases (the cases app) ----------------------------------------------------------
+CASES_SLA_DAYS = int(os.environ.get("CASES_SLA_DAYS", "30"))  # days to the first follow-up date
+
+# --- Udyam verification (the udyam app, docs/UDYAM.md) -------------------------------------------
+UDYAM_BACKEND = os.environ.get("UDYAM_BACKEND", "sandbox")  # or "http" with a URL and token
+UDYAM_BASE_URL = os.environ.get("UDYAM_BASE_URL", "")
+UDYAM_TOKEN = os.environ.get("UDYAM_TOKEN", "")
+UDYAM_TIMEOUT = float(os.environ.get("UDYAM_TIMEOUT", "10"))
+UDYAM_RECHECK_DAYS = int(os.environ.get("UDYAM_RECHECK_DAYS", "90"))
+
+# --- GeM links (the gem app, docs/GEM.md) ---------------------------------------------------------
+GEM_BACKEND = os.environ.get("GEM_BACKEND", "sandbox")  # or "http" with a URL and token
+GEM_BASE_URL = os.environ.get("GEM_BASE_URL", "")
+GEM_TOKEN = os.environ.get("GEM_TOKEN", "")
+GEM_TIMEOUT = float(os.environ.get("GEM_TIMEOUT", "10"))
+
+# --- MSME Samadhaan filings (the samadhaan app, docs/SAMADHAAN.md) ------------------------------
+# "sandbox" (the default: in-process, no remote service) or "http" with a base URL and token.
+SAMADHAAN_BACKEND = os.environ.get("SAMADHAAN_BACKEND", "sandbox")
+SAMADHAAN_BASE_URL = os.environ.get("SAMADHAAN_BASE_URL", "")
+SAMADHAAN_TOKEN = os.environ.get("SAMADHAAN_TOKEN", "")
+SAMADHAAN_TIMEOUT = float(os.environ.get("SAMADHAAN_TIMEOUT", "15"))  # seconds per request
+SAMADHAAN_BATCH_SIZE = int(os.environ.get("SAMADHAAN_BATCH_SIZE", "10"))
+SAMADHAAN_MAX_ATTEMPTS = int(os.environ.get("SAMADHAAN_MAX_ATTEMPTS", "8"))  # then failed
+SAMADHAAN_RETRY_BASE_SECONDS = float(os.environ.get("SAMADHAAN_RETRY_BASE_SECONDS", "30"))
+SAMADHAAN_RETRY_CAP_SECONDS = float(os.environ.get("SAMADHAAN_RETRY_CAP_SECONDS", "3600"))
 
 # --- CPGRAMS sync (docs/CPGRAMS.md) ------------------------------------------------------------
 # The default points at the sandbox (`champions cpgrams-sandbox`); with CPGRAMS down or absent,

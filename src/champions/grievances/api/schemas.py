@@ -49,6 +49,11 @@ class GrievanceOut(Schema):
     room: RoomOut
     assignee: PersonOut | None
     enterprise_id: int | None
+    cpgrams_number: str | None = Field(
+        None,
+        description="The registration number CPGRAMS gave this grievance, once it acknowledged "
+        "it (null before).",
+    )
     lodged_at: datetime
     resolution_due_at: datetime | None
     expected_resolution_date: date | None = Field(

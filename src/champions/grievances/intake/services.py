@@ -34,6 +34,7 @@ from ..models import (
     IdempotencyKey,
     RegistrationCounter,
 )
+from ..numbering import grievance_place
 from ..queue.tallies import tally_key, tally_moved
 from ..records import english, event_write
 from ..sla.clock import add_working_days
@@ -188,7 +189,9 @@ def _new_grievance(*, actor, data: GrievanceInput, channel: str, enterprise) -> 
     """The grievance as lodged: routed, numbered and with its due dates (not saved yet)."""
     is_officer = user_is_officer(actor)
     district_id = enterprise.district_id if enterprise else data.district_id
-    state = enterprise.state if enterprise else None
+    state, code = grievance_place(
+        district_id=district_id, enterprise=enterprise, is_national=data.is_national
+    )
     now = timezone.now()
     grievance = Grievance(
         kind=data.kind,
@@ -209,9 +212,7 @@ def _new_grievance(*, actor, data: GrievanceInput, channel: str, enterprise) -> 
         room=_route(data=data, district_id=district_id),
         lodged_at=now,
         sla_state=SlaState.NONE if data.kind == Kind.SUGGESTION else SlaState.ON_TRACK,
-        registration_number=_registration_number(
-            year=timezone.localdate(now).year, code=state.udyam_code if state else "HQ"
-        ),
+        registration_number=_registration_number(year=timezone.localdate(now).year, code=code),
     )
     if data.category:
         grievance.category_source = FieldSource.COMPLAINANT

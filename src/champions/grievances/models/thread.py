@@ -1,9 +1,13 @@
 """What happens to a grievance and what is said about it: timeline, messages, files."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 
+from champions.core.audit import AppendOnlyModel
+
+from ..audit_chain import TimelineQuerySet, link
 from ..choices import (
     Category,
 )
@@ -13,12 +17,14 @@ from .grievance import Grievance
 TRANSLATED_PARAMS = frozenset({"channel", "room", "from", "to", "field", "chosen", "predicted"})
 
 
-class TimelineEntry(models.Model):
-    """An immutable record of something that happened to a grievance."""
+class TimelineEntry(AppendOnlyModel):
+    """A record of something that happened to a grievance: append-only, and hash-chained per
+    grievance (`audit_chain`). A grievance with a record, or a user named in one, cannot be
+    deleted (PROTECT): the record would lose its links."""
 
-    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="timeline")
+    grievance = models.ForeignKey(Grievance, on_delete=models.PROTECT, related_name="timeline")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     action = models.CharField(max_length=30)
     from_status = models.CharField(max_length=16, blank=True)
@@ -29,13 +35,25 @@ class TimelineEntry(models.Model):
     # words (and old rows' text). One column, so the sweep's bulk insert stays one statement.
     message = models.JSONField(default=dict, blank=True)
     is_internal = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # A default, not auto_now_add: the time is part of the hash, computed before the insert.
+    created_at = models.DateTimeField(default=timezone.now)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
+
+    objects = TimelineQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.grievance_id} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            super().save(*args, **kwargs)  # refused: AppendOnlyError
+        with transaction.atomic(savepoint=False):
+            link(TimelineEntry, [self])
+            super().save(*args, **kwargs)
 
     @property
     def text(self) -> str:

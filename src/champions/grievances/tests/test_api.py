@@ -58,7 +58,9 @@ def lodge_body(unit, **overrides) -> dict:
     return body
 
 
-def test_whole_lifecycle_through_the_api(client, entrepreneur, unit, spoke_officer, hub_officer):
+def test_whole_lifecycle_through_the_api(
+    client, entrepreneur, unit, spoke_officer, appellate_officer
+):
     created = post(client, BASE, lodge_body(unit), entrepreneur)
     assert created.status_code == 201
     number, url = created.json()["registration_number"], f"{BASE}/{created.json()['id']}"
@@ -66,7 +68,7 @@ def test_whole_lifecycle_through_the_api(client, entrepreneur, unit, spoke_offic
     assert created.json()["actions"] == []
     assert created.json()["expected_resolution_date"] is not None
 
-    owner, mh, hub = entrepreneur, spoke_officer, hub_officer
+    owner, mh, hub = entrepreneur, spoke_officer, appellate_officer
     steps = [
         (mh, "transitions", {"action": "assign"}, 200, "assigned"),
         (mh, "transitions", {"action": "start"}, 200, "in_progress"),

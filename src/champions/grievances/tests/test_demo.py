@@ -50,3 +50,17 @@ def test_a_larger_count_adds_only_the_difference(entrepreneur, mh_room):
 
     assert added == 15
     assert Grievance.objects.count() == 25
+
+
+def test_demo_appeals_are_decided_by_the_appellate_officer(
+    entrepreneur, mh_room, appellate_officer
+):
+    unit = pune_enterprise(entrepreneur)
+    places = [DemoEnterprise(unit.pk, unit.district_id, unit.state_id, "MH")]
+
+    demo_grievances_load(count=300, enterprises=places, appellate_id=appellate_officer.pk)
+
+    deciders = set(
+        TimelineEntry.objects.filter(action="decide_appeal").values_list("actor_id", flat=True)
+    )
+    assert deciders == {appellate_officer.pk}

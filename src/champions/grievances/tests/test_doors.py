@@ -33,7 +33,7 @@ CASES = {
     "appeal": (UP_TO_CLOSED, ("owner", "appeal", "The interest was not paid."), "appealed"),
     "decide the appeal": (
         [*UP_TO_CLOSED, ("owner", "appeal", "The interest was not paid.")],
-        ("hub", "decide_appeal", "The buyer pays the interest too."),
+        ("appellate", "decide_appeal", "The buyer pays the interest too."),
         "appeal_decided",
     ),
     "transfer": (
@@ -45,8 +45,13 @@ CASES = {
 
 
 @pytest.fixture
-def people(entrepreneur, spoke_officer, hub_officer):
-    return {"owner": entrepreneur, "spoke": spoke_officer, "hub": hub_officer}
+def people(entrepreneur, spoke_officer, hub_officer, appellate_officer):
+    return {
+        "owner": entrepreneur,
+        "spoke": spoke_officer,
+        "hub": hub_officer,
+        "appellate": appellate_officer,
+    }
 
 
 def _bring_to(grievance: Grievance, steps, people) -> None:

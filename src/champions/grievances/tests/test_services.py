@@ -179,7 +179,9 @@ def _resolved(entrepreneur, unit, officer):
     return grievance
 
 
-def test_full_lifecycle_with_poor_rating_and_appeal(entrepreneur, unit, spoke_officer, hub_officer):
+def test_full_lifecycle_with_poor_rating_and_appeal(
+    entrepreneur, unit, spoke_officer, appellate_officer
+):
     grievance = _resolved(entrepreneur, unit, spoke_officer)
 
     grievance = grievance_rate(
@@ -193,7 +195,7 @@ def test_full_lifecycle_with_poor_rating_and_appeal(entrepreneur, unit, spoke_of
     decided = grievance_transition(
         grievance_id=grievance.pk,
         action="decide_appeal",
-        actor=hub_officer,
+        actor=appellate_officer,
         note="Buyer directed to pay interest.",
     )
 

@@ -245,9 +245,10 @@ def test_a_batch_costs_the_same_queries_whatever_its_size(
     lodged = [_lodge_at(MONDAY, entrepreneur, unit) for _ in range(size)]
     late = lodged[0].assign_due_at + timedelta(minutes=1)
 
-    # when: read, savepoint, insert the entries, update the rows, release; the empty
-    # next read; the auto-close read
-    with django_assert_max_num_queries(7):
+    # when: read, savepoint, lock the rows and read the chains' last hashes (audit_chain),
+    # insert the entries (two statements for 100 on SQLite), update the rows, release; the
+    # empty next read; the auto-close read
+    with django_assert_max_num_queries(10):
         result = sla_sweep(now=late)
 
     # then
@@ -278,9 +279,10 @@ def test_auto_close_costs_the_same_queries_whatever_the_chunk_size(
     unit = pune_enterprise(entrepreneur)
     resolved = [_resolved(entrepreneur, unit, spoke_officer) for _ in range(size)]
 
-    # when: the (empty) open read, the stale read; savepoint, lock, update, entries, the
-    # room's counts (four: the room's first "closed" row is created), release
-    with django_assert_max_num_queries(11):
+    # when: the (empty) open read, the stale read; savepoint, lock, update, the chains' lock
+    # and last hashes (audit_chain), entries, the room's counts (four: the room's first
+    # "closed" row is created), release
+    with django_assert_max_num_queries(13):
         result = sla_sweep(now=FORTNIGHT_AFTER)
 
     # then

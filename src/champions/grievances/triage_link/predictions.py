@@ -87,7 +87,8 @@ def prefill(grievance: Grievance, prediction, *, category_given: bool) -> None:
     elif prediction.category.label in Category.values:
         grievance.category = prediction.category.label
         grievance.category_source = FieldSource.TRIAGE
-    if prediction.urgency.label in Priority.values:
+    # A suggestion has no urgency to act on: it keeps the default priority.
+    if grievance.kind != Kind.SUGGESTION and prediction.urgency.label in Priority.values:
         grievance.priority = prediction.urgency.label
         grievance.priority_source = FieldSource.TRIAGE
     grievance.department = str(prediction.department.label)[:200]

@@ -74,7 +74,8 @@ def may_act(request, grievance_id: int, action: Can | None = None):
     if action is not None:
         policy.require(request.user, action, grievance)
     elif services.actor_kind(user=request.user, grievance=grievance) is None:
-        raise Forbidden(policy.refusal_message(request.user))
+        conflict = policy.conflict_of_interest(request.user, Can.GRIEVANCE_DECIDE_APPEAL, grievance)
+        raise Forbidden(conflict or policy.refusal_message(request.user))
     return grievance
 
 

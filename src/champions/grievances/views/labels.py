@@ -31,6 +31,9 @@ TIMELINE_LABELS = {
     "merged_in": gettext_lazy("A duplicate was merged in"),
     "triage_accept": gettext_lazy("AI suggestion accepted"),
     "triage_override": gettext_lazy("AI suggestion overridden"),
+    "cpgrams_registered": gettext_lazy("Registered on CPGRAMS"),
+    "cpgrams_remark": gettext_lazy("Update from CPGRAMS"),
+    "cpgrams_conflict": gettext_lazy("CPGRAMS update not applied"),
 }
 
 

@@ -74,7 +74,9 @@ def grievance_acknowledgement_view(request, grievance_id: int):
     grievance = selectors.grievance_acknowledgement_get(
         user=request.user, grievance_id=grievance_id
     )
-    return render(request, "grievances/acknowledgement.html", {"grievance": grievance})
+    forecast = selectors.resolution_forecast(grievance)
+    context = {"grievance": grievance, "forecast": forecast}
+    return render(request, "grievances/acknowledgement.html", context)
 
 
 @require_http_methods(["GET", "POST"])

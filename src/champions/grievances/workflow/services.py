@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from champions.accounts.policy import Action as Can
-from champions.accounts.policy import can, refusal_message, require
+from champions.accounts.policy import can, conflict_of_interest, refusal_message, require
 from champions.controlrooms.selectors import hub_get
 from champions.core.errors import Forbidden, ValidationFailed
 
@@ -66,6 +66,10 @@ def grievance_move(
 ) -> Grievance:
     """The workflow move itself, for callers that have checked the scope."""
     grievance = grievance_lock(grievance_id)
+    if action == Action.DECIDE_APPEAL and (
+        conflict := conflict_of_interest(actor, Can.GRIEVANCE_DECIDE_APPEAL, grievance)
+    ):
+        raise Forbidden(conflict)  # separation of duties (grievances/appellate.py)
     counted = tally_key(grievance)
     kind = actor_kind(user=actor, grievance=grievance)
     try:

@@ -4,7 +4,7 @@ The real CPGRAMS API is not public. `CpgramsClient` is everything Champions need
 `HttpCpgramsClient` speaks the JSON-over-HTTP contract in docs/CPGRAMS.md, which the sandbox
 (`champions cpgrams-sandbox`) implements. Pointing Champions at the real service means
 setting `CPGRAMS_BASE_URL` and `CPGRAMS_TOKEN`, or, if its contract differs, writing another
-class with these three methods and returning it from `cpgrams_client()`.
+class with these four methods and returning it from `cpgrams_client()`.
 """
 
 import http.client
@@ -60,6 +60,12 @@ class CpgramsClient(Protocol):
         """Grievances routed to the organisation `org`, after the cursor `since` ("" = start)."""
         ...
 
+    def grievance_updates(self, *, org: str, since: str, limit: int) -> RoutedPage:
+        """Status changes, remarks and closures made on CPGRAMS to `org`'s grievances, after
+        the cursor `since`: records with `event_id`, `registration_number`,
+        `source_reference`, `status`, `remarks`, `changed_at`."""
+        ...
+
 
 class HttpCpgramsClient:
     """JSON over HTTP(S) with a bearer token; every failure becomes a `CpgramsError`."""
@@ -93,6 +99,15 @@ class HttpCpgramsClient:
     def grievances_routed(self, *, org: str, since: str, limit: int) -> RoutedPage:
         query = urllib.parse.urlencode({"org": org, "since": since, "limit": limit})
         body = self._request("GET", f"/grievances?{query}")
+        return RoutedPage(
+            records=list(body.get("results", [])),
+            next_since=str(body.get("next_since", since)),
+            has_more=bool(body.get("has_more", False)),
+        )
+
+    def grievance_updates(self, *, org: str, since: str, limit: int) -> RoutedPage:
+        query = urllib.parse.urlencode({"org": org, "since": since, "limit": limit})
+        body = self._request("GET", f"/grievances/updates?{query}")
         return RoutedPage(
             records=list(body.get("results", [])),
             next_since=str(body.get("next_since", since)),

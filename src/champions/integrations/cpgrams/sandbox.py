@@ -39,6 +39,11 @@ CREATE TABLE IF NOT EXISTS status_updates (
     body TEXT NOT NULL,
     received_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS remote_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    number TEXT NOT NULL,
+    body TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS idempotency (
     key TEXT PRIMARY KEY,
     status INTEGER NOT NULL,
@@ -144,6 +149,48 @@ class SandboxStore:
             "has_more": len(rows) > limit,
         }
 
+    def remote_update(self, body: dict) -> Answer:
+        """A CPGRAMS officer changes a grievance's status or adds a remark (on their side).
+        `changed_at` may be given, to replay updates that reach the feed out of order."""
+        number = str(body.get("registration_number") or "")
+        with self.lock, closing(self._connect()) as db, db:
+            row = db.execute("SELECT * FROM records WHERE number = ?", (number,)).fetchone()
+            if row is None:
+                return HTTPStatus.NOT_FOUND, {"detail": f"no grievance {number}"}
+            status = str(body.get("status") or row["status"])
+            event = {
+                "registration_number": number,
+                "source_reference": row["source_reference"],
+                "status": status,
+                "remarks": str(body.get("remarks") or ""),
+                "changed_at": str(body.get("changed_at") or _now()),
+            }
+            cursor = db.execute(
+                "INSERT INTO remote_events (number, body) VALUES (?, ?)",
+                (number, json.dumps(event)),
+            )
+            db.execute(
+                "UPDATE records SET status = ?, updated_at = ? WHERE number = ?",
+                (status, _now(), number),
+            )
+        return HTTPStatus.CREATED, {"event_id": f"E{cursor.lastrowid}", **event}
+
+    def updates(self, *, org: str, since: str, limit: int) -> Answer:
+        """The remote events of `org`'s grievances after the cursor (the last event's seq)."""
+        after = int(since) if since.isdigit() else 0
+        with closing(self._connect()) as db:
+            rows = db.execute(
+                "SELECT e.seq, e.body FROM remote_events e JOIN records r ON r.number = e.number"
+                " WHERE r.org = ? AND e.seq > ? ORDER BY e.seq LIMIT ?",
+                (org, after, limit + 1),
+            ).fetchall()
+        page = [{"event_id": f"E{r['seq']}", **json.loads(r["body"])} for r in rows[:limit]]
+        return HTTPStatus.OK, {
+            "results": page,
+            "next_since": str(rows[:limit][-1]["seq"]) if page else str(after),
+            "has_more": len(rows) > limit,
+        }
+
     def get(self, number: str) -> Answer:
         with closing(self._connect()) as db:
             row = db.execute("SELECT * FROM records WHERE number = ?", (number,)).fetchone()
@@ -182,6 +229,7 @@ class Faults:
 
     fail_next: int = 0
     fail_status: int = 500
+    pass_first: int = 0  # API calls answered normally before `fail_next` starts failing
     hang_next: int = 0
     hang_seconds: float = 30.0
     delay_seconds: float = 0.0
@@ -192,7 +240,9 @@ class Faults:
             if self.hang_next > 0:
                 self.hang_next -= 1
                 return HTTPStatus.GATEWAY_TIMEOUT, self.hang_seconds
-            if self.fail_next > 0:
+            if self.fail_next > 0 and self.pass_first > 0:
+                self.pass_first -= 1
+            elif self.fail_next > 0:
                 self.fail_next -= 1
                 return self.fail_status, 0.0
         return 0, 0.0
@@ -227,11 +277,13 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.OK, self.server.store.dump())
         if not self._api_allowed():
             return None
-        if path == f"{API}/grievances":
+        if path in {f"{API}/grievances", f"{API}/grievances/updates"}:
             limit = min(int((query.get("limit") or ["100"])[0]), 500)
             org = (query.get("org") or [""])[0]
             since = (query.get("since") or [""])[0]
-            return self._send(*self.server.store.routed(org=org, since=since, limit=limit))
+            store = self.server.store
+            feed = store.updates if path.endswith("/updates") else store.routed
+            return self._send(*feed(org=org, since=since, limit=limit))
         if match := self.record_path.match(path):
             return self._send(*self.server.store.get(urllib.parse.unquote(match[1])))
         return self._send(HTTPStatus.NOT_FOUND, {"detail": "no such endpoint"})
@@ -266,6 +318,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.OK, vars(self.server.faults))
         if path == "/sandbox/lodge":  # a citizen lodges on CPGRAMS; it is routed to `org`
             return self._send(*self.server.store.grievance_create(body, key="", source="cpgrams"))
+        if path == "/sandbox/remote-update":  # a CPGRAMS officer acts on a grievance
+            return self._send(*self.server.store.remote_update(body))
         return self._send(HTTPStatus.NOT_FOUND, {"detail": "no such endpoint"})
 
     def _api_allowed(self) -> bool:

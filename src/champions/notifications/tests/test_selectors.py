@@ -54,6 +54,7 @@ def test_the_grid_shows_defaults_and_saved_choices(entrepreneur):
         "network_digest",
         "service_request_updated",
         "opportunity_matched",
+        "cluster_join_requested",
     ]
     assert [cell.channel for cell in other[0].cells] == ["in_app", "email", "sms"]
 

@@ -29,8 +29,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--no-demo", action="store_true", help="Skip the demo data.")
+        parser.add_argument(
+            "--no-holdout",
+            action="store_true",
+            help="Train the triage models without scoring them on held-out examples (faster; "
+            "the AI register then shows no evaluation figures).",
+        )
 
-    def handle(self, *args, no_demo: bool, **options) -> None:
+    def handle(self, *args, no_demo: bool, no_holdout: bool = False, **options) -> None:
+        self.holdout = not no_holdout
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         steps = [
@@ -70,5 +77,6 @@ class Command(BaseCommand):
         if triage_models_are_current():
             self.stdout.write("triage models: up to date")
             return
-        manifest = triage_models_train(holdout=False, log=lambda message: None)
+        # Scored on held-out examples by default, so the AI register shows each model's figures.
+        manifest = triage_models_train(holdout=self.holdout, log=lambda message: None)
         self.stdout.write(f"triage models: {manifest['version']} built")
