@@ -12,7 +12,7 @@ PYTEST_ARGS ?= -n 2 -q --ds=champions.config.settings.test
 export DJANGO_SETTINGS_MODULE ?= champions.config.settings.base
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run install setup demo worker web test lint fmt check bench bench-grievances translations openapi clean
+.PHONY: run install setup demo worker web test lint fmt check bench bench-grievances load translations openapi clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ lint: install
 	ruff check .
 	ruff format --check .
 	PYTHONPATH=src lint-imports --no-cache
+	python scripts/check_import_cycles.py
+	python scripts/check_sizes.py
+	mypy
 	DJANGO_SETTINGS_MODULE=champions.config.settings.test champions makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(printf '%050d' 0) DATABASE_URL=sqlite:///var/check.sqlite3 \
 	  DJANGO_SETTINGS_MODULE=champions.config.settings.production champions check --deploy --fail-level WARNING
@@ -75,6 +78,11 @@ bench: setup
 ## 1M grievances on PostgreSQL, lodging and queue timings, the SLA sweep, and django-helpdesk.
 bench-grievances: setup
 	python scripts/bench_grievances.py
+
+## A bounded Locust run on loopback (LOAD_USERS=50, LOAD_TIME=60s): owners, officers, visitors,
+## assistant questions; p95 per endpoint in var/load/result_stats.csv. Not for a shared CI run.
+load: setup
+	scripts/load/run
 
 clean:
 	rm -rf $(VENV) var

@@ -21,7 +21,6 @@ import argparse
 import csv
 import json
 import os
-import platform
 import random
 import re
 import sqlite3
@@ -33,13 +32,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchlib import (
+    DOC,
+    banner,
+    duration,
+    load_average,
+    machine_info,
+    percentile,
+    postgres_database_prepare,
+    section_write,
+    step,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
 VAR_DIR = ROOT / "var" / "bench"
-DOC = ROOT / "docs" / "PERFORMANCE.md"
-START_MARKER = "<!-- registry:start -->"
-END_MARKER = "<!-- registry:end -->"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench"
-POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 DATABASE_LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 # Imported rows get serials from this block; `generate` numbers its rows from max(id) + 1,000,000,
@@ -151,13 +158,7 @@ def postgres_prepare(*, fresh: bool) -> str | None:
     import psycopg
 
     try:
-        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'bench'").fetchone()
-            if exists and fresh:
-                conn.execute("DROP DATABASE bench WITH (FORCE)")
-                exists = None
-            if not exists:
-                conn.execute("CREATE DATABASE bench")
+        postgres_database_prepare("bench", fresh=fresh)
     except psycopg.OperationalError as exc:
         return f"not reachable ({str(exc).strip().splitlines()[0]})"
     return None
@@ -223,47 +224,6 @@ def run_worker(phase: str, env: dict[str, str], name: str, extra: list[str] | No
     if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode:
         raise BenchError(f"the {phase} step failed (see above)")
     return json.loads(out.read_text())
-
-
-def banner(text: str) -> None:
-    print(f"\n=== {text} ===", flush=True)
-
-
-def step(text: str) -> None:
-    print(f"-- {text}", flush=True)
-
-
-def duration(seconds: float) -> str:
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest:02d} s" if minutes else f"{seconds:.1f} s"
-
-
-# --- Machine -----------------------------------------------------------------------------------
-
-
-def machine_info() -> dict:
-    cpu = "unknown CPU"
-    with open("/proc/cpuinfo", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo", encoding="utf-8") as f:
-        kib = int(next(line for line in f if line.startswith("MemTotal")).split()[1])
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "ram_gib": kib / 1024 / 1024,
-        "os": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
-        "load_before": load_average(),
-        "started": datetime.now(UTC),
-    }
-
-
-def load_average() -> str:
-    return ", ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
 # --- Worker: runs inside Django, against the database its environment names -------------------
@@ -546,15 +506,6 @@ def latency_summary(timings: dict[str, list[tuple[float, int, str]]]) -> dict:
     }
 
 
-def percentile(values: list[float], p: float) -> float:
-    """Linear interpolation between the closest ranks (numpy's default)."""
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * p / 100
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
 def progress_bar(label: str, done: int, total: int) -> None:
     width = 30
     filled = int(width * done / max(total, 1))
@@ -807,21 +758,7 @@ def write_doc(results: dict, machine: dict, args: argparse.Namespace, total: flo
     ]
     for name, r in results.items():
         parts += ["", f"### {DATABASE_LABELS[name]}", "", *database_section(r)]
-    doc_write("\n".join(parts) + "\n")
-
-
-def doc_write(text: str) -> None:
-    """Replace only our section of the page; other benchmarks own the sections in theirs."""
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
-    section = f"{START_MARKER}\n{text}{END_MARKER}"
-    start, end = current.find(START_MARKER), current.find(END_MARKER)
-    if start != -1 and end > start:
-        updated = current[:start] + section + current[end + len(END_MARKER) :]
-    else:
-        others = current[current.find("<!--") :] if "<!--" in current else ""
-        updated = "# Performance\n\n" + section + "\n" + (f"\n{others}" if others else "")
-    DOC.parent.mkdir(parents=True, exist_ok=True)
-    DOC.write_text(updated, encoding="utf-8")
+    section_write("registry", "\n".join(parts) + "\n")
 
 
 def method_lines(args: argparse.Namespace) -> list[str]:

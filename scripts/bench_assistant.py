@@ -23,12 +23,8 @@ if hasattr(os, "sched_setaffinity"):
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "champions.config.settings.base")
 
 import argparse  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import django  # noqa: E402
@@ -37,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 django.setup()
 
+from benchlib import machine_info, measured_line, section_write, summary, timed  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from champions.assistant.engine import respond  # noqa: E402
@@ -45,19 +42,10 @@ from champions.assistant.retrieval import _query_vector, index_get, model_versio
 from champions.assistant.services import assistant_ask  # noqa: E402
 
 DATA = ROOT / "src" / "champions" / "assistant" / "data" / "eval"
-DOC = ROOT / "docs" / "PERFORMANCE.md"
-START_MARKER = "<!-- assistant:start -->"
-END_MARKER = "<!-- assistant:end -->"
 
 
 def _figures(latencies: list[float], seconds: float) -> dict:
-    ordered = sorted(latencies)
-    return {
-        "n": len(ordered),
-        "per_second": len(ordered) / seconds,
-        "p50": statistics.median(ordered),
-        "p95": ordered[round(0.95 * (len(ordered) - 1))],
-    }
+    return {"per_second": len(latencies) / seconds, **summary(latencies)}
 
 
 def bench_answers(index, questions: list[str]) -> dict:
@@ -65,9 +53,7 @@ def bench_answers(index, questions: list[str]) -> dict:
     latencies = []
     started = time.perf_counter()
     for question in questions:
-        t = time.perf_counter()
-        respond(index=index, question=question, state={})
-        latencies.append((time.perf_counter() - t) * 1000)
+        latencies.append(timed(lambda q=question: respond(index=index, question=q, state={})))
     return _figures(latencies, time.perf_counter() - started)
 
 
@@ -77,33 +63,17 @@ def bench_service(questions: list[str]) -> dict:
     started = time.perf_counter()
     with transaction.atomic():
         for question in questions:
-            t = time.perf_counter()
-            assistant_ask(question=question)
-            latencies.append((time.perf_counter() - t) * 1000)
+            latencies.append(timed(lambda q=question: assistant_ask(question=q)))
         transaction.set_rollback(True)
     return _figures(latencies, time.perf_counter() - started)
 
 
-def _commit() -> str:
-    result = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stdout.strip() or "unknown"
-
-
-def write_doc(answers: dict, service: dict, version: str) -> None:
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+def write_doc(machine: dict, answers: dict, service: dict, version: str) -> None:
     text = (
         "## Assistant\n\n"
-        f"Measured {now} at commit `{_commit()}` by `python scripts/bench_assistant.py` on one "
-        f"core ({platform.processor() or platform.machine()}; process pinned with "
-        "`sched_setaffinity`, BLAS/OpenMP at one thread), Python "
-        f"{platform.python_version()}; {version}; load average {os.getloadavg()[0]:.1f} when "
-        "it finished (a shared machine: figures are lower bounds). The questions are the "
+        + measured_line(machine, command="python scripts/bench_assistant.py")
+        + " One core: the process is pinned with `sched_setaffinity`, BLAS/OpenMP at one "
+        f"thread; {version}. The questions are the "
         f"{answers['n']} of the evaluation sets (English, Hindi, Hinglish), each embedded "
         "afresh (the cache of repeated questions is cleared before each run).\n\n"
         "| what | answers/s | p50 | p95 |\n|---|---|---|---|\n"
@@ -113,14 +83,7 @@ def write_doc(answers: dict, service: dict, version: str) -> None:
         "after commit, not timed) | "
         f"{service['per_second']:.1f} | {service['p50']:.1f} ms | {service['p95']:.1f} ms |\n\n"
     )
-    section = f"{START_MARKER}\n{text}{END_MARKER}"
-    current = DOC.read_text(encoding="utf-8")
-    start, end = current.find(START_MARKER), current.find(END_MARKER)
-    if start >= 0 and end >= 0:
-        updated = current[:start] + section + current[end + len(END_MARKER) :]
-    else:
-        updated = current.rstrip("\n") + "\n\n" + section + "\n"
-    DOC.write_text(updated, encoding="utf-8")
+    section_write("assistant", text)
 
 
 def main() -> None:
@@ -128,6 +91,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--no-doc", action="store_true", help="print only")
     args = parser.parse_args()
+    machine = machine_info()
     questions = [
         i["question"] for name in ("dev", "heldout") for i in load_items(DATA / f"{name}.json")
     ]
@@ -141,7 +105,7 @@ def main() -> None:
             f"p95 {figures['p95']:.1f} ms ({figures['n']} questions)"
         )
     if not args.no_doc:
-        write_doc(answers, service, model_version(index))
+        write_doc(machine, answers, service, model_version(index))
 
 
 if __name__ == "__main__":

@@ -23,20 +23,14 @@ them, and the indexes lead with the slice, so they would add index depth, not ro
 import argparse
 import io
 import os
-import platform
 import random
-import statistics
-import subprocess
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VAR_DIR = ROOT / "var" / "bench-insights"
-DOC = ROOT / "docs" / "PERFORMANCE.md"
-START_MARKER = "<!-- insights:start -->"
-END_MARKER = "<!-- insights:end -->"
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 DATABASE = os.environ.get("BENCH_INSIGHTS_DATABASE", "bench_insights")  # a helper's own
 
@@ -52,24 +46,17 @@ os.environ.update(
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 sys.path.insert(0, str(ROOT / "src"))
 
-import psycopg
-
-psycopg_connect = psycopg.connect
-
-
-def database_prepare(*, fresh: bool) -> bool:
-    """Create the bench database (dropped first with --fresh); True when it is new."""
-    with psycopg_connect(POSTGRES + "postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
-        if exists and fresh:
-            conn.execute(f'DROP DATABASE "{DATABASE}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    return not exists
-
-
 import django
+from benchlib import (
+    DOC,
+    machine_info,
+    measured_line,
+    postgres_database_prepare,
+    section_write,
+    step,
+    summary,
+    timed,
+)
 
 django.setup()
 
@@ -95,10 +82,6 @@ CATEGORIES = ["delayed_payment", "credit", "subsidy", "raw_material", "labour", 
 CHANNELS = ["web", "cpgrams", "phone", "email", "api", "open311", "letter", "video"]
 DEPARTMENTS = [f"Department {n}" for n in range(1, 16)]
 REFERRALS = [f"Organisation {n}" for n in range(1, 9)]
-
-
-def step(message: str) -> None:
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
 
 
 def places() -> list[tuple[int, str, float]]:
@@ -238,21 +221,13 @@ def measure(client: Client, path: str, samples: int, *, computed: bool = False) 
     for _ in range(samples):
         if computed:
             rollups_changed()
+        responses: list = []
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(path)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, path  # noqa: S101
+            timings.append(timed(lambda: responses.append(client.get(path))))  # noqa: B023
+        assert responses[-1].status_code == 200, path  # noqa: S101
         queries.add(len(captured.captured_queries))
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
-    return {
-        "path": path + (" (computed after a count)" if computed else " (figures cached)"),
-        "p50": statistics.median(timings),
-        "p95": p95,
-        "max": timings[-1],
-        "queries": sorted(queries),
-    }
+    label = " (computed after a count)" if computed else " (figures cached)"
+    return {"path": path + label, **summary(timings), "queries": sorted(queries)}
 
 
 def render(report: dict) -> str:
@@ -275,9 +250,7 @@ def render(report: dict) -> str:
     )
     return f"""## Insights: the MIS dashboard at 5 million grievances
 
-Run {report["when"]} at commit {report["commit"]}, load average before the run
-{report["load"]}, {report["machine"]}; PostgreSQL, database `bench_insights`;
-`python scripts/bench_insights.py --samples {report["samples"]}`.
+{report["header"]} PostgreSQL, database `bench_insights`.
 
 Seeded: the rollups a year of {seed_["grievances"]:,} grievances leaves for the slices the two
 pages read ({seed_["daily_rows"]:,} `DailyRollup` rows, {seed_["backlog_rows"]:,} `BacklogRollup`
@@ -293,25 +266,14 @@ period 30 days. Goal: p95 ≤ 200 ms and the same number of queries whatever the
 """
 
 
-def write_doc(text: str) -> None:
-    current = DOC.read_text(encoding="utf-8")
-    section = f"{START_MARKER}\n{text}{END_MARKER}"
-    start, end = current.find(START_MARKER), current.find(END_MARKER)
-    if start >= 0 and end >= 0:
-        current = current[:start] + section + current[end + len(END_MARKER) :]
-    else:
-        current = current.rstrip("\n") + "\n\n" + section + "\n"
-    DOC.write_text(current, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grievances", type=int, default=5_000_000)
     parser.add_argument("--samples", type=int, default=40)
     parser.add_argument("--fresh", action="store_true")
     args = parser.parse_args()
-    load = os.getloadavg()
-    new = database_prepare(fresh=args.fresh)
+    machine = machine_info()
+    new = postgres_database_prepare(DATABASE, fresh=args.fresh)
     step("Migrating")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)  # the figures' cache (insights/figures.py)
@@ -335,20 +297,14 @@ def main() -> None:
     for page in pages:
         step(f"{page['path']}: p50 {page['p50']:.0f} ms, p95 {page['p95']:.0f} ms, "
              f"queries {page['queries']}")  # fmt: skip
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-    ).stdout.strip()
+    command = f"python scripts/bench_insights.py --samples {args.samples}"
     report = {
-        "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": commit,
-        "load": " / ".join(f"{x:.1f}" for x in load),
-        "machine": f"{os.cpu_count()} cores, {platform.python_implementation()} "
-        f"{platform.python_version()}",
+        "header": measured_line(machine, command=command),
         "samples": args.samples,
         "seed": seeded,
         "pages": pages,
     }
-    write_doc(render(report))
+    section_write("insights", render(report))
     step(f"Wrote {DOC.relative_to(ROOT)}")
 
 

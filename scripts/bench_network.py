@@ -14,7 +14,6 @@ docs/PERFORMANCE.md.
 """
 
 import os
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,9 +35,14 @@ import time  # noqa: E402
 
 import django  # noqa: E402
 import numpy as np  # noqa: E402
-import psycopg  # noqa: E402
+from benchlib import (  # noqa: E402
+    machine_info,
+    measured_line,
+    percentile,
+    postgres_database_prepare,
+    section_write,
+)
 
-DOC = ROOT / "docs" / "PERFORMANCE.md"
 LABELS = {"postgres": "PostgreSQL `bench_network`", "sqlite": "SQLite `var/bench_network.sqlite3`"}
 QUERY_TEXTS = [
     "We need combed cotton yarn for knitting",
@@ -63,13 +67,7 @@ def database_prepare(*, fresh: bool, database: str) -> None:
             if fresh:
                 Path(f"{SQLITE_FILE}{suffix}").unlink(missing_ok=True)
         return
-    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
-        if exists and fresh:
-            conn.execute(f'DROP DATABASE "{DATABASE}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DATABASE}"')
+    postgres_database_prepare(DATABASE, fresh=fresh)
 
 
 def seed(total: int) -> float:
@@ -196,10 +194,10 @@ def bench_match(queries: int) -> dict:
         cpu.append((time.process_time() - begin_cpu) * 1000)
     return {
         "queries": queries,
-        "p50_ms": float(np.percentile(timings, 50)),
-        "p95_ms": float(np.percentile(timings, 95)),
-        "cpu_p50_ms": float(np.percentile(cpu, 50)),
-        "cpu_p95_ms": float(np.percentile(cpu, 95)),
+        "p50_ms": percentile(timings, 50),
+        "p95_ms": percentile(timings, 95),
+        "cpu_p50_ms": percentile(cpu, 50),
+        "cpu_p95_ms": percentile(cpu, 95),
         "mean_results": float(np.mean(counts)),
     }
 
@@ -227,14 +225,9 @@ def publish(report: dict) -> None:
     """One block per database and size, between its own markers."""
     seeding = f"{report['seed_s']:.0f} s" if report["seed_s"] else "already seeded"
     key = f"network-{report['database']}-{report['profiles']}"
-    start_marker, end_marker = f"<!-- {key}:start -->", f"<!-- {key}:end -->"
     block = "\n".join(
         [
-            start_marker,
-            f"Run {report['date']} at commit {report['commit']} (`python scripts/bench_network.py"
-            f" --profiles {report['profiles']} --database {report['database']}`), load average"
-            " before/after"
-            f" {report['load_before']} / {report['load_after']}, {LABELS[report['database']]}.",
+            f"{report['header']} {LABELS[report['database']]}.",
             "",
             "| what | figure |",
             "|---|---|",
@@ -247,19 +240,9 @@ def publish(report: dict) -> None:
             f" | {report['match']['cpu_p50_ms']:.0f} / {report['match']['cpu_p95_ms']:.0f} ms |",
             f"| officers' CSV import ({report['import']['rows']} rows, one transaction)"
             f" | {report['import']['rows_per_second']:.0f} rows/s |",
-            end_marker,
         ]
     )
-    text = DOC.read_text(encoding="utf-8")
-    if start_marker in text:
-        head, rest = text.split(start_marker, 1)
-        text = head + block + rest.split(end_marker, 1)[1]
-    elif "<!-- network:end -->" in text:  # after the section's first (20,000-profile) run
-        head, rest = text.split("<!-- network:end -->", 1)
-        text = head + "<!-- network:end -->\n" + block + rest
-    else:
-        text = text.rstrip() + "\n\n## Partner matching (network)\n\n" + block + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    section_write(key, block, after="network")  # after the section's first (20,000) run
 
 
 def _sqlite_as_deployed() -> None:
@@ -279,7 +262,7 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="drop and recreate bench_network")
     parser.add_argument("--database", choices=sorted(LABELS), default="postgres")
     args = parser.parse_args()
-    load_before = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    machine = machine_info()
     database_prepare(fresh=args.fresh, database=args.database)
     django.setup()
     _sqlite_as_deployed()
@@ -293,20 +276,17 @@ def main() -> int:
     print(f"match: {match}", flush=True)
     imported = bench_import(args.import_rows)
     print(f"import: {imported}", flush=True)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
+    command = (
+        f"python scripts/bench_network.py --profiles {args.profiles} --database {args.database}"
+    )
     publish(
         {
-            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            "commit": commit,
+            "header": measured_line(machine, command=command),
             "profiles": args.profiles,
             "database": args.database,
             "seed_s": seed_s,
             "match": match,
             "import": imported,
-            "load_before": load_before,
-            "load_after": ", ".join(f"{v:.2f}" for v in os.getloadavg()),
         }
     )
     return 0

@@ -16,11 +16,8 @@ if hasattr(os, "sched_setaffinity"):
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "champions.config.settings.base")
 
 import argparse  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import django  # noqa: E402
@@ -30,14 +27,17 @@ sys.path.insert(0, str(ROOT / "src"))
 django.setup()
 
 import numpy as np  # noqa: E402
+from benchlib import (  # noqa: E402
+    machine_info,
+    measured_line,
+    percentile,
+    section_write,
+    timed,
+)
 
 from champions.triage.datasets import examples  # noqa: E402
 from champions.triage.embeddings import DIMENSION, duplicates_find, embed_texts  # noqa: E402
 from champions.triage.services import triage_model_versions, triage_text  # noqa: E402
-
-DOC = ROOT / "docs" / "PERFORMANCE.md"
-START_MARKER = "<!-- triage:start -->"
-END_MARKER = "<!-- triage:end -->"
 
 
 def bench_request_path(texts: list[str]) -> dict:
@@ -45,15 +45,13 @@ def bench_request_path(texts: list[str]) -> dict:
     timings = []
     started = time.perf_counter()
     for text in texts:
-        begin = time.perf_counter()
-        triage_text(text=text)
-        timings.append((time.perf_counter() - begin) * 1000)
+        timings.append(timed(lambda t=text: triage_text(text=t)))
     total = time.perf_counter() - started
     return {
         "texts": len(texts),
         "texts_per_second": len(texts) / total,
-        "p50_ms": statistics.median(timings),
-        "p95_ms": float(np.percentile(timings, 95)),
+        "p50_ms": percentile(timings, 50),
+        "p95_ms": percentile(timings, 95),
     }
 
 
@@ -64,13 +62,11 @@ def bench_embeddings(texts: list[str]) -> dict:
     batch = time.perf_counter() - started
     single = []
     for text in texts[:50]:
-        begin = time.perf_counter()
-        embed_texts([text])
-        single.append((time.perf_counter() - begin) * 1000)
+        single.append(timed(lambda t=text: embed_texts([t])))
     return {
         "texts": len(texts),
         "batch_texts_per_second": len(texts) / batch,
-        "single_p50_ms": statistics.median(single),
+        "single_p50_ms": percentile(single, 50),
     }
 
 
@@ -85,41 +81,26 @@ def bench_duplicates(rows: int, queries: np.ndarray) -> dict:
     duplicates_find(queries[0], store, allowed=allowed)
     timings = []
     for query in queries:
-        begin = time.perf_counter()
-        duplicates_find(query, store, allowed=allowed)
-        timings.append((time.perf_counter() - begin) * 1000)
+        timings.append(timed(lambda q=query: duplicates_find(q, store, allowed=allowed)))
     return {
         "stored": rows,
         "megabytes": store.nbytes / 1e6,
         "queries": len(queries),
-        "p50_ms": statistics.median(timings),
-        "p95_ms": float(np.percentile(timings, 95)),
+        "p50_ms": percentile(timings, 50),
+        "p95_ms": percentile(timings, 95),
     }
 
 
-def cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def write_doc(request: dict, embedding: dict, duplicates: dict) -> None:
+def write_doc(machine: dict, request: dict, embedding: dict, duplicates: dict) -> None:
     versions = triage_model_versions()
     text = "\n".join(
         [
             "## AI triage",
             "",
-            f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python scripts/bench_triage.py` "
-            f"on one core of a {cpu_name()} (process pinned with `sched_setaffinity`, "
-            f"BLAS/OpenMP at one thread), Python {platform.python_version()}; models "
-            f"`{versions['category'].split('-', 1)[1]}`, embeddings `{versions['embeddings']}`; "
-            f"load average {os.getloadavg()[0]:.1f} when it finished (a shared machine: "
-            "figures are lower bounds).",
+            measured_line(machine, command="python scripts/bench_triage.py")
+            + " One core: the process is pinned with `sched_setaffinity`, BLAS/OpenMP at one "
+            f"thread; models `{versions['category'].split('-', 1)[1]}`, embeddings "
+            f"`{versions['embeddings']}`.",
             "",
             "| what | figure |",
             "|---|---|",
@@ -142,14 +123,7 @@ def write_doc(request: dict, embedding: dict, duplicates: dict) -> None:
             "",
         ]
     )
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    section = f"{START_MARKER}\n{text}{END_MARKER}"
-    start, end = current.find(START_MARKER), current.find(END_MARKER)
-    if start != -1 and end > start:
-        updated = current[:start] + section + current[end + len(END_MARKER) :]
-    else:
-        updated = current.rstrip("\n") + "\n\n" + section + "\n"
-    DOC.write_text(updated, encoding="utf-8")
+    section_write("triage", text)
 
 
 def main() -> None:
@@ -157,6 +131,7 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=300)
     parser.add_argument("--store", type=int, default=1_000_000)
     args = parser.parse_args()
+    machine = machine_info()
     texts = [row["text"] for row in examples()][: args.texts]
     request = bench_request_path(texts)
     print(
@@ -174,7 +149,7 @@ def main() -> None:
         f"duplicates over {duplicates['stored']:,}: p50 {duplicates['p50_ms']:.0f} ms, "
         f"p95 {duplicates['p95_ms']:.0f} ms"
     )
-    write_doc(request, embedding, duplicates)
+    write_doc(machine, request, embedding, duplicates)
 
 
 if __name__ == "__main__":

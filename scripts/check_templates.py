@@ -1,7 +1,9 @@
-"""Fail on template mistakes that reach the page: a `{# ... #}` comment spanning lines.
+"""Fail on template mistakes that reach the page: a `{# ... #}` comment spanning lines, and a
+template that does not compile (an unknown tag library or filter, an unclosed block).
 
 Django's `{# #}` comment is single-line only; one that spans lines is printed on the page as
-text. Use `{% comment %}...{% endcomment %}` for longer notes.
+text. Use `{% comment %}...{% endcomment %}` for longer notes. A template is only compiled when
+a page renders it, so a removed `{% load %}` library would otherwise surface as a 500.
 
     python scripts/check_templates.py   # exit 1 and list file:line for each one found
 """
@@ -25,8 +27,27 @@ def problems() -> list[str]:
     return found
 
 
+def compile_errors(root: Path = ROOT) -> list[str]:
+    import os
+
+    import django
+    from django.template import TemplateSyntaxError
+    from django.template.loader import get_template
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "champions.config.settings.test")
+    django.setup()
+    found = []
+    for path in sorted(root.rglob("templates/**/*.html")):
+        name = path.as_posix().split("/templates/", 1)[1]
+        try:
+            get_template(name)
+        except TemplateSyntaxError as exc:
+            found.append(f"{path.relative_to(root)}: {exc}")
+    return found
+
+
 def main() -> int:
-    found = problems()
+    found = problems() + compile_errors()
     for line in found:
         print(line)
     return 1 if found else 0

@@ -1,5 +1,7 @@
 """Shared pytest fixtures: reference data, the control-room network, and users per role."""
 
+import os
+
 import pytest
 from django.db import connection
 
@@ -107,7 +109,7 @@ def appellate_officer(db):
 @pytest.fixture(scope="session")
 def triage_models_dir(tmp_path_factory):
     """The triage models trained once per test session into a temporary folder, on a tenth
-    of the derived rows and every hand-written example (as the triage app's own tests do)."""
+    of the derived rows and every hand-written example: the one training every test shares."""
     directory = tmp_path_factory.mktemp("triage-models")
     triage_models_train(directory=directory, holdout=False, quick=True, log=None)
     return directory
@@ -122,10 +124,16 @@ def triage_models(settings, monkeypatch, triage_models_dir):
 
 
 @pytest.fixture
-def triage_version(triage_models):
+def triage_manifest(triage_models):
+    """The trained models' manifest (version, figures per task)."""
     import json
 
-    return json.loads((triage_models / "manifest.json").read_text(encoding="utf-8"))["version"]
+    return json.loads((triage_models / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def triage_version(triage_manifest):
+    return triage_manifest["version"]
 
 
 @pytest.fixture
@@ -133,3 +141,12 @@ def no_triage_models(settings, monkeypatch, tmp_path):
     """No model is built: intake goes on without triage."""
     monkeypatch.delenv("CHAMPIONS_TRIAGE_MODELS", raising=False)
     settings.TRIAGE_MODEL_DIR = str(tmp_path / "no-triage-models")
+
+
+@pytest.fixture
+def redis_url():
+    """The Redis server of CI (and of a developer who runs one): REDIS_URL names it."""
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        pytest.skip("REDIS_URL is not set: no Redis server to test against (.ci/run sets it)")
+    return url

@@ -1,10 +1,16 @@
 """`champions setup` (what `make run` calls) is idempotent and skips unchanged data."""
 
+import re
+import time
+
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import call_command
 
 from champions.accounts.models import User
 from champions.registry.models import Enterprise
+from champions.web.demo import DEMO_TOTP_SECRET
 
 
 @pytest.mark.django_db
@@ -28,3 +34,18 @@ def test_setup_twice_loads_once_and_duplicates_nothing(capsys, triage_models):
     assert "reference data: up to date" in out
     assert "demo data: present" in out
     assert "triage models: up to date" in out
+    # The roles that must use a second factor share the demo's published TOTP secret.
+    with_totp = set(Authenticator.objects.filter(type="totp").values_list("user__email", flat=True))
+    assert with_totp == {
+        "spoke.mh@demo.champions.in",
+        "hub@demo.champions.in",
+        "leadership@demo.champions.in",
+        "admin@demo.champions.in",
+        "appellate@demo.champions.in",
+    }
+    call_command("demo_logins")
+    logins = capsys.readouterr().out
+    assert f"TOTP secret {DEMO_TOTP_SECRET}" in logins
+    printed = re.search(r"code now: (\d{6})", logins).group(1)
+    now = int(time.time()) // 30  # the code printed may belong to the previous 30 s
+    assert printed in {format_hotp_value(hotp_value(DEMO_TOTP_SECRET, c)) for c in (now - 1, now)}

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import ServiceErrorsMixin
+
 from .choices import ContactChannel, Language
 
 
@@ -14,7 +16,7 @@ class ApiTokenCreateForm(forms.Form):
     )
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(ServiceErrorsMixin, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
     phone = forms.CharField(
         label=_("Mobile number"),

@@ -29,6 +29,7 @@ from champions.controlrooms.selectors import room_district_ids
 from champions.core.errors import Forbidden, NotFound
 
 from .choices import OFFICER_ROLES, Role
+from .selectors import user_is_officer
 
 
 class Action(StrEnum):
@@ -49,6 +50,7 @@ class Action(StrEnum):
     REGISTRY_EDIT = "registry.edit"  # change an enterprise (and its compliance situation)
     REGISTRY_IMPORT = "registry.import"
     SCHEMES_EDIT = "schemes.edit"
+    ASSISTANT_CALLBACK = "assistant.callback"  # mark a call-back request of a room done
     CASE_WORK = "case.work"  # open, assign, follow up and close a hand-holding case
     ROOM_NETWORK = "room.network"  # duty, hub-spoke reviews and consultations between rooms
 
@@ -78,6 +80,7 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.CASE_WORK: WORKING_OFFICERS,
     Action.ROOM_NETWORK: WORKING_OFFICERS,
     Action.SCHEMES_EDIT: HUB,
+    Action.ASSISTANT_CALLBACK: WORKING_OFFICERS,
 }
 
 MESSAGES = {
@@ -145,7 +148,7 @@ def _allowed(user, action: Action, obj) -> bool:
         return False
     if obj is None:
         return True
-    if action.value.startswith(("grievance.", "triage.")):
+    if action.value.startswith(("grievance.", "triage.", "assistant.")):  # held by a room
         return _grievance_allows(user, obj)
     if action.value.startswith(("registry.", "case.")):
         return _enterprise_allows(user, obj)
@@ -248,3 +251,15 @@ def permission_required(action: Action):
         return login_required(wrapper)
 
     return decorator
+
+
+def officer_required(view):
+    """Officers' pages (every app's): to everyone else they do not exist (404)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not user_is_officer(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)

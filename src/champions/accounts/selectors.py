@@ -1,5 +1,12 @@
 """Reads for accounts, and the permission checks other apps call."""
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+
 from .choices import NATIONAL_ROLES, OFFICER_ROLES, Role
 from .models import ApiToken, User
 
@@ -42,3 +49,19 @@ def spoke_officer_count(*, room_id: int) -> int:
 
 def user_is_centre_staff(user) -> bool:
     return bool(user.is_authenticated and user.role == Role.CENTRE_STAFF)
+
+
+def user_has_totp(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def user_totp_added_since(user, when) -> bool:
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP, created_at__gte=when
+    ).exists()
+
+
+def totp_code_now(secret: str) -> str:
+    """The code an authenticator app shows now for `secret` (base32): for the demo logins."""
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))

@@ -3,6 +3,7 @@
 import secrets
 from dataclasses import dataclass
 
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from champions.core.errors import NotFound, ValidationFailed
 
 from .choices import Role
 from .models import ApiToken, User
+from .selectors import user_has_totp
 
 
 @transaction.atomic
@@ -103,3 +105,13 @@ def officers_move_room(*, from_room_id: int, to_room_id: int) -> int:
     return User.objects.filter(role=Role.SPOKE_OFFICER, control_room_id=from_room_id).update(
         control_room_id=to_room_id
     )
+
+
+@transaction.atomic
+def user_totp_set(*, user: User, secret: str) -> bool:
+    """Give `user` a TOTP authenticator with `secret` (base32) unless they have one (the
+    demo's published secret, web/demo.py). Returns whether one was created."""
+    if user_has_totp(user):
+        return False
+    TOTP.activate(user, secret)
+    return True

@@ -1,5 +1,7 @@
 """The profile page: who you are, and the API tokens you hold."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.core.forms import form_done
 
 from . import profile, selectors, services
 from .forms import ApiTokenCreateForm, PhoneCodeForm, ProfileForm
@@ -49,20 +52,17 @@ def _form_errors(form, exc: DomainError) -> None:
 @require_POST
 def profile_details_view(request):
     form = _details_form(request.user, request.POST)
-    if form.is_valid():
-        try:
-            profile.profile_update(
-                user=request.user, data=profile.ProfileInput(**form.cleaned_data)
-            )
-        except ValidationFailed as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("Your profile was saved."))
-            response = redirect("web:accounts:profile")
-            if request.user.preferred_language:
-                response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language)
-            return response
-    return _profile(request, form=ApiTokenCreateForm(), details_form=form)
+    if not form_done(form, partial(_details_save, request.user)):
+        return _profile(request, form=ApiTokenCreateForm(), details_form=form)
+    messages.success(request, _("Your profile was saved."))
+    response = redirect("web:accounts:profile")
+    if request.user.preferred_language:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language)
+    return response
+
+
+def _details_save(user, form: ProfileForm) -> None:
+    profile.profile_update(user=user, data=profile.ProfileInput(**form.cleaned_data))
 
 
 @login_required

@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from champions.core.http import client_address
 from champions.core.schemas import ErrorOut
 
 from . import services
@@ -36,10 +37,6 @@ class AskOut(Schema):
     handoff: bool = Field(..., description="True when a call-back request was created.")
 
 
-def _client_key(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 @router.post(
     "/ask",
     auth=None,
@@ -49,24 +46,24 @@ def _client_key(request: HttpRequest) -> str:
     "from the portal's sources and cites them; empty or oversized questions get 422.",
 )
 def ask(request: HttpRequest, payload: AskIn):
-    services.rate_limit_check(client_key=_client_key(request))
+    services.rate_limit_check(client_key=client_address(request))
     result = services.assistant_ask(
         question=payload.question, conversation_id=payload.conversation_id, user=request.user
     )
+    return Status(200, _answer_out(result))
+
+
+def _answer_out(result) -> dict:
     reply = result.reply
     language = answer_language(reply.language)
-    return Status(
-        200,
-        {
-            "answer": reply.text,
-            "language": reply.language,
-            "citations": [
-                {"source_id": s.id, "title": s.title(language), "url": s.url}
-                for s in reply.citations
-            ],
-            "confidence": round(reply.confidence, 4),
-            "follow_up": reply.follow_up,
-            "conversation_id": str(result.conversation.pk),
-            "handoff": reply.handoff,
-        },
-    )
+    return {
+        "answer": reply.text,
+        "language": reply.language,
+        "citations": [
+            {"source_id": s.id, "title": s.title(language), "url": s.url} for s in reply.citations
+        ],
+        "confidence": round(reply.confidence, 4),
+        "follow_up": reply.follow_up,
+        "conversation_id": str(result.conversation.pk),
+        "handoff": reply.handoff,
+    }

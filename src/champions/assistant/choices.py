@@ -16,6 +16,7 @@ class Outcome(models.TextChoices):
     QUESTION = "question", _("Asked for a fact")
     ELIGIBILITY = "eligibility", _("Eligibility result")
     GRIEVANCES = "grievances", _("Own grievances")
+    OWN = "own", _("Own enterprise")
     HANDOFF = "handoff", _("Call-back requested")
 
 

@@ -44,8 +44,12 @@ class Composed:
 
 
 def answer_language(language: str) -> str:
-    """Hindi questions are answered in Hindi; English and Hinglish ones in plain English."""
-    return "hi" if language == "hi" else "en"
+    """The language of the reply: English questions get English, Hindi and Hinglish ones get
+    Hindi in Devanagari. Hinglish is Hindi typed in Latin letters (keyboards), so its writers
+    read Hindi; every fact (topic pages, catalogue, eligibility reasons, the portal's messages)
+    has reviewed Hindi text, while Latin-script Hindi has no standard spelling and would need a
+    third copy of all of it (docs/AI.md, "Languages of the answer")."""
+    return "hi" if language in {"hi", "hinglish"} else "en"
 
 
 def concepts_in(question: str) -> list[str]:

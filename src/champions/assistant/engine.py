@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from champions.accounts.selectors import user_is_entrepreneur
-from champions.grievances.selectors import grievance_list_for_user
 from champions.triage.services import language_identify
 
-from . import intents, questionnaire
+from . import intents, own, questionnaire
 from .choices import Outcome
 from .compose import (
     ANSWER_THRESHOLD,
@@ -45,6 +43,8 @@ class Reply:
 
 def detect_language(text: str) -> str:
     label = str(language_identify(text).label)
+    if label == "hinglish" and not intents.has_hinglish_words(text):
+        return "en"
     return label if label in {"hi", "hinglish"} else "en"
 
 
@@ -113,41 +113,12 @@ def _answer(index: Index, question: str, language: str, state: dict) -> Reply:
     )
 
 
-def _grievances(index: Index, user, language: str, state: dict) -> Reply:
-    help_page = _source(index, "grievance_help")
-    out = answer_language(language)
-    with translation.override(out):
-        if not (user and user.is_authenticated and user_is_entrepreneur(user)):
-            text = _(
-                "Sign in to see your own grievances here, or track one at /track/ with its "
-                "registration number and the e-mail or phone you gave."
-            )
-        else:
-            rows = list(grievance_list_for_user(user=user).order_by("-id")[:3])
-            if not rows:
-                text = _("You have no grievances yet. You can lodge one at /grievances/new/.")
-            else:
-                lines = [_("Your latest grievances:")]
-                for g in rows:
-                    due = g.resolution_due_at.date().isoformat() if g.resolution_due_at else "—"
-                    lines.append(
-                        _("%(number)s “%(subject)s”: %(status)s, resolution due %(due)s")
-                        % {
-                            "number": g.registration_number,
-                            "subject": g.subject,
-                            "status": g.get_status_display(),
-                            "due": due,
-                        }
-                    )
-                text = "\n".join(lines)
-    return Reply(
-        text,
-        language,
-        Outcome.GRIEVANCES,
-        [help_page] if help_page else [],
-        confidence=1.0,
-        state=state,
-    )
+def _own(index: Index, user, topic: str, language: str, state: dict) -> Reply:
+    """A question about the asker's own unit or grievances, answered from their records."""
+    text, source_ids = own.own_answer(user=user, topic=topic, language=language)
+    cited = [s for s in (_source(index, i) for i in source_ids) if s]
+    outcome = Outcome.GRIEVANCES if topic == own.GRIEVANCES else Outcome.OWN
+    return Reply(text, language, outcome, cited, confidence=1.0, state=state)
 
 
 def _handoff(question: str, language: str, state: dict, user) -> Reply:
@@ -216,5 +187,8 @@ def respond(*, index: Index, question: str, state: dict, user=None) -> Reply:
     if intents.asks_eligibility(question):
         return _questionnaire(index, None, language, {**state, "eligibility": {}})
     if intents.asks_own_grievance(question):
-        return _grievances(index, user, language, state)
+        return _own(index, user, own.GRIEVANCES, language, state)
+    topic = own.own_topic(question)
+    if topic and (topic == own.GRIEVANCES or own.is_owner(user)):
+        return _own(index, user, topic, language, state)
     return _answer(index, question, language, state)

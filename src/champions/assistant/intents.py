@@ -78,6 +78,16 @@ _DOMAIN = """msme msmes scheme schemes yojana yojna loan loans subsidy grant ent
     योजना ऋण लोन सब्सिडी उद्यम उद्योग पंजीकरण शिकायत भुगतान ख़रीदार कर जीएसटी कारोबार
     व्यवसाय निर्यात बैंक कारीगर"""
 DOMAIN = frozenset(spelling_key(normalise(w)) for w in _DOMAIN.split())
+# Romanised Hindi function words: a question the language identifier calls Hinglish is taken
+# as Hinglish (and answered in Hindi) only if it has one of them, so an English question with
+# Indian names in it ("Udyam", "khadi", "Sikkim") keeps its English answer.
+_HINGLISH = """hai hain ka ki ke ko se mein mai mera meri mere hamara hamari kya kaise kyun kyon kab
+    kahan kitna kitni kitne nahi nahin nhi karna karo kare karen karein karu karun kiya
+    chahiye liye wala wali waale aur bhi hota hoti milega milegi milta milti sakta sakti
+    sakte diya raha rahi rahe hoon hun tha thi apna apni apne koi kuch kaun kaunsi konsi kon
+    sa kaisa banane banana batao bataye bataiye paisa paise din mahine saal mujhe aap kisne
+    sunao"""
+HINGLISH_MARKERS = frozenset(_HINGLISH.split())
 _PHONE = re.compile(r"(?<!\d)(?:\+?91[\s-]?)?([6-9]\d{9})(?!\d)")
 
 
@@ -109,6 +119,10 @@ def is_abusive(text: str) -> bool:
 
 def mentions_domain(text: str) -> bool:
     return any(spelling_key(w) in DOMAIN for w in words(text))
+
+
+def has_hinglish_words(text: str) -> bool:
+    return any(w in HINGLISH_MARKERS for w in words(text))
 
 
 def phone_in(text: str) -> str | None:

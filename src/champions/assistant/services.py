@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
+from champions.accounts.policy import Action, require
 from champions.accounts.selectors import user_is_entrepreneur
+from champions.accounts.types import AnyUser
 from champions.controlrooms.selectors import hub_get, room_for_district
 from champions.core.selectors import district_list, state_list
 from champions.registry.selectors import enterprise_list_for_user
@@ -94,17 +96,29 @@ def _enqueue_mood(turn_id: int) -> None:
     record_mood_task.enqueue(turn_id)
 
 
+def _hit_record(hit) -> dict:
+    """What the audit trail keeps of one retrieved source: its id and every score."""
+    return {
+        "source_id": hit.source.id,
+        "score": hit.score,
+        "embedding": hit.embedding,
+        "bm25": hit.bm25,
+        "name": hit.name,
+    }
+
+
 @transaction.atomic
-def assistant_ask(*, question: str, conversation_id: str | None = None, user=None) -> AskResult:
+def assistant_ask(
+    *, question: str, conversation_id: str | None = None, user: AnyUser | None = None
+) -> AskResult:
     """Answer one question in its conversation; store both turns with the audit trail."""
     text = question_clean(question)
     started = time.perf_counter()
     conversation = _conversation(conversation_id, user)
     index = index_get()
     reply = respond(index=index, question=text, state=conversation.state, user=user)
-    rephrased = None
-    if reply.outcome == Outcome.ANSWERED:
-        rephrased = llm.rephrase(composed=reply.text, sources=reply.citations)
+    answered_ok = reply.outcome == Outcome.ANSWERED
+    rephrased = llm.rephrase(composed=reply.text, sources=reply.citations) if answered_ok else None
     if rephrased:
         reply.text = rephrased
     latency_ms = round((time.perf_counter() - started) * 1000, 2)
@@ -121,16 +135,7 @@ def assistant_ask(*, question: str, conversation_id: str | None = None, user=Non
         language=reply.language,
         outcome=reply.outcome,
         question=text,
-        sources=[
-            {
-                "source_id": h.source.id,
-                "score": h.score,
-                "embedding": h.embedding,
-                "bm25": h.bm25,
-                "name": h.name,
-            }
-            for h in reply.hits
-        ],
+        sources=[_hit_record(h) for h in reply.hits],
         confidence=round(reply.confidence, 4),
         model_version=model_version(index),
         latency_ms=latency_ms,
@@ -202,6 +207,7 @@ def callback_create(*, conversation: Conversation, phone: str, text: str, user=N
 @transaction.atomic
 def callback_mark_done(*, user, callback_id: int) -> CallbackRequest:
     callback = callback_get_for_user(user=user, callback_id=callback_id, for_update=True)
+    require(user, Action.ASSISTANT_CALLBACK, callback)
     if callback.status != CallbackStatus.DONE:
         callback.status = CallbackStatus.DONE
         callback.handled_by = user

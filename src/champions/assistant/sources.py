@@ -213,9 +213,9 @@ def _scheme_answer(entry: dict, language: str) -> str:
     return f"{name}: {purpose} Benefits: {benefit} How to apply: {how}".strip()
 
 
-def scheme_source(entry: dict, keywords: dict) -> Source:
+def _scheme_sections(entry: dict) -> tuple[Section, ...]:
+    """A scheme's help page, section by section, in both languages (empty ones left out)."""
     benefits_en, benefits_hi = _pairs(entry.get("benefits", []))
-    components_en, components_hi = _pairs(entry.get("components", []))
     rules_en, rules_hi = _pairs(entry.get("rules", []), "label_en", "label_hi")
     documents_en, documents_hi = _pairs(entry.get("documents", []))
     calc = entry.get("benefit_calculation") or {}
@@ -239,6 +239,11 @@ def scheme_source(entry: dict, keywords: dict) -> Source:
             "Status", "स्थिति", entry.get("status_note_en", ""), entry.get("status_note_hi", "")
         ),
     )
+    return tuple(s for s in sections if s.body_en or s.body_hi)
+
+
+def scheme_source(entry: dict, keywords: dict) -> Source:
+    components_en, components_hi = _pairs(entry.get("components", []))
     return Source(
         id=entry["id"],
         kind="scheme",
@@ -246,7 +251,7 @@ def scheme_source(entry: dict, keywords: dict) -> Source:
         title_hi=entry.get("name_hi") or entry["name_en"],
         answer_en=_scheme_answer(entry, "en"),
         answer_hi=_scheme_answer(entry, "hi"),
-        sections=tuple(s for s in sections if s.body_en or s.body_hi),
+        sections=_scheme_sections(entry),
         keywords_en=" ".join([components_en, keywords.get("en", "")]),
         keywords_hi=" ".join([components_hi, keywords.get("hi", "")]),
         keywords_hinglish=keywords.get("hinglish", ""),

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST
 
 from champions.core.errors import DomainError, NotFound
+from champions.core.http import client_address, not_found_as_404
 
 from . import selectors, services
 from .choices import CallbackStatus
@@ -18,10 +19,6 @@ from .retrieval import index_get
 
 SESSION_KEY = "assistant_conversation"
 PAGE_SIZE = 25
-
-
-def _client_key(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _turns(request: HttpRequest) -> list:
@@ -49,46 +46,41 @@ def assistant_page_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def ask_view(request: HttpRequest) -> HttpResponse:
-    form = AskForm(request.POST)
+    question = AskForm(request.POST).data.get("question", "")
     try:
-        services.rate_limit_check(client_key=_client_key(request))
-        question = form.data.get("question", "")
-        result = services.assistant_ask(
-            question=question, user=request.user, conversation_id=request.session.get(SESSION_KEY)
-        )
+        result = _ask(request, question)
     except DomainError as error:
         context = {"error": error.message}
         return render(request, "assistant/partials/_error.html", context, status=200)
     request.session[SESSION_KEY] = str(result.conversation.pk)
     if not request.htmx:
         return redirect("web:assistant:page")
-    return render(
-        request,
-        "assistant/partials/_exchange.html",
-        {"question": result.question, "answer": result.answer, "reply": result.reply},
+    context = {"question": result.question, "answer": result.answer, "reply": result.reply}
+    return render(request, "assistant/partials/_exchange.html", context)
+
+
+def _ask(request: HttpRequest, question: str):
+    services.rate_limit_check(client_key=client_address(request))
+    conversation_id = request.session.get(SESSION_KEY)
+    return services.assistant_ask(
+        question=question, user=request.user, conversation_id=conversation_id
     )
 
 
 @require_POST
+@not_found_as_404
 def rate_view(request: HttpRequest, turn_id: int) -> HttpResponse:
     form = RateForm(request.POST)
     conversation_id = request.session.get(SESSION_KEY)
     if not form.is_valid() or not conversation_id:
         raise Http404
-    try:
-        services.turn_rate(
-            conversation_id=conversation_id,
-            turn_id=turn_id,
-            rating=form.cleaned_data["rating"],
-            user=request.user,
-        )
-    except NotFound as error:
-        raise Http404 from error
+    rating = form.cleaned_data["rating"]
+    services.turn_rate(
+        conversation_id=conversation_id, turn_id=turn_id, rating=rating, user=request.user
+    )
     if not request.htmx:
         return redirect("web:assistant:page")
-    return render(
-        request, "assistant/partials/_rated.html", {"rating": form.cleaned_data["rating"]}
-    )
+    return render(request, "assistant/partials/_rated.html", {"rating": rating})
 
 
 def source_list_view(request: HttpRequest) -> HttpResponse:

@@ -1,10 +1,7 @@
 """Errors of the clusters app (the rest come from core.errors)."""
 
-from champions.core.errors import DomainError
+from champions.core.errors import Forbidden
 
 
-class PermissionDenied(DomainError):
-    """Signed in, but not allowed to do this (403)."""
-
-    status = 403
-    code = "permission_denied"
+class PermissionDenied(Forbidden):
+    """Signed in, but not allowed to do this (403; Django's 403 page on the web)."""

@@ -139,17 +139,18 @@ def calendar(request: HttpRequest, query: Query[CalendarQuery]):
     page = selectors.calendar_get_for_user(
         user=request.user, enterprise_id=query.enterprise_id, start=start, end=end
     )
-    return Status(
-        200,
-        {
-            "enterprise_id": query.enterprise_id,
-            "from": page.start,
-            "to": page.end,
-            "is_prefilled": page.is_prefilled,
-            "situation": page.situation.__dict__,
-            "items": [_due_date_out(o) for o in page.occurrences],
-        },
-    )
+    return Status(200, _calendar_out(page, enterprise_id=query.enterprise_id))
+
+
+def _calendar_out(page, *, enterprise_id: int) -> dict:
+    return {
+        "enterprise_id": enterprise_id,
+        "from": page.start,
+        "to": page.end,
+        "is_prefilled": page.is_prefilled,
+        "situation": page.situation.__dict__,
+        "items": [_due_date_out(o) for o in page.occurrences],
+    }
 
 
 @router.get(

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from champions.core import numbers
+from champions.core.numbers import format_inr
 
 MAX_AGREED_DAYS = 45  # s.15 proviso
 APPOINTED_DAYS = 15  # s.2(b)
@@ -87,11 +87,6 @@ def bank_rate_on(day: date) -> BankRate | None:
             break
         in_force = rate
     return in_force
-
-
-def format_inr(amount: Decimal) -> str:
-    """Rupees grouped the Indian way, with paise: 108727.11 -> '1,08,727.11' (core's helper)."""
-    return numbers.format_inr(amount, symbol=False, paise=True)
 
 
 def bank_rate_latest() -> BankRate:
@@ -276,6 +271,24 @@ def _rate(bank_rate_pct: Decimal | None, interest_from: date) -> BankRate:
     return rate
 
 
+def _working_values(result: InterestResult) -> dict:
+    """The figures the worked explanation quotes, formatted as it prints them."""
+    return {
+        "principal": format_inr(result.principal_inr, symbol=False, paise=True),
+        "bank": result.bank_rate_pct,
+        "annual": result.annual_rate_pct,
+        "monthly": result.monthly_rate_pct,
+        "months": result.months_compounded,
+        "days": result.remaining_days,
+        "balance": format_inr(result.balance_after_months_inr, symbol=False, paise=True),
+        "interest": format_inr(result.interest_inr, symbol=False, paise=True),
+        "total": format_inr(result.total_inr, symbol=False, paise=True),
+        "due": result.due_on.isoformat(),
+        "paid": result.paid_on.isoformat(),
+        "late": result.days_late,
+    }
+
+
 def _explained(result: InterestResult) -> InterestResult:
     """The formula in words and the working with these figures, step by step."""
     formula = _(
@@ -287,20 +300,7 @@ def _explained(result: InterestResult) -> InterestResult:
         "in writing (s.15); interest runs from the next day. Only the result is rounded, to "
         "the paisa."
     )
-    values = {
-        "principal": format_inr(result.principal_inr),
-        "bank": result.bank_rate_pct,
-        "annual": result.annual_rate_pct,
-        "monthly": result.monthly_rate_pct,
-        "months": result.months_compounded,
-        "days": result.remaining_days,
-        "balance": format_inr(result.balance_after_months_inr),
-        "interest": format_inr(result.interest_inr),
-        "total": format_inr(result.total_inr),
-        "due": result.due_on.isoformat(),
-        "paid": result.paid_on.isoformat(),
-        "late": result.days_late,
-    }
+    values = _working_values(result)
     workings = [
         _("Due date: %(due)s; paid on %(paid)s: %(late)s days late.") % values,
         _("r = 3 x %(bank)s %% = %(annual)s %% a year; r/12 = %(monthly)s %% a month.") % values,

@@ -82,7 +82,7 @@ class DelayedPaymentForm(ServiceErrorsMixin, forms.Form):
         )
 
 
-class GrievanceConfirmForm(forms.Form):
+class GrievanceConfirmForm(ServiceErrorsMixin, forms.Form):
     enterprise = forms.TypedChoiceField(label=_("Your enterprise (the supplier)"), coerce=int)
     token = forms.CharField(widget=forms.HiddenInput, max_length=100)
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,7 +71,7 @@ def profile_get(*, enterprise_id: int) -> ComplianceProfile | None:
 
 @dataclass(frozen=True)
 class CalendarPage:
-    enterprise: object  # registry Enterprise, read through registry.selectors
+    enterprise: Any  # registry Enterprise, read through registry.selectors
     profile: ComplianceProfile | None
     situation: Situation
     occurrences: list[Occurrence]

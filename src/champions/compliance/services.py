@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from champions.core.errors import DomainError, ValidationFailed
+from champions.core.numbers import format_inr
 from champions.core.selectors import state_list
 from champions.grievances.choices import Category as GrievanceCategory
 from champions.grievances.services import GrievanceInput, grievance_lodge
@@ -21,7 +22,7 @@ from champions.registry.selectors import enterprise_can_edit, enterprise_get_for
 
 from .calendar import Occurrence, Situation, occurrences_between, period_label, situation_errors
 from .choices import BuyerType
-from .delayed_payment import InterestResult, InvalidInput, format_inr, interest_compute
+from .delayed_payment import InterestResult, InvalidInput, interest_compute
 from .models import MAX_REMIND_DAYS_BEFORE, ComplianceProfile, Reminder
 from .selectors import situation_from_profile
 
@@ -195,7 +196,7 @@ def delayed_payment_summary(*, facts: DelayedPaymentFacts, result: InterestResul
         % {
             "number": facts.invoice_number or "—",
             "date": facts.invoice_date.isoformat() if facts.invoice_date else "—",
-            "amount": format_inr(result.principal_inr),
+            "amount": format_inr(result.principal_inr, symbol=False, paise=True),
         },
         _("Goods or services accepted on %(day)s; credit: %(agreed)s.")
         % {"day": result.invoice_accepted_on.isoformat(), "agreed": agreed},
@@ -212,8 +213,8 @@ def delayed_payment_summary(*, facts: DelayedPaymentFacts, result: InterestResul
         % {
             "rate": result.annual_rate_pct,
             "bank": result.bank_rate_pct,
-            "interest": format_inr(result.interest_inr),
-            "total": format_inr(result.total_inr),
+            "interest": format_inr(result.interest_inr, symbol=False, paise=True),
+            "total": format_inr(result.total_inr, symbol=False, paise=True),
         },
     ]
     return "\n".join(lines)
@@ -249,7 +250,7 @@ def delayed_payment_grievance_lodge(
     buyer = facts.buyer_name.strip()
     subject = _("Delayed payment by %(buyer)s: ₹%(amount)s, %(days)s days late") % {
         "buyer": buyer[:120],
-        "amount": format_inr(result.principal_inr),
+        "amount": format_inr(result.principal_inr, symbol=False, paise=True),
         "days": result.days_late,
     }
     data = GrievanceInput(

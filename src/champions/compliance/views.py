@@ -1,10 +1,11 @@
 """Web pages of compliance: thin interfaces over the engines, services and selectors."""
 
 import uuid
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from champions.accounts.selectors import user_is_entrepreneur
 from champions.core.errors import DomainError, ValidationFailed
+from champions.core.forms import form_done, form_result
 from champions.core.http import not_found_as_404
 
 from . import selectors, services
@@ -57,6 +59,14 @@ def _calculator_context(request, form: DelayedPaymentForm) -> dict:
     }
 
 
+def _calculator_url(context: dict) -> str:
+    return f"{reverse('web:compliance:delayed_payment')}?{context['query']}"
+
+
+def _summary(context: dict) -> str:
+    return services.delayed_payment_summary(facts=context["facts"], result=context["result"])
+
+
 @require_GET
 def delayed_payment_view(request):
     """The s.15/s.16 interest calculator: open to everyone, nothing is stored."""
@@ -71,10 +81,8 @@ def samadhaan_referral_view(request):
     """A printable summary of the facts for an application on MSME Samadhaan."""
     context = _calculator_context(request, DelayedPaymentForm(request.GET))
     if context["result"] is None:
-        return redirect(f"{reverse('web:compliance:delayed_payment')}?{context['query']}")
-    context["summary"] = services.delayed_payment_summary(
-        facts=context["facts"], result=context["result"]
-    )
+        return redirect(_calculator_url(context))
+    context["summary"] = _summary(context)
     return render(request, "compliance/samadhaan.html", context)
 
 
@@ -86,34 +94,37 @@ def delayed_payment_grievance_view(request):
         raise Http404
     context = _calculator_context(request, DelayedPaymentForm(request.GET))
     if not context["is_central_psu"]:
-        return redirect(f"{reverse('web:compliance:delayed_payment')}?{context['query']}")
-    form = GrievanceConfirmForm(
+        return redirect(_calculator_url(context))
+    form = _confirm_form(request)
+    lodge = partial(_lodge, request.user, context["facts"])
+    if form.is_bound and (grievance := form_result(form, lodge)):
+        messages.success(request, _("Your grievance about the delayed payment was lodged."))
+        return redirect("web:grievances:acknowledgement", grievance_id=grievance.pk)
+    context |= {"confirm_form": form, "summary": _summary(context)}
+    return render(request, "compliance/grievance_confirm.html", context)
+
+
+def _confirm_form(request) -> GrievanceConfirmForm:
+    return GrievanceConfirmForm(
         request.POST or None,
         enterprises=selectors.enterprises_for_hub(user=request.user, limit=100),
         initial={"token": uuid.uuid4().hex},
     )
-    if form.is_bound and form.is_valid():
-        try:
-            grievance = services.delayed_payment_grievance_lodge(
-                actor=request.user,
-                enterprise_id=form.cleaned_data["enterprise"],
-                facts=context["facts"],
-                token=form.cleaned_data["token"],
-            )
-        except ValidationFailed as exc:
-            for messages_ in exc.errors.values():
-                for message in messages_:
-                    form.add_error(None, message)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Your grievance about the delayed payment was lodged."))
-            return redirect("web:grievances:acknowledgement", grievance_id=grievance.pk)
-    context["confirm_form"] = form
-    context["summary"] = services.delayed_payment_summary(
-        facts=context["facts"], result=context["result"]
-    )
-    return render(request, "compliance/grievance_confirm.html", context)
+
+
+def _lodge(actor, facts, form: GrievanceConfirmForm):
+    """Lodge from the confirmation form; every refusal is shown above the form."""
+    try:
+        return services.delayed_payment_grievance_lodge(
+            actor=actor,
+            enterprise_id=form.cleaned_data["enterprise"],
+            facts=facts,
+            token=form.cleaned_data["token"],
+        )
+    except DomainError as exc:
+        found = [message for messages_ in exc.errors.values() for message in messages_]
+        errors = {NON_FIELD_ERRORS: found or [exc.message]}
+        raise ValidationFailed(exc.message, errors=errors) from exc
 
 
 @login_required
@@ -127,26 +138,26 @@ def calendar_view(request, enterprise_id: int):
     )
     initial = situation_form_initial(situation=page.situation, profile=page.profile)
     form = SituationForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not page.can_edit:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.compliance_profile_save(
-                    actor=request.user, enterprise_id=enterprise_id, data=form.to_input()
-                )
-            except ValidationFailed as exc:
-                form.add_service_errors(exc.errors)
-            else:
-                messages.success(request, _("The situation was saved; the calendar follows it."))
-                return redirect("web:compliance:calendar", enterprise_id=enterprise_id)
-    context = {
+    if request.method == "POST" and not page.can_edit:
+        raise PermissionDenied
+    if form.is_bound and form_done(form, partial(_situation_save, request.user, enterprise_id)):
+        messages.success(request, _("The situation was saved; the calendar follows it."))
+        return redirect("web:compliance:calendar", enterprise_id=enterprise_id)
+    return render(request, "compliance/calendar.html", _calendar_context(page, form))
+
+
+def _situation_save(actor, enterprise_id: int, form: SituationForm) -> None:
+    services.compliance_profile_save(actor=actor, enterprise_id=enterprise_id, data=form.to_input())
+
+
+def _calendar_context(page, form: SituationForm) -> dict:
+    enterprise_id = page.enterprise.pk
+    return {
         "page": page,
         "form": form,
         "ics_url": reverse("web:compliance:calendar_ics", args=[enterprise_id]),
         "api_ics_url": f"/api/v1/compliance/calendar.ics?enterprise_id={enterprise_id}",
     }
-    return render(request, "compliance/calendar.html", context)
 
 
 @login_required

@@ -127,6 +127,19 @@ def _error(plan: ImportPlan, line: int, column: str, message: str) -> None:
     plan.errors.append(RowError(line, column, message))
 
 
+def _row_state(plan: ImportPlan, ref: _Reference, row: dict, line: int, existing) -> int | None:
+    """The row's state id (None when blank or unknown), its problems noted on the plan."""
+    state_text = row.get("state", "")
+    state_id = ref.states.get(state_text.casefold()) if state_text else None
+    if state_text and state_id is None:
+        _error(plan, line, "state", _("Unknown state: use its two-letter code, LGD code or name."))
+    if existing is None and not state_text:
+        _error(plan, line, "state", _("A new room needs its state."))
+    if existing is not None and state_id and state_id != existing.state_id:
+        _error(plan, line, "state", _("This room is in another state."))
+    return state_id
+
+
 def _room_spec(plan: ImportPlan, ref: _Reference, row: dict, line: int) -> RoomSpec | None:
     code = row.get("room_code", "").lower()
     if not CODE_RE.fullmatch(code):
@@ -139,14 +152,7 @@ def _room_spec(plan: ImportPlan, ref: _Reference, row: dict, line: int) -> RoomS
     if existing is not None and not existing.is_active:
         _error(plan, line, "room_code", _("This room is closed."))
         return None
-    state_text = row.get("state", "")
-    state_id = ref.states.get(state_text.casefold()) if state_text else None
-    if state_text and state_id is None:
-        _error(plan, line, "state", _("Unknown state: use its two-letter code, LGD code or name."))
-    if existing is None and not state_text:
-        _error(plan, line, "state", _("A new room needs its state."))
-    if existing is not None and state_id and state_id != existing.state_id:
-        _error(plan, line, "state", _("This room is in another state."))
+    state_id = _row_state(plan, ref, row, line, existing)
     spec = RoomSpec(
         code=code,
         name=row.get("room_name") or (existing.name if existing else ""),

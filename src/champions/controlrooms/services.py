@@ -9,6 +9,7 @@ the same transaction; the permission check is there too.
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -131,15 +132,18 @@ def room_input_errors(data: RoomInput, *, room: ControlRoom | None = None) -> di
     name = data.name.strip()
     if not name:
         errors["name"] = [_("Give the room a name.")]
-    elif (
-        ControlRoom.objects.filter(name__iexact=name).exclude(pk=getattr(room, "pk", None)).exists()
-    ):
+    elif _name_taken(name, room):
         errors["name"] = [_("Another room has this name.")]
     if not data.host_office.strip():
         errors["host_office"] = [_("Name the office that hosts the room.")]
     if data.host_type not in ControlRoom.HostType.values:
         errors["host_type"] = [_("Choose the kind of host office.")]
     return errors
+
+
+def _name_taken(name: str, room: ControlRoom | None) -> bool:
+    others = ControlRoom.objects.filter(name__iexact=name)
+    return (others.exclude(pk=room.pk) if room is not None else others).exists()
 
 
 @transaction.atomic
@@ -154,7 +158,7 @@ def room_create(*, actor, data: RoomInput, origin: str = Origin.PAGE) -> Control
         host_office=data.host_office.strip(),
         host_type=data.host_type,
         city=data.city.strip(),
-        state_id=data.state_id,
+        state_id=cast(int, data.state_id),  # room_input_errors refused a missing state
         email=data.email.strip(),
         phone=data.phone.strip(),
         origin=origin,
@@ -263,6 +267,35 @@ def _log_moves(moved: dict, *, target: ControlRoom, actor, reason: str) -> None:
             )
 
 
+def _log_closure(actor, room, target, *, ids: list[int], reason: str, merge: bool) -> None:
+    """The change log of a closure (on the room) or a merger (on both rooms)."""
+    values = {"room": room.name, "target": target.name, "reason": reason}
+    details = {"into": target.pk, "district_ids": ids, "reason": reason}
+    if merge:
+        _log(
+            room.pk,
+            actor=actor,
+            action=RoomChange.Action.MERGED,
+            summary=_("Merged into %(target)s: %(reason)s") % values,
+            details=details,
+        )
+        _log(
+            target.pk,
+            actor=actor,
+            action=RoomChange.Action.MERGED_IN,
+            summary=_("%(room)s merged in: %(reason)s") % values,
+            details=details,
+        )
+    else:
+        _log(
+            room.pk,
+            actor=actor,
+            action=RoomChange.Action.CLOSED,
+            summary=_("Closed; its districts went to %(target)s: %(reason)s") % values,
+            details=details,
+        )
+
+
 @transaction.atomic
 def room_close(
     *, actor, room_id: int, to_room_id: int, reason: str, merge: bool = False
@@ -287,32 +320,15 @@ def room_close(
     room.closed_at = timezone.now()
     room.merged_into = target if merge else None
     room.save(update_fields=["is_active", "closed_at", "merged_into"])
-    values = {"room": room.name, "target": target.name, "reason": reason.strip()}
-    details = {"into": target.pk, "district_ids": ids, "reason": reason.strip()}
-    if merge:
-        _log(
-            room.pk,
-            actor=actor,
-            action=RoomChange.Action.MERGED,
-            summary=_("Merged into %(target)s: %(reason)s") % values,
-            details=details,
-        )
-        _log(
-            target.pk,
-            actor=actor,
-            action=RoomChange.Action.MERGED_IN,
-            summary=_("%(room)s merged in: %(reason)s") % values,
-            details=details,
-        )
-    else:
-        _log(
-            room.pk,
-            actor=actor,
-            action=RoomChange.Action.CLOSED,
-            summary=_("Closed; its districts went to %(target)s: %(reason)s") % values,
-            details=details,
-        )
+    _log_closure(actor, room, target, ids=ids, reason=reason.strip(), merge=merge)
     return moved
+
+
+def _room_of(spec) -> ControlRoom:
+    """The room a plan's row names: one that existed, or the one import_apply just created."""
+    if spec.existing is None:  # only a plan applied out of order; refused like a bad file
+        raise ValidationFailed(_("Correct the bad rows and upload the file again."))
+    return spec.existing
 
 
 @transaction.atomic
@@ -335,7 +351,7 @@ def import_apply(*, plan: ImportPlan, actor, reason: str) -> dict[int, dict[int 
             origin=Origin.IMPORT,
         )
     for spec in plan.renamed_rooms:
-        room = spec.existing
+        room = _room_of(spec)
         data = RoomInput(
             code=room.code,
             name=spec.name,
@@ -349,7 +365,7 @@ def import_apply(*, plan: ImportPlan, actor, reason: str) -> dict[int, dict[int 
         room_update(actor=actor, room_id=room.pk, data=data)
     moves: dict[int, dict[int | None, list[int]]] = {}
     for code, district_ids in plan.moves.items():
-        target = plan.rooms[code].existing
+        target = _room_of(plan.rooms[code])
         moves[target.pk] = districts_move(
             actor=actor, district_ids=district_ids, to_room_id=target.pk, reason=reason
         )

@@ -29,3 +29,18 @@ def abandoned_tasks_reclaim(*, lease: timedelta | None = None) -> int:
     if reclaimed:
         logger.warning("re-queued %s task(s) RUNNING for over %s", reclaimed, lease)
     return reclaimed
+
+
+@transaction.atomic
+def worker_tasks_reclaim(*, worker_id: str) -> int:
+    """READY again: every task still RUNNING under `worker_id`. Called when a worker starts
+    with a fixed id (`champions task_worker`): a task RUNNING under its own id was claimed by a
+    previous life of the same worker, which died, so there is no need to wait for the lease."""
+    running = DBTaskResult.objects.select_for_update().filter(status=TaskResultStatus.RUNNING)
+    orphans = [row.pk for row in running if row.worker_ids and row.worker_ids[-1] == worker_id]
+    reclaimed = DBTaskResult.objects.filter(pk__in=orphans).update(
+        status=TaskResultStatus.READY, started_at=None
+    )
+    if reclaimed:
+        logger.warning("re-queued %s task(s) left RUNNING by %s", reclaimed, worker_id)
+    return reclaimed

@@ -164,6 +164,28 @@ class MoodDay:
     negative_percent: int | None
 
 
+def _negative_by_category(rows) -> list[tuple[str, int, int, int]]:
+    """(category, negative texts, all texts, percent negative), the most negative first."""
+    by_category: dict[str, dict[str, int]] = defaultdict(lambda: {"neg": 0, "all": 0})
+    for category, metric, n in (
+        rows.filter(metric__in=SENTIMENT_METRICS)
+        .values_list("category", "metric")
+        .annotate(n=Sum("count"))
+    ):
+        by_category[category]["all"] += n
+        if metric in ("sentiment:negative", "sentiment:very_negative"):
+            by_category[category]["neg"] += n
+    labels = dict(Category.choices)
+    return sorted(
+        (
+            (str(labels.get(c, c)), v["neg"], v["all"], round(100 * v["neg"] / v["all"]))
+            for c, v in by_category.items()
+            if v["all"]
+        ),
+        key=lambda item: (-item[3], item[0]),
+    )
+
+
 def mood(f: Filters, *, today: date) -> dict:
     """Sentiment per day, emotion totals over the period, and the share of negative texts per
     category (from the stored triage of grievances and the MSME's messages)."""
@@ -184,24 +206,7 @@ def mood(f: Filters, *, today: date) -> dict:
         .annotate(n=Sum("count"))
     ):
         emotions[metric.removeprefix("emotion:")] = n
-    by_category: dict[str, dict[str, int]] = defaultdict(lambda: {"neg": 0, "all": 0})
-    for category, metric, n in (
-        base.filter(_scope(f, by_category=True), metric__in=SENTIMENT_METRICS)
-        .values_list("category", "metric")
-        .annotate(n=Sum("count"))
-    ):
-        by_category[category]["all"] += n
-        if metric in ("sentiment:negative", "sentiment:very_negative"):
-            by_category[category]["neg"] += n
-    labels = dict(Category.choices)
-    categories = sorted(
-        (
-            (str(labels.get(c, c)), v["neg"], v["all"], round(100 * v["neg"] / v["all"]))
-            for c, v in by_category.items()
-            if v["all"]
-        ),
-        key=lambda item: (-item[3], item[0]),
-    )
+    categories = _negative_by_category(base.filter(_scope(f, by_category=True)))
     return {
         "days": [_mood_day(day, counts) for day, counts in sorted(days.items())],
         "emotions": sorted(

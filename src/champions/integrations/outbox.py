@@ -20,7 +20,6 @@ from champions.grievances.choices import Channel, Kind
 from champions.grievances.hooks import GrievanceEvent
 from champions.grievances.services import grievance_cpgrams_acknowledged
 
-from . import tasks
 from .cpgrams.client import CpgramsClient, CpgramsError, CpgramsRejected, cpgrams_client
 from .models import OutboxKind, OutboxMessage, OutboxStatus
 
@@ -53,6 +52,8 @@ def outbox_record_grievance_event(event: GrievanceEvent) -> OutboxMessage | None
         idempotency_key=uuid.uuid4().hex,
         next_attempt_at=timezone.now(),
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(tasks.deliver_outbox_task.enqueue)
     return message
 
@@ -113,6 +114,8 @@ def outbox_deliver_due(
         for message in batch:
             tried.add(message.pk)
             _deliver(message, client=client, report=report)
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     backend = tasks.deliver_outbox_task.get_backend()
     if report.next_retry_at and backend.supports_defer:
         tasks.deliver_outbox_task.using(run_after=report.next_retry_at).enqueue()
@@ -225,5 +228,7 @@ def outbox_replay(*, message_ids: list[int]) -> int:
         status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
     )
     if count:
+        from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
         transaction.on_commit(tasks.deliver_outbox_task.enqueue)
     return count

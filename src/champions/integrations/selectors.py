@@ -1,5 +1,7 @@
 """Reads for the integrations, always through the grievances' scoped selectors."""
 
+from datetime import datetime
+
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -50,6 +52,19 @@ def cpgrams_sync_health() -> dict:
         "failed": OutboxMessage.objects.filter(status=OutboxStatus.DEAD).count(),
         "last_success": last,
     }
+
+
+def cpgrams_outbox_lag() -> tuple[int, int, datetime | None]:
+    """(pending, dead letters, when the oldest pending message was written), for the metrics.
+    The oldest is the lowest pending id: ids grow with `created_at`."""
+    oldest = (
+        OutboxMessage.objects.filter(status=OutboxStatus.PENDING)
+        .order_by("id")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    health = cpgrams_sync_health()
+    return health["queued"], health["failed"], oldest
 
 
 def cpgrams_sync_panel():

@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import code_list
+
 from .choices import PostKind
+from .matching import MatchQuery
 from .validation import ProfileInput
 
 
@@ -49,6 +52,16 @@ class MatchForm(forms.Form):
         help_text=_("For example IN DE; empty for any country."),
     )
 
+    def match_query(self) -> MatchQuery:
+        d = self.cleaned_data
+        return MatchQuery(
+            text=d["text"],
+            kind=d["kind"] or None,
+            hs_codes=tuple(code_list(d["hs_codes"])),
+            nic_codes=tuple(code_list(d["nic_codes"])),
+            countries=tuple(c.upper() for c in code_list(d["countries"])),
+        )
+
 
 class InterestForm(forms.Form):
     profile_id = forms.IntegerField(widget=forms.HiddenInput)
@@ -72,10 +85,6 @@ class MessageForm(forms.Form):
 class ReviewForm(forms.Form):
     approve = forms.BooleanField(required=False)
     reason = forms.CharField(label=_("Reason (when rejecting)"), required=False, max_length=500)
-
-
-def _code_list(value: str) -> list[str]:
-    return [part for part in value.replace(",", " ").split() if part]
 
 
 class ProfileForm(forms.Form):
@@ -126,8 +135,8 @@ class ProfileForm(forms.Form):
             country=d["country"],
             description=d["description"],
             needs=d["needs"],
-            hs_codes=_code_list(d["hs_codes"]),
-            nic_codes=_code_list(d["nic_codes"]),
+            hs_codes=code_list(d["hs_codes"]),
+            nic_codes=code_list(d["nic_codes"]),
             registration_number=d["registration_number"],
             website=d["website"],
         )
@@ -165,7 +174,7 @@ class PostForm(forms.Form):
             "kind": d["kind"],
             "title": d["title"],
             "text": d["text"],
-            "hs_codes": _code_list(d["hs_codes"]),
-            "countries": _code_list(d["countries"]),
+            "hs_codes": code_list(d["hs_codes"]),
+            "countries": code_list(d["countries"]),
             "deadline": d["deadline"],
         }

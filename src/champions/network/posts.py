@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from champions.accounts.selectors import user_sees_whole_country
+from champions.accounts.types import User
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.notifications.choices import NotificationKind
 from champions.notifications.services import notify
 
-from . import tasks
 from .choices import IntroductionStatus, PostKind, PostStatus, ReviewStatus
 from .matching import MatchQuery, profiles_match
 from .models import AbuseReport, Introduction, IntroductionMessage, Post, PostAlert, Profile
@@ -76,7 +76,7 @@ def post_create(
 
 
 @transaction.atomic
-def post_review(*, user, post_id: int, approve: bool, reason: str = "") -> Post:
+def post_review(*, user: User, post_id: int, approve: bool, reason: str = "") -> Post:
     if not user_sees_whole_country(user):
         raise _forbidden("Only hub officers review posts.")
     post = Post.objects.select_for_update().filter(pk=post_id).first()
@@ -95,6 +95,8 @@ def post_review(*, user, post_id: int, approve: bool, reason: str = "") -> Post:
             now + POST_LIFETIME,
         )
         post.save()
+        from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
         transaction.on_commit(lambda: tasks.post_alerts_task.enqueue(post.pk))
     else:
         post.status, post.reject_reason = PostStatus.REJECTED, reason.strip()[:500]

@@ -11,7 +11,7 @@ from champions.accounts.selectors import user_is_officer, user_sees_whole_countr
 from champions.core.errors import DomainError, NotFound, ValidationFailed
 from champions.registry.selectors import enterprise_get_for_user
 
-from . import importing, indexing, searches, tasks
+from . import importing, indexing, searches
 from .choices import ProfileKind, ReviewStatus
 from .matching import MatchQuery, MatchResult, profiles_match  # noqa: F401 (re-exported)
 from .models import Profile
@@ -36,6 +36,8 @@ def _require_officer(user) -> None:
 
 
 def _index_after_commit(profile_ids: list[int]) -> None:
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(lambda: tasks.embed_profiles_task.enqueue(profile_ids))
 
 
@@ -79,7 +81,7 @@ def profile_create_from_enterprise(*, user, enterprise_id: int, data: ProfileInp
         )
     data.name = data.name or enterprise.name
     data.country = "IN"
-    data.state = str(enterprise.state.lgd_code)
+    data.state = str(enterprise.state.lgd_code) if enterprise.state else ""
     data.nic_codes = data.nic_codes or list(enterprise.nic_codes)
     data.udyam_number = enterprise.udyam_number or ""
     data, state_id = profile_input_clean(data)

@@ -24,35 +24,37 @@ from .forms import (
 )
 
 
-def _codes(value: str) -> tuple[str, ...]:
-    return tuple(part for part in value.replace(",", " ").split() if part)
+def _page_number(request) -> int:
+    value = request.GET.get("page", "1")
+    return max(1, int(value or 1)) if value.isdigit() else 1
 
 
-@require_GET
-def network_home_view(request):
-    form = PostSearchForm(request.GET or None)
+def _posts_found(form: PostSearchForm, page: int):
     data = form.cleaned_data if form.is_valid() else {}
-    page = (
-        max(1, int(request.GET.get("page", "1") or 1))
-        if request.GET.get("page", "1").isdigit()
-        else 1
-    )
-    posts, more = selectors.posts_published(
+    return selectors.posts_published(
         text=data.get("q", ""),
         kind=data.get("kind", ""),
         hs=data.get("hs", ""),
         country=data.get("country", ""),
         page=page,
     )
-    context = {
-        "form": form,
-        "posts": posts,
-        "page": page,
-        "more": more,
-        "profiles": selectors.profiles_of_user(user=request.user),
-        "alerts": selectors.alerts_for_user(user=request.user),
-        "officer_introductions": selectors.introductions_for_officer(user=request.user),
+
+
+def _home_panels(user) -> dict:
+    return {
+        "profiles": selectors.profiles_of_user(user=user),
+        "alerts": selectors.alerts_for_user(user=user),
+        "officer_introductions": selectors.introductions_for_officer(user=user),
     }
+
+
+@require_GET
+def network_home_view(request):
+    form = PostSearchForm(request.GET or None)
+    page = _page_number(request)
+    posts, more = _posts_found(form, page)
+    context = {"form": form, "posts": posts, "page": page, "more": more}
+    context |= _home_panels(request.user)
     template = "network/partials/_posts.html" if request.htmx else "network/home.html"
     return render(request, template, context)
 
@@ -63,16 +65,8 @@ def match_view(request):
     form = MatchForm(request.GET or None)
     results, error = [], None
     if form.is_valid() and any(form.cleaned_data.values()):
-        d = form.cleaned_data
-        query = selectors.MatchQuery(
-            text=d["text"],
-            kind=d["kind"] or None,
-            hs_codes=_codes(d["hs_codes"]),
-            nic_codes=_codes(d["nic_codes"]),
-            countries=tuple(c.upper() for c in _codes(d["countries"])),
-        )
         try:
-            results = services.match_and_record(user=request.user, query=query)
+            results = services.match_and_record(user=request.user, query=form.match_query())
         except DomainError as exc:
             error = exc
     return render(request, "network/match.html", {"form": form, "results": results, "error": error})
@@ -91,6 +85,22 @@ def post_detail_view(request, post_id: int):
     return render(request, "network/post_detail.html", context)
 
 
+def _introduction_request(user, post_id: int, data: dict):
+    """(introduction, "") or (None, why not); a post out of reach stays a 404."""
+    try:
+        intro = services.introduction_request(
+            user=user,
+            post_id=post_id,
+            from_profile_id=data["profile_id"],
+            message=data["message"],
+        )
+    except NotFound:
+        raise
+    except DomainError as exc:
+        return None, exc.message
+    return intro, ""
+
+
 @login_required
 @not_found_as_404
 @require_POST
@@ -99,17 +109,9 @@ def interest_view(request, post_id: int):
     if not form.is_valid():
         messages.error(request, _("Write a short message."))
         return redirect("web:network:post", post_id=post_id)
-    try:
-        intro = services.introduction_request(
-            user=request.user,
-            post_id=post_id,
-            from_profile_id=form.cleaned_data["profile_id"],
-            message=form.cleaned_data["message"],
-        )
-    except DomainError as exc:
-        if isinstance(exc, NotFound):
-            raise
-        messages.error(request, exc.message)
+    intro, refusal = _introduction_request(request.user, post_id, form.cleaned_data)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("web:network:post", post_id=post_id)
     messages.success(request, _("Your interest was sent to the author."))
     return redirect("web:network:introduction", introduction_id=intro.pk)
@@ -163,35 +165,38 @@ def trust_key_view(request):
     return HttpResponse(trustcard.public_key_pem(), content_type="application/x-pem-file")
 
 
+def _posted_id(request, name: str) -> int:
+    """A row id from the form; anything but digits is 0, which no row has (a 404 message)."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) <= 18 else 0
+
+
+def _review(request) -> None:
+    """The hub's decision on one post or profile, told back as a message."""
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    approve = form.cleaned_data.get("approve", False)
+    reason = form.cleaned_data.get("reason", "")
+    try:
+        if request.POST.get("post_id"):
+            post_id = _posted_id(request, "post_id")
+            services.post_review(user=request.user, post_id=post_id, approve=approve, reason=reason)
+        else:
+            profile_id = _posted_id(request, "profile_id")
+            services.profile_review(
+                user=request.user, profile_id=profile_id, approve=approve, note=reason
+            )
+        messages.success(request, _("Saved."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+
+
 @login_required
 @not_found_as_404
 def review_view(request):
     profiles, posts = selectors.review_queue(user=request.user)
     if request.method == "POST":
-        form = ReviewForm(request.POST)
-        form.is_valid()
-        approve, reason = (
-            form.cleaned_data.get("approve", False),
-            form.cleaned_data.get("reason", ""),
-        )
-        try:
-            if request.POST.get("post_id"):
-                services.post_review(
-                    user=request.user,
-                    post_id=int(request.POST["post_id"]),
-                    approve=approve,
-                    reason=reason,
-                )
-            else:
-                services.profile_review(
-                    user=request.user,
-                    profile_id=int(request.POST.get("profile_id", 0)),
-                    approve=approve,
-                    note=reason,
-                )
-            messages.success(request, _("Saved."))
-        except DomainError as exc:
-            messages.error(request, exc.message)
+        _review(request)
         return redirect("web:network:review")
     return render(request, "network/review.html", {"profiles": profiles, "posts": posts})
 

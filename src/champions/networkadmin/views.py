@@ -1,7 +1,7 @@
 """The hub's pages for the control-room network: list, room, add/edit, move districts,
 merge/close, CSV import. Hub officers and administrators change it; leadership looks."""
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from champions.accounts.selectors import user_sees_whole_country
 from champions.controlrooms import selectors as rooms
 from champions.core.errors import DomainError, NotFound, ValidationFailed
+from champions.core.forms import form_done
 
 from . import selectors, services
 from .forms import DistrictsMoveForm, ImportForm, RoomCloseForm, RoomForm
@@ -69,16 +70,16 @@ def room_list_view(request):
         state_id=int(state) if state.isdigit() else None, show_closed=show_closed
     )
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    context = {
-        **_base(request),
-        "page": page,
+    context = {**_base(request), "page": page, "state": state, "show_closed": show_closed}
+    return render(request, "networkadmin/room_list.html", context | _network_facts())
+
+
+def _network_facts() -> dict:
+    return {
         "states": rooms.states_with_rooms(),
-        "state": state,
-        "show_closed": show_closed,
         "is_default": rooms.network_is_default(),
         "uncovered": rooms.uncovered_district_count(),
     }
-    return render(request, "networkadmin/room_list.html", context)
 
 
 @_viewer
@@ -131,24 +132,23 @@ def room_create_view(request):
 @require_http_methods(["GET", "POST"])
 def room_edit_view(request, room_id: int):
     room = _room(room_id)
-    initial = {
-        k: getattr(room, k) for k in ("name", "host_office", "host_type", "city", "email", "phone")
-    }
-    form = RoomForm(request.POST or None, initial=initial, editing=True)
-    if form.is_bound and form.is_valid():
-        try:
-            services.network_room_update(
-                actor=request.user, room_id=room.pk, data=_room_input(form.cleaned_data, room)
-            )
-        except ValidationFailed as exc:
-            form.add_service_errors(exc.errors)
-        else:
-            messages.success(request, _("The room was saved."))
-            return redirect("web:networkadmin:room", room_id=room.pk)
+    form = RoomForm(request.POST or None, initial=_room_initial(room), editing=True)
+    if form.is_bound and form_done(form, partial(_room_save, request.user, room)):
+        messages.success(request, _("The room was saved."))
+        return redirect("web:networkadmin:room", room_id=room.pk)
     status = 422 if form.is_bound else 200
-    return render(
-        request, "networkadmin/room_form.html", {"form": form, "room": room}, status=status
-    )
+    context = {"form": form, "room": room}
+    return render(request, "networkadmin/room_form.html", context, status=status)
+
+
+def _room_initial(room) -> dict:
+    names = ("name", "host_office", "host_type", "city", "email", "phone")
+    return {name: getattr(room, name) for name in names}
+
+
+def _room_save(actor, room, form: RoomForm) -> None:
+    data = _room_input(form.cleaned_data, room)
+    services.network_room_update(actor=actor, room_id=room.pk, data=data)
 
 
 @_editor
@@ -157,45 +157,53 @@ def districts_move_view(request, room_id: int):
     """Pick districts (of one state) and the room that serves them; a second POST confirms."""
     room = _room(room_id)
     state = request.GET.get("state") or str(room.state_id)
-    district_rows = rooms.districts_with_rooms(
-        state_id=int(state) if state.isdigit() else room.state_id
+    form = _districts_move_form(request, room, state)
+    preview, done = _two_steps(request, form, _move_preview, partial(_move, request.user))
+    if done:
+        counts = {"d": done.districts, "g": done.grievances}
+        messages.success(
+            request, _("%(d)s districts moved; %(g)s open grievances went with them.") % counts
+        )
+        return redirect("web:networkadmin:room", room_id=form.cleaned_data["to_room"])
+    context = {"room": room, "form": form, "preview": preview, "state": state}
+    context["states"] = rooms.states_with_rooms()
+    return render(request, "networkadmin/districts_move.html", context, status=_status(form))
+
+
+def _districts_move_form(request, room, state: str) -> DistrictsMoveForm:
+    state_id = int(state) if state.isdigit() else room.state_id
+    district_rows = rooms.districts_with_rooms(state_id=state_id)
+    initial = {"to_room": room.pk}
+    return DistrictsMoveForm(request.POST or None, district_rows=district_rows, initial=initial)
+
+
+def _move_preview(data: dict):
+    return selectors.move_preview(district_ids=data["districts"], to_room_id=data["to_room"])
+
+
+def _move(actor, data: dict):
+    return services.network_districts_move(
+        actor=actor,
+        district_ids=data["districts"],
+        to_room_id=data["to_room"],
+        reason=data["reason"],
     )
-    form = DistrictsMoveForm(
-        request.POST or None, district_rows=district_rows, initial={"to_room": room.pk}
-    )
-    preview = None
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if request.POST.get("confirm") != "yes":
-            preview = selectors.move_preview(
-                district_ids=data["districts"], to_room_id=data["to_room"]
-            )
-        elif done := _attempt(
-            request,
-            form,
-            lambda: services.network_districts_move(
-                actor=request.user,
-                district_ids=data["districts"],
-                to_room_id=data["to_room"],
-                reason=data["reason"],
-            ),
-        ):
-            messages.success(
-                request,
-                _("%(d)s districts moved; %(g)s open grievances went with them.")
-                % {"d": done.districts, "g": done.grievances},
-            )
-            return redirect("web:networkadmin:room", room_id=data["to_room"])
-    context = {
-        "room": room,
-        "form": form,
-        "preview": preview,
-        "states": rooms.states_with_rooms(),
-        "state": state,
-    }
-    return render(
-        request, "networkadmin/districts_move.html", context, status=422 if form.errors else 200
-    )
+
+
+def _status(form) -> int:
+    return 422 if form.errors else 200
+
+
+def _two_steps(request, form, preview, act):
+    """A change the hub confirms: the first valid POST gives `(preview(data), None)`, the
+    confirming one (`confirm=yes`) `(None, act(data))`, or `(None, None)` with its refusal on
+    the form; anything else `(None, None)`."""
+    if not (form.is_bound and form.is_valid()):
+        return None, None
+    data = form.cleaned_data
+    if request.POST.get("confirm") != "yes":
+        return preview(data), None
+    return None, _attempt(request, form, lambda: act(data))
 
 
 def _attempt(request, form, operation):
@@ -216,40 +224,33 @@ def room_close_view(request, room_id: int):
     """Merge or close a room; the first POST shows what will move, the second does it."""
     room = _room(room_id)
     form = RoomCloseForm(request.POST or None, room_id=room.pk)
-    preview = None
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if request.POST.get("confirm") != "yes":
-            preview = selectors.close_preview(room_id=room.pk, to_room_id=data["to_room"])
-        elif done := _attempt(
-            request,
-            form,
-            lambda: services.network_room_close(
-                actor=request.user,
-                room_id=room.pk,
-                to_room_id=data["to_room"],
-                reason=data["reason"],
-                merge=data["action"] == RoomCloseForm.MERGE,
-            ),
-        ):
-            messages.success(
-                request,
-                _(
-                    "%(room)s is closed: %(d)s districts, %(g)s open grievances and "
-                    "%(o)s officers moved."
-                )
-                % {
-                    "room": room.name,
-                    "d": done.districts,
-                    "g": done.grievances,
-                    "o": done.officers,
-                },
-            )
-            return redirect("web:networkadmin:room", room_id=data["to_room"])
+    close = partial(_close, request.user, room)
+    preview, done = _two_steps(request, form, partial(_close_preview, room), close)
+    if done:
+        messages.success(request, _closed_message(room, done))
+        return redirect("web:networkadmin:room", room_id=form.cleaned_data["to_room"])
     context = {"room": room, "form": form, "preview": preview}
-    return render(
-        request, "networkadmin/room_close.html", context, status=422 if form.errors else 200
+    return render(request, "networkadmin/room_close.html", context, status=_status(form))
+
+
+def _close_preview(room, data: dict):
+    return selectors.close_preview(room_id=room.pk, to_room_id=data["to_room"])
+
+
+def _close(actor, room, data: dict):
+    return services.network_room_close(
+        actor=actor,
+        room_id=room.pk,
+        to_room_id=data["to_room"],
+        reason=data["reason"],
+        merge=data["action"] == RoomCloseForm.MERGE,
     )
+
+
+def _closed_message(room, done) -> str:
+    return _(
+        "%(room)s is closed: %(d)s districts, %(g)s open grievances and %(o)s officers moved."
+    ) % {"room": room.name, "d": done.districts, "g": done.grievances, "o": done.officers}
 
 
 @_editor
@@ -257,33 +258,33 @@ def room_close_view(request, room_id: int):
 def import_view(request):
     """Upload a CSV: a dry run lists what would change and every bad row; then apply."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    preview = None
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        preview = selectors.import_preview(text=data["text"])
-        if request.POST.get("confirm") == "yes" and (
-            done := _attempt(
-                request,
-                form,
-                lambda: services.network_import(
-                    actor=request.user, text=data["text"], reason=data["reason"]
-                ),
-            )
-        ):
-            messages.success(
-                request,
-                _("Imported: %(d)s districts moved; %(g)s open grievances went with them.")
-                % {"d": done.districts, "g": done.grievances},
-            )
-            return redirect("web:networkadmin:rooms")
-    context = {
-        "form": form,
-        "preview": preview,
-        "text": form.cleaned_data.get("text", "")
-        if form.is_bound and hasattr(form, "cleaned_data")
-        else "",
+    valid = form.is_bound and form.is_valid()
+    preview = selectors.import_preview(text=form.cleaned_data["text"]) if valid else None
+    done = valid and request.POST.get("confirm") == "yes" and _import(request, form)
+    if done:
+        messages.success(request, _imported_message(done))
+        return redirect("web:networkadmin:rooms")
+    text = form.cleaned_data.get("text", "") if hasattr(form, "cleaned_data") else ""
+    context = {"form": form, "preview": preview, "text": text}
+    return render(request, "networkadmin/import.html", context, status=_status(form))
+
+
+def _imported_message(done) -> str:
+    return _("Imported: %(d)s districts moved; %(g)s open grievances went with them.") % {
+        "d": done.districts,
+        "g": done.grievances,
     }
-    return render(request, "networkadmin/import.html", context, status=422 if form.errors else 200)
+
+
+def _import(request, form: ImportForm):
+    data = form.cleaned_data
+    return _attempt(
+        request,
+        form,
+        lambda: services.network_import(
+            actor=request.user, text=data["text"], reason=data["reason"]
+        ),
+    )
 
 
 @_editor

@@ -8,9 +8,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from champions.accounts.types import User
 from champions.core.errors import DomainError
 
-from . import selectors, sms, tasks
+from . import selectors, sms
 from .channels import CHANNELS, SMS_MAX_CHARS
 from .choices import ChannelName, DeliveryStatus, NotificationKind
 from .errors import DeliveryRetryable, InvalidAddress
@@ -32,7 +33,7 @@ def backoff_seconds(attempts: int) -> int:
 @transaction.atomic
 def notify(
     *,
-    recipient_user=None,
+    recipient_user: User | None = None,
     email: str = "",
     phone: str = "",
     kind: str,
@@ -43,10 +44,9 @@ def notify(
 ) -> Notification | None:
     """Record a notification and send it, after commit, on each channel the person chose.
 
-    `email` and `phone` override the user's own (or are all there is, for a contact without
-    an account). Returns None when no channel has anywhere to deliver. With an
-    `idempotency_key`, a second call returns the first notification and sends nothing.
-    """
+    `email` and `phone` override the user's own (or are all there is, for a contact without an
+    account). None when no channel has anywhere to deliver. With an `idempotency_key`, a
+    second call returns the first notification and sends nothing."""
     if kind not in NotificationKind.values:
         raise ValueError(f"unknown notification kind: {kind!r}")
     key = idempotency_key[:100] or None
@@ -68,14 +68,20 @@ def notify(
         link=link,
         idempotency_key=key,
     )
+    if (saved := _save_once(notification)) is notification:
+        _deliveries_create(notification, addresses)
+    return saved
+
+
+def _save_once(notification: Notification) -> Notification | None:
+    """Save it, or return the notification a concurrent run with the same key saved first."""
     notification.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             notification.save()
     except IntegrityError:
-        # A concurrent run with the same key won the race.
+        key = notification.idempotency_key
         return Notification.objects.filter(idempotency_key=key).first()
-    _deliveries_create(notification, addresses)
     return notification
 
 
@@ -96,6 +102,8 @@ def _addresses(*, channels, user, email: str, phone: str) -> dict[str, str | Inv
 
 
 def _deliveries_create(notification: Notification, addresses: dict) -> None:
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     for channel, address in addresses.items():
         if isinstance(address, InvalidAddress):
             Delivery.objects.create(
@@ -165,6 +173,8 @@ def deliveries_retry_due(*, now: datetime | None = None) -> int:
         status=DeliveryStatus.FAILED, last_error="gave up after the last attempt"
     )
     due_ids = list(open_due.filter(attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True))
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     for delivery_id in due_ids:
         transaction.on_commit(partial(tasks.deliver_notification_task.enqueue, delivery_id))
     return len(due_ids)
@@ -179,6 +189,8 @@ def deliveries_resend(*, delivery_ids: list[int]) -> int:
     Delivery.objects.filter(pk__in=ids).update(
         status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     for delivery_id in ids:
         transaction.on_commit(partial(tasks.deliver_notification_task.enqueue, delivery_id))
     return len(ids)

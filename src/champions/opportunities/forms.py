@@ -6,17 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from champions.core.forms import ServiceErrorsMixin
+from champions.core.forms import ServiceErrorsMixin, code_list
 from champions.core.selectors import state_list
 
 from .choices import SECTORS, ActionKind, FactKind, OpportunityKind, OpportunityStatus, Outcome
 from .services import OpportunityInput, ResponseInput
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _codes(value: str) -> list[str]:
-    return [c for c in value.replace(",", " ").split() if c]
 
 
 def _state_choices() -> list[tuple[str, str]]:
@@ -75,8 +71,8 @@ class OpportunityForm(ServiceErrorsMixin, forms.Form):
 
     def to_input(self) -> OpportunityInput:
         data = dict(self.cleaned_data)
-        data["hs_codes"] = _codes(data["hs_codes"])
-        data["nic_codes"] = _codes(data["nic_codes"])
+        data["hs_codes"] = code_list(data["hs_codes"])
+        data["nic_codes"] = code_list(data["nic_codes"])
         return OpportunityInput(**data)
 
 

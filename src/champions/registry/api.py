@@ -13,7 +13,6 @@ from champions.core.pagination import keyset_page
 from champions.core.schemas import ErrorOut
 
 from . import selectors, services
-from .classification import InvalidFigures, NoRuleInForce, classify
 from .filters import EnterpriseFilterSet
 from .validation import EnterpriseInput
 
@@ -44,20 +43,8 @@ class ClassificationOut(Schema):
     summary="Classify an enterprise as micro, small or medium",
 )
 def classification(request: HttpRequest, query: Query[ClassificationQuery]):
-    on = query.on or timezone.localdate()
-    try:
-        result = classify(
-            investment_inr=query.investment_inr,
-            turnover_inr=query.turnover_inr,
-            export_turnover_inr=query.export_turnover_inr,
-            on=on,
-        )
-    except InvalidFigures as exc:
-        raise ValidationFailed(
-            "Invalid input.", errors={k: [v] for k, v in exc.errors.items()}
-        ) from exc
-    except NoRuleInForce as exc:
-        raise ValidationFailed("Invalid input.", errors={"on": [str(exc)]}) from exc
+    figures = query.model_dump(exclude={"on"})
+    result = selectors.classification_check(**figures, on=query.on or timezone.localdate())
     return Status(
         200, {"category": result.category, "rule": result.rule, "reasons": result.reasons}
     )

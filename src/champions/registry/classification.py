@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from champions.core import numbers
+from champions.core.numbers import format_inr
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "classification_rules.json"
 CATEGORIES = ("micro", "small", "medium")
@@ -87,11 +87,6 @@ def rule_in_force(on: date, rules: tuple[Rule, ...] | None = None) -> Rule:
         _("No classification rule in the catalogue is in force on %(date)s.")
         % {"date": on.isoformat()}
     )
-
-
-def format_inr(amount: int) -> str:
-    """Indian digit grouping: 12345678 -> '₹1,23,45,678' (core's helper)."""
-    return numbers.format_inr(amount)
 
 
 def classify(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from champions.core.forms import ServiceErrorsMixin
+from champions.core.forms import ServiceErrorsMixin, code_list
 from champions.core.models import District, State
 
 from .choices import Activity, Gender, OrganisationType, SocialCategory
@@ -134,8 +134,7 @@ class EnterpriseForm(_RegistryFormMixin, forms.Form):
             return None
 
     def clean_nic_codes(self) -> list[str]:
-        text = self.cleaned_data["nic_codes"]
-        return text.replace(";", " ").replace(",", " ").split()
+        return code_list(self.cleaned_data["nic_codes"])
 
     def to_input(self) -> EnterpriseInput:
         data = self.cleaned_data
@@ -195,7 +194,7 @@ class ImportForm(_RegistryFormMixin, forms.Form):
         ) % {"columns": ", ".join(COLUMNS), "required": ", ".join(sorted(REQUIRED_COLUMNS))}
 
 
-class ClassificationForm(forms.Form):
+class ClassificationForm(ServiceErrorsMixin, forms.Form):
     investment_inr = forms.IntegerField(
         label=_("Investment in plant & machinery or equipment (₹)"),
         min_value=0,

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import require
 from champions.accounts.selectors import user_sees_whole_country
+from champions.accounts.types import User
 from champions.core.errors import ValidationFailed
 
-from . import selectors, tasks
+from . import selectors
 from .choices import ImportStatus
 from .importing import ImportFileError, count_rows, import_rows, read_rows
 from .models import ImportJob
@@ -31,7 +32,7 @@ def _import_dir() -> Path:
 
 
 @transaction.atomic
-def import_job_create(*, user, uploaded_file) -> ImportJob:
+def import_job_create(*, user: User, uploaded_file) -> ImportJob:
     """Store an uploaded file outside the web root and queue its import."""
     require(user, Can.REGISTRY_IMPORT)
     suffix = Path(uploaded_file.name).suffix.lower()
@@ -53,6 +54,8 @@ def import_job_create(*, user, uploaded_file) -> ImportJob:
         stored_path=str(path),
         total_rows=count_rows(path),
     )
+    from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
+
     transaction.on_commit(lambda: tasks.import_enterprises_task.enqueue(job.pk))
     return job
 

@@ -1,6 +1,7 @@
 """Reads for the enterprise registry, always scoped to what the user may see."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import connection
 from django.db.models import Count, QuerySet
@@ -13,10 +14,11 @@ from champions.accounts.selectors import (
     user_is_spoke_officer,
     user_sees_whole_country,
 )
+from champions.accounts.types import AnyUser
 from champions.controlrooms.selectors import room_district_ids
-from champions.core.errors import NotFound
+from champions.core.errors import NotFound, ValidationFailed
 
-from .classification import Classification, classify
+from .classification import Classification, InvalidFigures, NoRuleInForce, classify
 from .models import CategoryChange, Enterprise, ImportJob
 
 
@@ -75,6 +77,30 @@ def import_job_list(*, user, limit: int = 10) -> list[ImportJob]:
 def enterprise_list_for_user(*, user) -> QuerySet[Enterprise]:
     """What the enterprise list shows: the user's enterprises with their state and district."""
     return enterprise_queryset_for_user(user=user).select_related("state", "district")
+
+
+def classification_check(
+    *, investment_inr: int, turnover_inr: int, export_turnover_inr: int = 0, on: date
+) -> Classification:
+    """The category for these figures on `on` (nothing stored); figures that cannot be
+    classified, or a date no rule covers, are `ValidationFailed` with a message per field."""
+    try:
+        return classify(
+            investment_inr=investment_inr,
+            turnover_inr=turnover_inr,
+            export_turnover_inr=export_turnover_inr,
+            on=on,
+        )
+    except InvalidFigures as exc:
+        errors = {name: [message] for name, message in exc.errors.items()}
+        raise ValidationFailed("Invalid input.", errors=errors) from exc
+    except NoRuleInForce as exc:
+        raise ValidationFailed("Invalid input.", errors={"on": [str(exc)]}) from exc
+
+
+def enterprises_represented(*, user: AnyUser, limit: int = 50) -> list[Enterprise]:
+    """The units a signed-in entrepreneur acts for (an officer or a visitor acts for none)."""
+    return list(enterprise_list_for_user(user=user)[:limit]) if user_is_entrepreneur(user) else []
 
 
 def enterprise_can_create(*, user) -> bool:
@@ -151,8 +177,8 @@ def enterprise_brief(*, enterprise_id: int) -> dict | None:
     )
     if row is None:
         return None
-    nic = row.pop("primary_nic") or ""
-    return {**row, "nic_prefix": nic[:2]}
+    nic = row["primary_nic"] or ""
+    return {"district_id": row["district_id"], "state_id": row["state_id"], "nic_prefix": nic[:2]}
 
 
 def enterprise_representatives(*, enterprise_ids: list[int]) -> dict[int, list]:
@@ -198,4 +224,6 @@ def enterprise_identities(
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     rows = qs.order_by("pk").values_list("pk", "udyam_number", "name", "category")[:limit]
-    return [EnterpriseIdentity(*row) for row in rows]
+    return [
+        EnterpriseIdentity(pk, udyam or "", name, category) for pk, udyam, name, category in rows
+    ]

@@ -58,6 +58,19 @@ def _choice_error(value: str, choices, *, required: bool) -> str | None:
     return None
 
 
+def _check_figures(data: EnterpriseInput, add) -> None:
+    """Amounts and head count: whole numbers, zero or more; exports within the turnover."""
+    bad = set()
+    for name in ("investment_inr", "turnover_inr", "export_turnover_inr", "employees"):
+        value = getattr(data, name)
+        if value is None or value < 0:
+            add(name, _("Must be a whole number, zero or more."))
+            bad.add(name)
+    turnovers_read = not bad & {"turnover_inr", "export_turnover_inr"}
+    if turnovers_read and data.export_turnover_inr > data.turnover_inr:
+        add("export_turnover_inr", _("Export turnover cannot exceed total turnover."))
+
+
 def enterprise_input_errors(
     data: EnterpriseInput, ref: ReferenceIndex, *, today: date | None = None
 ) -> dict[str, list[str]]:
@@ -80,16 +93,7 @@ def enterprise_input_errors(
         "owner_social_category",
         _choice_error(data.owner_social_category, SocialCategory, required=False),
     )
-    for name in ("investment_inr", "turnover_inr", "export_turnover_inr", "employees"):
-        value = getattr(data, name)
-        if value is None or value < 0:
-            add(name, _("Must be a whole number, zero or more."))
-    if (
-        not errors.get("turnover_inr")
-        and not errors.get("export_turnover_inr")
-        and data.export_turnover_inr > data.turnover_inr
-    ):
-        add("export_turnover_inr", _("Export turnover cannot exceed total turnover."))
+    _check_figures(data, add)
     if data.commenced_on and data.commenced_on > (today or date.today()):  # noqa: DTZ011
         add("commenced_on", _("The date of commencement cannot be in the future."))
     for code in data.nic_codes:

@@ -2,22 +2,22 @@
 
 import csv
 import io
-from functools import wraps
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from champions.accounts import policy
 from champions.accounts.policy import Action as Can
-from champions.accounts.policy import permission_required
-from champions.accounts.selectors import user_is_officer
+from champions.accounts.policy import officer_required, permission_required
 from champions.core.errors import ValidationFailed
+from champions.core.forms import form_done, form_result
 from champions.core.http import cursor_param as _cursor
 from champions.core.http import not_found_as_404
 from champions.core.pagination import keyset_page
@@ -25,7 +25,6 @@ from champions.core.selectors import district_list
 
 from . import jobs, selectors, services
 from .choices import Category
-from .classification import InvalidFigures, NoRuleInForce, classify
 from .filters import EnterpriseFilterSet
 from .forms import (
     IMPORT_EXAMPLE_ROW,
@@ -37,37 +36,24 @@ from .forms import (
 from .importing import COLUMNS
 
 
-def officer_required(view):
-    """Imports are for officers; to everyone else the pages do not exist."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not user_is_officer(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
-
-
 @login_required
 @require_GET
 def enterprise_list_view(request):
     filterset = EnterpriseFilterSet(
         request.GET, queryset=selectors.enterprise_list_for_user(user=request.user)
     )
-    page = keyset_page(
-        filterset.qs,
-        after=_cursor(request, "after"),
-        before=_cursor(request, "before"),
-        size=settings.CHAMPIONS_PAGE_SIZE,
-    )
-    context = {"filterset": filterset, "page": page}
+    context = {"filterset": filterset, "page": _page(request, filterset.qs)}
     if request.htmx and not request.htmx.boosted:
         return render(request, "registry/partials/_enterprise_table.html", context)
     state = filterset.form.cleaned_data.get("state")
     context["districts"] = district_list(state_id=state.pk) if state else []
     context["can_create"] = selectors.enterprise_can_create(user=request.user)
     return render(request, "registry/enterprise_list.html", context)
+
+
+def _page(request, queryset):
+    after, before = _cursor(request, "after"), _cursor(request, "before")
+    return keyset_page(queryset, after=after, before=before, size=settings.CHAMPIONS_PAGE_SIZE)
 
 
 @require_GET
@@ -112,18 +98,17 @@ def enterprise_update_view(request, enterprise_id: int):
     if not selectors.enterprise_can_edit(user=request.user, enterprise=enterprise):
         raise PermissionDenied
     form = EnterpriseForm(request.POST or None, initial=enterprise_form_initial(enterprise))
-    if form.is_bound and form.is_valid():
-        try:
-            services.enterprise_update(
-                enterprise_id=enterprise.pk, data=form.to_input(), actor=request.user
-            )
-        except ValidationFailed as exc:
-            form.add_service_errors(exc.errors)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("web:registry:enterprise_detail", enterprise_id=enterprise.pk)
-    context = {"form": form, "enterprise": enterprise}
-    return render(request, "registry/enterprise_form.html", context)
+    save = partial(_enterprise_save, request.user, enterprise.pk)
+    if form.is_bound and form_done(form, save):
+        messages.success(request, _("The changes were saved."))
+        return redirect("web:registry:enterprise_detail", enterprise_id=enterprise.pk)
+    return render(
+        request, "registry/enterprise_form.html", {"form": form, "enterprise": enterprise}
+    )
+
+
+def _enterprise_save(actor, enterprise_id: int, form: EnterpriseForm) -> None:
+    services.enterprise_update(enterprise_id=enterprise_id, data=form.to_input(), actor=actor)
 
 
 @permission_required(Can.REGISTRY_IMPORT)
@@ -177,15 +162,7 @@ def import_report_view(request, job_id: int):
 def classification_view(request):
     """The MSME category calculator: open to everyone, nothing is stored."""
     form = ClassificationForm(request.GET or None)
-    result = None
-    if form.is_bound and form.is_valid():
-        try:
-            result = classify(**form.cleaned_data)
-        except InvalidFigures as exc:
-            for name, message in exc.errors.items():
-                form.add_error(name, message)
-        except NoRuleInForce as exc:
-            form.add_error("on", str(exc))
+    result = form_result(form, lambda f: selectors.classification_check(**f.cleaned_data))
     context = {
         "form": form,
         "result": result,

@@ -11,7 +11,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from champions.registry.classification import format_inr
+from champions.core.numbers import format_inr
 
 from .catalogue import localized
 from .conditions import condition_holds, in_force

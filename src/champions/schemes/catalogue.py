@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from django.utils.translation import get_language
+from champions.core.names import local_name
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMES_DIR = DATA_DIR / "schemes"
@@ -70,22 +70,14 @@ REQUIRED_KEYS = (
 DATE_KEYS = ("last_verified", "valid_from", "valid_to", "approved_until")
 
 
-def is_hindi() -> bool:
-    return (get_language() or "").startswith("hi")
-
-
 def localized(item: dict, key: str) -> str:
     """item[key_hi] when the page is in Hindi and it is filled in, else item[key_en]."""
-    if is_hindi() and item.get(f"{key}_hi"):
-        return item[f"{key}_hi"]
-    return item.get(f"{key}_en", "") or ""
+    return local_name(item.get(f"{key}_en", "") or "", item.get(f"{key}_hi", "") or "")
 
 
 def localized_pair(pair: dict) -> str:
     """A {"en": ..., "hi": ...} text in the page's language."""
-    if is_hindi() and pair.get("hi"):
-        return pair["hi"]
-    return pair.get("en", "")
+    return local_name(pair.get("en", ""), pair.get("hi", "") or "")
 
 
 @dataclass(frozen=True)

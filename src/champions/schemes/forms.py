@@ -6,6 +6,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from champions.core.forms import ServiceErrorsMixin
+
 from .catalogue import Fact, localized
 from .choices import Agency, Kind, TargetGroup
 
@@ -61,8 +63,10 @@ def _pairs(english: str, hindi: str) -> list[dict]:
     ]
 
 
-class SchemeEditForm(forms.Form):
+class SchemeEditForm(ServiceErrorsMixin, forms.Form):
     """The hub's editor of a catalogue entry; rules are edited as JSON and checked on save."""
+
+    service_field_names = {"data": "rules"}
 
     TEXT_FIELDS = (
         "name_en",

@@ -9,6 +9,7 @@ This is the public surface for other apps (convergence, compliance, the assistan
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import can
 from champions.accounts.selectors import user_is_officer
-from champions.core.errors import NotFound
+from champions.core.errors import NotFound, ValidationFailed
 from champions.registry.selectors import enterprise_get_for_user, enterprise_list_for_user
 
 from .catalogue import localized, localized_pair
@@ -30,6 +31,7 @@ from .eligibility import (
     next_question,
     recommend,
 )
+from .filters import SchemeFilterSet
 from .models import Scheme, SchemeVersion
 
 # Udyam's types of organisation, as the engine's applicant types.
@@ -61,6 +63,15 @@ def scheme_queryset() -> QuerySet[Scheme]:
 
 def scheme_list() -> list[Scheme]:
     return list(Scheme.objects.order_by("name_en"))
+
+
+def scheme_page(*, filters: dict, page: int, size: int) -> Page:
+    """One page of the catalogue narrowed by the FilterSet; bad filter values are a 422."""
+    filterset = SchemeFilterSet(filters, queryset=scheme_queryset())
+    if not filterset.is_valid():
+        errors = {k: [str(m) for m in v] for k, v in filterset.errors.items()}
+        raise ValidationFailed("Invalid filter.", errors=errors)
+    return Paginator(filterset.qs, size).get_page(page)
 
 
 def scheme_get(*, slug: str) -> Scheme:

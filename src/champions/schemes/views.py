@@ -4,6 +4,7 @@ import csv
 import hashlib
 import io
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,12 +14,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from champions.core.errors import ValidationFailed
+from champions.core.forms import form_done
 from champions.core.http import not_found_as_404
 
 from . import selectors, services
 from .catalogue import load_facts, localized, localized_pair
-from .convergence import BANDS, COMBINED, DIMENSION_LABELS, heat_map, pairs_table
+from .convergence import heat_map_page, pairs_table
 from .eligibility import (
     ELIGIBLE,
     NEEDS_INFO,
@@ -74,6 +75,15 @@ def scheme_detail_view(request, slug: str):
     return render(request, "schemes/scheme_detail.html", context)
 
 
+def _scheme_save(request, scheme, form: SchemeEditForm) -> None:
+    services.scheme_update(
+        actor=request.user,
+        slug=scheme.slug,
+        data=form.to_data(scheme.data),
+        summary=form.cleaned_data["summary"],
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
@@ -82,21 +92,9 @@ def scheme_edit_view(request, slug: str):
         raise Http404
     scheme = selectors.scheme_get(slug=slug)
     form = SchemeEditForm(request.POST or None, initial=SchemeEditForm.initial_from(scheme.data))
-    if form.is_bound and form.is_valid():
-        try:
-            services.scheme_update(
-                actor=request.user,
-                slug=slug,
-                data=form.to_data(scheme.data),
-                summary=form.cleaned_data["summary"],
-            )
-        except ValidationFailed as exc:
-            for name, errors in exc.errors.items():
-                for error in errors:
-                    form.add_error("rules" if name == "data" else name, error)
-        else:
-            messages.success(request, _("The scheme was saved as a new version."))
-            return redirect("web:schemes:detail", slug=slug)
+    if form.is_bound and form_done(form, partial(_scheme_save, request, scheme)):
+        messages.success(request, _("The scheme was saved as a new version."))
+        return redirect("web:schemes:detail", slug=slug)
     return render(request, "schemes/scheme_edit.html", {"form": form, "scheme": scheme})
 
 
@@ -268,19 +266,8 @@ TOP_PAIRS_SHOWN = 10
 
 @require_GET
 def convergence_view(request):
-    dimension = request.GET.get("dimension", COMBINED)
-    if dimension not in DIMENSION_LABELS:
-        dimension = COMBINED
     report = selectors.convergence_report()
-    context = {
-        "report": report,
-        "dimension": dimension,
-        "dimension_label": DIMENSION_LABELS[dimension],
-        "dimension_choices": list(DIMENSION_LABELS.items()),
-        "rows": heat_map(report, dimension),
-        "bands": list(zip(BANDS, [*BANDS[1:], None], strict=True)),
-        "top_pairs": report.pairs[:TOP_PAIRS_SHOWN],
-    }
+    context = heat_map_page(report, request.GET.get("dimension", ""), top=TOP_PAIRS_SHOWN)
     if request.htmx and not request.htmx.boosted:
         return render(request, "schemes/partials/_heat_map.html", context)
     return render(request, "schemes/convergence.html", context)

@@ -4,7 +4,7 @@
 import json
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import joblib
@@ -73,7 +73,7 @@ class TriageModels:
     models: dict[str, TextModel]
     neighbours: Neighbours
     categories: CategoryIndex | None = None
-    stack: HeadStack | None = None
+    stack: HeadStack = field(init=False)  # every head's weights side by side
 
     def __post_init__(self) -> None:
         self.stack = HeadStack.of(self.models)

@@ -4,8 +4,9 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from champions.accounts.selectors import user_get_by_email
-from champions.accounts.services import user_create
+from champions.accounts.choices import OFFICER_ROLES
+from champions.accounts.selectors import totp_code_now, user_get_by_email
+from champions.accounts.services import user_create, user_totp_set
 from champions.cases.demo import cases_demo_load
 from champions.clusters.demo import clusters_demo_load
 from champions.controlrooms.selectors import room_get_by_code
@@ -26,6 +27,10 @@ from champions.udyam.demo import udyam_demo_load
 
 DEMO_PASSWORD = "champions-demo-2026"  # noqa: S105 - printed for the demo on purpose
 DEMO_ENTERPRISES = 300
+# Officers, leadership and the administrator must use a second factor (accounts/mfa.py). The
+# demo's accounts share this published TOTP secret: add it to any authenticator app, or read
+# the current code from `champions demo_logins`. Demo data only: never load it in production.
+DEMO_TOTP_SECRET = "CHAMPIONSDEMOTOTPKEYFORMAKERUNXX"  # noqa: S105 - published on purpose
 
 # (e-mail, full name, role, control room code or None, is staff)
 DEMO_USERS = [
@@ -59,6 +64,9 @@ def demo_data_load() -> dict[str, int]:
         )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         created_users += 1
+    for email, _name, role, _room, is_staff in DEMO_USERS:
+        if role in OFFICER_ROLES or is_staff:
+            user_totp_set(user=user_get_by_email(email=email), secret=DEMO_TOTP_SECRET)
     ref = reference_index_build()
     rows = list(
         synthetic_enterprises(
@@ -137,3 +145,9 @@ def demo_data_is_loaded() -> bool:
 
 def demo_logins() -> list[tuple[str, str, str]]:
     return [(role, email, DEMO_PASSWORD) for email, _n, role, _r, _s in DEMO_USERS]
+
+
+def demo_totp() -> tuple[str, str, list[str]]:
+    """(the demo's TOTP secret, the code valid now, the roles that are asked for it)."""
+    roles = [role for _e, _n, role, _r, is_staff in DEMO_USERS if role in OFFICER_ROLES or is_staff]
+    return DEMO_TOTP_SECRET, totp_code_now(DEMO_TOTP_SECRET), roles

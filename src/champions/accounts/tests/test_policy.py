@@ -51,6 +51,8 @@ MATRIX = {
     Action.REGISTRY_IMPORT: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.SLA_EDIT: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
     Action.SCHEMES_EDIT: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
+    # a call-back request held by the Maharashtra room (the grievance object carries the room)
+    Action.ASSISTANT_CALLBACK: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.CASE_WORK: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.ROOM_NETWORK: ((N, N, Y, Y, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
 }

@@ -5,7 +5,6 @@ import pytest
 
 from champions.assistant.retrieval import index_get
 from champions.schemes.services import catalogue_load
-from champions.triage.tests.conftest import triage_models, triage_models_trained  # noqa: F401
 
 
 @pytest.fixture

@@ -18,10 +18,16 @@ def test_hinglish_buyer_has_not_paid_gets_the_45_day_rule_interest_and_samadhaan
     assert reply.language == "hinglish"
     assert reply.outcome == Outcome.ANSWERED
     assert reply.citations[0].id == "delayed_payment"
-    assert "at most 45 days" in reply.text
-    assert "section 16" in reply.text
-    assert "three times the RBI bank rate" in reply.text
-    assert "MSME Samadhaan (https://samadhaan.msme.gov.in)" in reply.text
+    # Asked in Hindi typed in Latin letters: answered in Hindi (compose.answer_language).
+    assert "अधिकतम 45 दिन बाद" in reply.text
+    assert "धारा 16" in reply.text
+    assert "आरबीआई बैंक दर के तीन गुना" in reply.text
+    assert "एमएसएमई समाधान (https://samadhaan.msme.gov.in)" in reply.text
+
+
+def test_hinglish_system_messages_are_in_hindi_and_english_ones_stay_english(catalogue):
+    assert ask("mujhe kisi se baat karni hai").reply.text.startswith("मैं आपके राज्य")
+    assert ask("I want to talk to a person").reply.text.startswith("I can ask a person")
 
 
 def test_hindi_carpenter_gets_pm_vishwakarma_toolkit_support_in_hindi(catalogue):

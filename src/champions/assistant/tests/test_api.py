@@ -32,12 +32,9 @@ def test_anonymous_ask_answers_with_citations_best_first(client, catalogue):
         "handoff",
     }
     assert body["language"] == "hinglish"
-    assert body["citations"][0] == {
-        "source_id": "delayed_payment",
-        "title": "Delayed payments to micro and small enterprises",
-        "url": "/assistant/sources/delayed_payment/",
-    }
-    assert "45 days" in body["answer"]
+    assert body["citations"][0]["source_id"] == "delayed_payment"
+    assert body["citations"][0]["url"] == "/assistant/sources/delayed_payment/"
+    assert "45 दिन" in body["answer"]  # Hinglish questions are answered in Hindi
     assert body["handoff"] is False
     assert 0.175 <= body["confidence"] <= 1
 

@@ -65,7 +65,7 @@ def test_where_is_my_grievance_answers_only_from_the_users_own(
 
 def test_anonymous_visitor_asking_for_their_grievance_is_sent_to_sign_in(catalogue):
     reply = ask("meri shikayat kahan hai?").reply
-    assert reply.text.startswith("Sign in to see your own grievances here")
+    assert reply.text.startswith("अपनी शिकायतें यहाँ देखने के लिए साइन इन करें")  # Hinglish → Hindi
 
 
 def test_talk_to_a_person_asks_for_a_number_then_queues_a_call_back(catalogue):

@@ -54,7 +54,7 @@ def test_a_rephrasing_with_only_the_sources_numbers_is_used(catalogue, fake_llm)
     assert result.answer.rephrased is True
     path, request = received[0]
     assert path == "/v1/chat/completions"
-    assert "at most 45 days" in request["messages"][1]["content"]
+    assert "अधिकतम 45 दिन बाद" in request["messages"][1]["content"]  # Hinglish → Hindi
 
 
 def test_a_rephrasing_with_an_invented_number_is_rejected(catalogue, fake_llm):
@@ -62,7 +62,7 @@ def test_a_rephrasing_with_an_invented_number_is_rejected(catalogue, fake_llm):
     replies["text"] = "Your buyer had to pay within 30 days and owes 24% interest."
     result = ask("Buyer ne 60 din se payment nahi kiya, main kya karun?")
     assert result.answer.rephrased is False
-    assert result.reply.text.startswith("Under section 15 of the MSMED Act 2006")
+    assert result.reply.text.startswith("एमएसएमईडी अधिनियम 2006 की धारा 15")
 
 
 def test_an_unreachable_endpoint_falls_back_to_the_composed_answer(catalogue, settings):
@@ -70,4 +70,4 @@ def test_an_unreachable_endpoint_falls_back_to_the_composed_answer(catalogue, se
     settings.ASSISTANT_LLM_TIMEOUT_SECONDS = 0.5
     result = ask("udyam registration kaise kare")
     assert result.answer.rephrased is False
-    assert result.reply.text.startswith("Udyam registration is free")
+    assert "उद्यम पंजीकरण निःशुल्क" in result.reply.text

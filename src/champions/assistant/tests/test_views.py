@@ -142,3 +142,28 @@ def test_callback_list_query_count(client, catalogue, spoke_officer, django_asse
     with django_assert_num_queries(8):
         page = client.get(reverse("web:assistant:callbacks")).content.decode()
     assert page.count("Mark as called back") == 3
+
+
+def test_officers_find_the_call_backs_and_the_hub_the_review_in_the_navigation(
+    client, catalogue, entrepreneur, spoke_officer, hub_officer, leadership
+):
+    ask("call me on 9876543210, Maharashtra")
+    callbacks = f'href="{reverse("web:assistant:callbacks")}"'
+    review = f'href="{reverse("web:assistant:review")}"'
+    client.force_login(spoke_officer)
+    page = client.get(reverse("web:home")).content.decode()
+    assert callbacks in page
+    assert ">Call-backs</a>" in page
+    assert review not in page
+    client.force_login(hub_officer)
+    page = client.get(reverse("web:home")).content.decode()
+    assert callbacks in page
+    assert review in page
+    client.force_login(leadership)  # oversees: reads the review, marks no call-back done
+    page = client.get(reverse("web:home")).content.decode()
+    assert callbacks not in page
+    assert review in page
+    client.force_login(entrepreneur)
+    page = client.get(reverse("web:home")).content.decode()
+    assert callbacks not in page
+    assert review not in page

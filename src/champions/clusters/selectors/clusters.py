@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from champions.accounts.selectors import user_sees_whole_country
 from champions.core.errors import NotFound
@@ -158,7 +159,7 @@ def _fit(cluster: Cluster, *, nic: str, enterprise) -> tuple[int, list[str]]:
 @dataclass(frozen=True)
 class CommonNeed:
     kind: str
-    label: str
+    label: StrOrPromise
     count: int
     schemes: list  # eligibility results of the schemes that fund it, for a cluster SPV
 

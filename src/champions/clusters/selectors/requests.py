@@ -86,9 +86,9 @@ def centre_directory(
     by_state: dict[str, list] = {}
     names: dict[str, str] = {}
     for centre in centres:
-        if centre.state_id:
-            by_state.setdefault(centre.state.udyam_code, []).append(centre)
-            names[centre.state.udyam_code] = centre.state.name
+        if (state := centre.state) is not None:
+            by_state.setdefault(state.udyam_code, []).append(centre)
+            names[state.udyam_code] = state.name
     groups = [
         StateGroup(code, names[code], by_state[code], code in home)
         for code in sorted(by_state, key=lambda c: (c not in home, names[c]))

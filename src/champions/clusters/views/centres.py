@@ -1,5 +1,7 @@
 """Pages for technology centres and service requests."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
@@ -9,7 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from champions.accounts.selectors import user_sees_whole_country
-from champions.core.errors import NotFound, ValidationFailed
+from champions.core.errors import NotFound
+from champions.core.forms import form_done, form_result
+from champions.core.http import file_download, not_found_as_404
+from champions.registry.selectors import enterprises_represented
 
 from .. import selectors, services
 from ..choices import RequestStatus
@@ -21,7 +26,6 @@ from ..forms import (
     ServiceRequestForm,
     StaffNoteForm,
 )
-from .common import domain_errors_as_http, file_download, own_enterprises
 
 PAGE_SIZE = 20
 
@@ -30,46 +34,48 @@ PAGE_SIZE = 20
 def centre_directory_view(request):
     form = DirectoryFilterForm(request.GET or None)
     kind = form.cleaned_data["service"] if form.is_valid() else ""
-    enterprises = own_enterprises(request.user)
+    enterprises = enterprises_represented(user=request.user)
     home = selectors.home_state_codes_for_user(user=request.user, enterprises=enterprises)
     directory = selectors.centre_directory(service_kind=kind, home_state_codes=home)
     return render(request, "clusters/centre_directory.html", {"form": form, "directory": directory})
 
 
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def centre_detail_view(request, centre_id: int):
     centre = selectors.centre_get(centre_id=centre_id)
-    enterprises = own_enterprises(request.user)
-    form = ServiceRequestForm(
+    enterprises = enterprises_represented(user=request.user)
+    form = _request_form(request, centre, enterprises)
+    if request.method == "POST" and _request_created(request, form):
+        return redirect("web:clusters:request_detail", form.created.pk)
+    context = {"centre": centre, "form": form, "can_request": bool(enterprises)}
+    status = 400 if form.errors else 200
+    return render(request, "clusters/centre_detail.html", context, status=status)
+
+
+def _request_form(request, centre, enterprises) -> ServiceRequestForm:
+    return ServiceRequestForm(
         request.POST or None,
         request.FILES or None,
         services=centre.services.all(),
         enterprises=enterprises,
         initial={"service": request.GET.get("service")},
     )
-    if request.method == "POST" and _request_created(request, form):
-        return redirect("web:clusters:request_detail", form.created.pk)
-    context = {"centre": centre, "form": form, "can_request": bool(enterprises)}
-    return render(
-        request, "clusters/centre_detail.html", context, status=400 if form.errors else 200
-    )
 
 
 def _request_created(request, form: ServiceRequestForm) -> bool:
-    if not request.user.is_authenticated or not own_enterprises(request.user):
+    if not request.user.is_authenticated or not enterprises_represented(user=request.user):
         raise HttpForbidden(_("Sign in as a unit to ask a centre."))
-    if not form.is_valid():
-        return False
-    try:
-        form.created = services.service_request_create(
-            actor=request.user, data=form.to_input(), upload=form.cleaned_data["attachment"]
-        )
-    except ValidationFailed as exc:
-        form.add_service_errors(exc.errors)
+    form.created = form_result(form, partial(_request_create, request.user))
+    if form.created is None:
         return False
     messages.success(request, _("Your request is sent to the centre."))
     return True
+
+
+def _request_create(actor, form: ServiceRequestForm):
+    upload = form.cleaned_data["attachment"]
+    return services.service_request_create(actor=actor, data=form.to_input(), upload=upload)
 
 
 @login_required
@@ -123,47 +129,40 @@ ACTIONS = {
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def request_detail_view(request, request_id: int):
     service_request = selectors.service_request_get_for_user(
         user=request.user, request_id=request_id
     )
-    action = request.POST.get("action", "")
     forms = {name: form_class(prefix=name) for name, (form_class, _do) in ACTIONS.items()}
+    action = request.POST.get("action", "")
     if request.method == "POST" and action in ACTIONS:
-        form_class, do = ACTIONS[action]
-        forms[action] = form = form_class(request.POST, prefix=action)
-        if _action_done(request, form, lambda d: do(request.user, request_id, d)):
+        forms[action] = ACTIONS[action][0](request.POST, prefix=action)
+        if _action_done(request, request_id, action, forms[action]):
+            messages.success(request, _("Saved."))
             return redirect("web:clusters:request_detail", request_id)
-    context = {
+    context = _request_context(request, service_request, forms)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "clusters/request_detail.html", context, status=status)
+
+
+def _action_done(request, request_id: int, action: str, form) -> bool:
+    do = ACTIONS[action][1]
+    return form_done(form, lambda f: do(request.user, request_id, f.cleaned_data))
+
+
+def _request_context(request, service_request, forms: dict) -> dict:
+    return {
         "req": service_request,
         "forms": forms,
         "is_staff": selectors.user_centre_id(request.user) == service_request.centre_id,
         "is_requester": service_request.requested_by_id == request.user.pk,
     }
-    return render(
-        request,
-        "clusters/request_detail.html",
-        context,
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-def _action_done(request, form, do) -> bool:
-    if not form.is_valid():
-        return False
-    try:
-        do(form.cleaned_data)
-    except ValidationFailed as exc:
-        form.add_service_errors(exc.errors)
-        return False
-    messages.success(request, _("Saved."))
-    return True
 
 
 @login_required
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def request_attachment_view(request, request_id: int):
     service_request = selectors.service_request_get_for_user(
         user=request.user, request_id=request_id

@@ -1,22 +1,26 @@
 """Pages for virtual clusters: the list with suggestions, a cluster with its feed, and the
 members' actions (join, post, state a need) and the coordinator's decisions."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from champions.core.errors import NotFound, ValidationFailed
+from champions.core.errors import NotFound
+from champions.core.forms import form_done
+from champions.core.http import file_download, not_found_as_404
+from champions.registry.selectors import enterprises_represented
 
 from .. import selectors, services
 from ..forms import EnterpriseForm, NeedForm, PostForm
-from .common import domain_errors_as_http, file_download, own_enterprises
 
 
 @require_GET
 def cluster_list_view(request):
-    enterprises = own_enterprises(request.user)
+    enterprises = enterprises_represented(user=request.user)
     suggestions = [(e, selectors.cluster_suggestions(enterprise=e)) for e in enterprises[:3]]
     context = {"clusters": selectors.cluster_list(), "suggestions": suggestions}
     return render(request, "clusters/cluster_list.html", context)
@@ -24,7 +28,7 @@ def cluster_list_view(request):
 
 def _cluster_context(request, cluster, **forms) -> dict:
     user = request.user
-    enterprises = own_enterprises(user)
+    enterprises = enterprises_represented(user=user)
     context = {
         "cluster": cluster,
         "feed": selectors.cluster_feed(cluster=cluster, user=user)[:50],
@@ -50,21 +54,10 @@ def _cluster_context(request, cluster, **forms) -> dict:
 
 
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def cluster_detail_view(request, cluster_id: int):
     cluster = selectors.cluster_get(cluster_id=cluster_id)
     return render(request, "clusters/cluster_detail.html", _cluster_context(request, cluster))
-
-
-def _run(request, form, do) -> bool:
-    if not form.is_valid():
-        return False
-    try:
-        do(form)
-    except ValidationFailed as exc:
-        form.add_service_errors(exc.errors)
-        return False
-    return True
 
 
 def _invalid(request, cluster, name: str, form):
@@ -76,69 +69,68 @@ def _invalid(request, cluster, name: str, form):
     )
 
 
+def _cluster_action(request, cluster_id: int, name: str, form, do, done: str):
+    """A member's action on the cluster page: `do(actor, cluster_id, form)` on a valid form,
+    then back to the cluster with `done`; else the page again with the form's errors."""
+    cluster = selectors.cluster_get(cluster_id=cluster_id)
+    if not form_done(form, partial(do, request.user, cluster.pk)):
+        return _invalid(request, cluster, name, form)
+    messages.success(request, done)
+    return redirect("web:clusters:cluster_detail", cluster.pk)
+
+
+def _join(actor, cluster_id: int, form: EnterpriseForm):
+    enterprise_id = form.cleaned_data["enterprise"]
+    return services.cluster_join_request(
+        actor=actor, cluster_id=cluster_id, enterprise_id=enterprise_id
+    )
+
+
+def _post(actor, cluster_id: int, form: PostForm):
+    upload = form.cleaned_data["document"]
+    return services.cluster_post_create(
+        actor=actor, cluster_id=cluster_id, data=form.to_input(), upload=upload
+    )
+
+
+def _need(actor, cluster_id: int, form: NeedForm):
+    data = form.cleaned_data
+    return services.cluster_need_add(
+        actor=actor, cluster_id=cluster_id, enterprise_id=data["enterprise"], kind=data["kind"]
+    )
+
+
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def cluster_join_view(request, cluster_id: int):
-    cluster = selectors.cluster_get(cluster_id=cluster_id)
-    form = EnterpriseForm(request.POST, prefix="join", enterprises=own_enterprises(request.user))
-
-    def do(f):
-        return services.cluster_join_request(
-            actor=request.user, cluster_id=cluster.pk, enterprise_id=f.cleaned_data["enterprise"]
-        )
-
-    if not _run(request, form, do):
-        return _invalid(request, cluster, "join_form", form)
-    messages.success(request, _("Your request to join is sent to the coordinator."))
-    return redirect("web:clusters:cluster_detail", cluster.pk)
+    enterprises = enterprises_represented(user=request.user)
+    form = EnterpriseForm(request.POST, prefix="join", enterprises=enterprises)
+    done = _("Your request to join is sent to the coordinator.")
+    return _cluster_action(request, cluster_id, "join_form", form, _join, done)
 
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def cluster_post_view(request, cluster_id: int):
-    cluster = selectors.cluster_get(cluster_id=cluster_id)
     form = PostForm(request.POST, request.FILES, prefix="post")
-
-    def do(f):
-        return services.cluster_post_create(
-            actor=request.user,
-            cluster_id=cluster.pk,
-            data=f.to_input(),
-            upload=f.cleaned_data["document"],
-        )
-
-    if not _run(request, form, do):
-        return _invalid(request, cluster, "post_form", form)
-    messages.success(request, _("Posted."))
-    return redirect("web:clusters:cluster_detail", cluster.pk)
+    return _cluster_action(request, cluster_id, "post_form", form, _post, _("Posted."))
 
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def cluster_need_view(request, cluster_id: int):
-    cluster = selectors.cluster_get(cluster_id=cluster_id)
-    form = NeedForm(request.POST, prefix="need", enterprises=own_enterprises(request.user))
-
-    def do(f):
-        return services.cluster_need_add(
-            actor=request.user,
-            cluster_id=cluster.pk,
-            enterprise_id=f.cleaned_data["enterprise"],
-            kind=f.cleaned_data["kind"],
-        )
-
-    if not _run(request, form, do):
-        return _invalid(request, cluster, "need_form", form)
-    messages.success(request, _("The need is added to the cluster's list."))
-    return redirect("web:clusters:cluster_detail", cluster.pk)
+    enterprises = enterprises_represented(user=request.user)
+    form = NeedForm(request.POST, prefix="need", enterprises=enterprises)
+    done = _("The need is added to the cluster's list.")
+    return _cluster_action(request, cluster_id, "need_form", form, _need, done)
 
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def membership_decide_view(request, membership_id: int):
     membership = services.membership_decide(
         actor=request.user,
@@ -150,7 +142,7 @@ def membership_decide_view(request, membership_id: int):
 
 
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def cluster_document_view(request, post_id: int):
     post = selectors.cluster_post_get_for_user(user=request.user, post_id=post_id)
     if not post.document:

@@ -11,7 +11,6 @@ from champions.compliance.delayed_payment import (
     bank_rate_latest,
     bank_rate_on,
     due_date,
-    format_inr,
     interest_compute,
     whole_months_and_days,
 )
@@ -258,19 +257,3 @@ def test_bank_rate_of_exactly_20_and_credit_days_of_365_are_accepted():
 
     assert (result.credit_days_applied, str(result.annual_rate_pct)) == (45, "60")
     assert str(result.monthly_rate_pct) == "5"
-
-
-@pytest.mark.parametrize(
-    ("amount", "text"),
-    [
-        ("0", "0.00"),
-        ("999.5", "999.50"),
-        ("1000", "1,000.00"),
-        ("100000", "1,00,000.00"),
-        ("108727.105", "1,08,727.11"),
-        ("12345678901.2", "12,34,56,78,901.20"),
-        ("-1500", "-1,500.00"),
-    ],
-)
-def test_format_inr_groups_the_indian_way(amount, text):
-    assert format_inr(Decimal(amount)) == text

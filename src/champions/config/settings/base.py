@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "champions.web",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "ninja",
     "django_htmx",
     "django_filters",
@@ -87,9 +88,13 @@ INSTALLED_APPS = [
     "champions.integrations",
     "champions.assistant",
     "champions.api",
+    "champions.ops",
 ]
 
 MIDDLEWARE = [
+    # First: probes skip the rest; then every other request gets an id and is measured.
+    "champions.ops.middleware.ProbeMiddleware",
+    "champions.ops.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "champions.accounts.mfa.MfaRequiredMiddleware",  # after messages: it leaves one
     "champions.accounts.throttling.LoginThrottleMiddleware",
     "csp.middleware.CSPMiddleware",
     "champions.core.middleware.PermissionsPolicyMiddleware",
@@ -221,8 +227,16 @@ API_THROTTLE_RATES = {
     "triage_user": os.environ.get("API_TRIAGE_USER_RATE", "60/m"),
     "token_guess": os.environ.get("API_TOKEN_GUESS_RATE", "20/m"),  # wrong bearer tokens
 }
-# Officers' sessions end after this many seconds without a request.
+# Sessions end after this many seconds without a request: officers' sooner (they see other
+# people's data), everyone else's after a working day's idleness.
 OFFICER_SESSION_IDLE_SECONDS = int(os.environ.get("OFFICER_SESSION_IDLE_SECONDS", "1800"))
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(8 * 3600)))
+# Two-factor authentication (TOTP) is compulsory for officers, leadership, administrators and
+# staff (accounts/mfa.py); recovery codes are the way back from a lost phone.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Champions"
+MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 s too: phones' clocks drift
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 # --- E-mail ----------------------------------------------------------------------------------
@@ -283,13 +297,53 @@ PERMISSIONS_POLICY = {
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# --- Logs, probes and metrics (docs/DEPLOY.md) ------------------------------------------------
+# LOG_FORMAT=json writes one JSON object per line (for a log shipper; CERT-In asks for 180 days
+# of logs); the default is readable text. Both carry the request id (champions.ops.logs).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "champions.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per request (method, path, status, duration, user id); ACCESS_LOG=false
+        # leaves it to the reverse proxy.
+        "champions.access": {"level": "INFO" if env_bool("ACCESS_LOG", True) else "WARNING"},
+    },
 }
+# /metrics answers a scraper sending `Authorization: Bearer <METRICS_TOKEN>`; without a token,
+# only a direct loopback client (champions.ops.views.metrics_allowed).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# Redis, when REDIS_URL is set: tasks go through RQ (workers on as many machines as needed,
+# `champions task_worker` runs one) and the cache (login and API limits) is shared by every
+# machine; /readyz checks it. Without it: the database backend and cache above.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # A job may run for as long as the longest task (the daily rebuilds), then RQ stops it.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": TASK_LEASE_SECONDS}}
+    RQ_SHOW_ADMIN_LINK = False
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 
 CHAMPIONS_PAGE_SIZE = 25
 

@@ -18,21 +18,6 @@ SECRET_KEY = _require("SECRET_KEY")
 _require("DATABASE_URL")
 DEBUG = False
 
-if os.environ.get("REDIS_URL"):
-    TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_rq.RQBackend",
-            "QUEUES": ["default"],
-        }
-    }
-    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True

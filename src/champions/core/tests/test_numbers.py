@@ -24,6 +24,39 @@ def test_format_inr_groups_in_lakh_and_crore(amount, kwargs, text):
 
 
 @pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (0, "₹0"),
+        (999, "₹999"),
+        (1000, "₹1,000"),
+        (100000, "₹1,00,000"),
+        (12345678, "₹1,23,45,678"),
+        (5000000000, "₹5,00,00,00,000"),
+    ],
+)
+def test_format_inr_whole_rupees(amount, text):
+    """The classification engine's limits and figures."""
+    assert format_inr(amount) == text
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        ("0", "0.00"),
+        ("999.5", "999.50"),
+        ("1000", "1,000.00"),
+        ("100000", "1,00,000.00"),
+        ("108727.105", "1,08,727.11"),
+        ("12345678901.2", "12,34,56,78,901.20"),
+        ("-1500", "-1,500.00"),
+    ],
+)
+def test_format_inr_with_paise_and_no_symbol(amount, text):
+    """The delayed-payment calculator's figures (its page prints the ₹ itself)."""
+    assert format_inr(Decimal(amount), symbol=False, paise=True) == text
+
+
+@pytest.mark.parametrize(
     ("amount", "english", "hindi"),
     [
         (12_500_000, "₹1.25 crore", "₹1.25 करोड़"),

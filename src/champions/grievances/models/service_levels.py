@@ -7,6 +7,7 @@ from ..choices import (
     Category,
     Priority,
 )
+from ..sla.clock import Policy  # the default service levels, written once
 
 MAX_SLA_DAYS = 365
 
@@ -24,10 +25,18 @@ class SlaPolicy(models.Model):
 
     category = models.CharField(max_length=20, choices=Category.choices, blank=True)
     priority = models.CharField(max_length=10, choices=Priority.choices, blank=True)
-    assign_days = models.PositiveSmallIntegerField(default=3, validators=DAYS_VALIDATORS)
-    escalate_days = models.PositiveSmallIntegerField(default=7, validators=DAYS_VALIDATORS)
-    resolve_days = models.PositiveSmallIntegerField(default=21, validators=DAYS_VALIDATORS)
-    appeal_days = models.PositiveSmallIntegerField(default=30, validators=DAYS_VALIDATORS)
+    assign_days = models.PositiveSmallIntegerField(
+        default=Policy.assign_days, validators=DAYS_VALIDATORS
+    )
+    escalate_days = models.PositiveSmallIntegerField(
+        default=Policy.escalate_days, validators=DAYS_VALIDATORS
+    )
+    resolve_days = models.PositiveSmallIntegerField(
+        default=Policy.resolve_days, validators=DAYS_VALIDATORS
+    )
+    appeal_days = models.PositiveSmallIntegerField(
+        default=Policy.appeal_days, validators=DAYS_VALIDATORS
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -110,3 +110,16 @@ def test_the_recipients_language(entrepreneur, preferred, written_in, expected):
     entrepreneur.preferred_language = preferred  # the profile's field (kept when present)
 
     assert recipient_language(entrepreneur, written_in=written_in) == expected
+
+
+def test_a_hinglish_grievances_own_words_are_tagged_hi_latn_not_an_invalid_lang(
+    client, entrepreneur, hindi_grievance
+):
+    Grievance.objects.filter(pk=hindi_grievance.pk).update(language="hinglish")
+    TimelineEntry.objects.create(grievance=hindi_grievance, action="note", note="Paisa nahi mila")
+    client.force_login(entrepreneur)
+
+    html = client.get(f"/grievances/{hindi_grievance.pk}/").content.decode()
+
+    assert 'lang="hinglish"' not in html  # axe: valid-lang, serious
+    assert '<p lang="hi-Latn">Paisa nahi mila</p>' in html

@@ -1,5 +1,7 @@
 """The hub's pages: service-level policies and the holiday calendar."""
 
+import dataclasses
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +15,7 @@ from champions.core.http import not_found_as_404
 
 from .. import selectors, services
 from ..forms.service_levels import HolidayForm, SlaPolicyForm
+from ..sla.clock import Policy
 from .common import (
     attempt,
     hub_required,
@@ -48,7 +51,7 @@ def sla_policy_edit_view(request, policy_id: int):
 
 def _policy_initial(policy) -> dict:
     if policy is None:
-        return {"assign_days": 3, "escalate_days": 7, "resolve_days": 21, "appeal_days": 30}
+        return dataclasses.asdict(Policy())
     names = ("category", "priority", *services.SLA_DAY_FIELDS)
     return {name: getattr(policy, name) for name in names}
 

@@ -53,7 +53,7 @@ def _sandbox_records(port: int) -> list[dict]:
 @pytest.mark.slow
 def test_a_worker_killed_mid_delivery_leaves_one_record_per_grievance(tmp_path: Path):
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(
         # This checkout's code, whatever the virtual environment's editable install points at.
         PYTHONPATH=str(Path(champions.__file__).resolve().parents[1]),

@@ -152,3 +152,20 @@ def test_introduction_to_own_post_is_refused(entrepreneur, hub_officer):
         )
     assert Introduction.objects.count() == 0
     assert Profile.objects.count() == 1
+
+
+def test_a_profile_from_an_enterprise_with_no_state_asks_for_the_state(entrepreneur):
+    from champions.registry.models import Enterprise
+    from champions.registry.services import enterprise_create
+    from champions.registry.tests.factories import enterprise_input
+
+    unit = enterprise_create(actor=entrepreneur, data=enterprise_input())
+    Enterprise.objects.filter(pk=unit.pk).update(state=None, district=None)
+
+    with pytest.raises(ValidationFailed) as refused:
+        services.profile_create_from_enterprise(
+            user=entrepreneur, enterprise_id=unit.pk, data=ProfileInput(name="", country="IN")
+        )
+
+    assert "state" in refused.value.errors
+    assert not Profile.objects.filter(enterprise_id=unit.pk).exists()

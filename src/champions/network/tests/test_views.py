@@ -195,3 +195,17 @@ def test_abuse_report_needs_login_and_a_reason(client, published, other_entrepre
     assert published.abuse_reports.count() == 0
     client.post(url, {"reason": "spam"})
     assert list(published.abuse_reports.values_list("reason", flat=True)) == ["spam"]
+
+
+@pytest.mark.parametrize("field", ["post_id", "profile_id"])
+def test_a_review_of_an_unreadable_id_is_refused_with_a_message_not_a_500(
+    client, hub_officer, field
+):
+    client.force_login(hub_officer)
+
+    response = client.post(reverse("web:network:review"), {field: "12abc", "approve": "on"})
+
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert len(messages) == 1
+    assert messages[0] != "Saved."

@@ -3,6 +3,7 @@
 
 import statistics
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
@@ -94,7 +95,7 @@ def _dedupe(categories: tuple[str, ...]) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class SparkRow:
-    enterprise: object
+    enterprise: Any  # registry Enterprise, read through registry.selectors
     score: SparkScore
     shortlisted: bool
 
@@ -165,7 +166,7 @@ def _fairness(rows: list[SparkRow]) -> tuple[list[Group], list[Group], list[Grou
 
 @dataclass(frozen=True)
 class SparkDetail:
-    enterprise: object
+    enterprise: Any  # registry Enterprise, read through registry.selectors
     score: SparkScore
     facts: list[RecordedFact]
     actions: list[HandHoldingAction]

@@ -137,10 +137,11 @@ def opportunity_match(*, opportunity: Opportunity, limit: int = 10) -> list[Oppo
 
 
 def _alert(opportunity: Opportunity, matches: list[OpportunityMatch]) -> None:
-    people = enterprise_representatives(enterprise_ids=[m.enterprise_id for m in matches])
+    unit_ids = [m.enterprise_id for m in matches if m.enterprise_id is not None]
+    people = enterprise_representatives(enterprise_ids=unit_ids)
     link = reverse("web:opportunities:detail", args=[opportunity.pk])
     for match in matches:
-        for user in people.get(match.enterprise_id, []):
+        for user in people.get(match.enterprise_id or 0, []):
             notify(
                 recipient_user=user,
                 kind=NotificationKind.OPPORTUNITY_MATCHED,

@@ -1,6 +1,8 @@
 """Pages of the opportunities board: the list, posting, an opportunity with its matches and
 responses, responding, shortlisting and closing."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from champions.accounts.selectors import user_is_entrepreneur, user_is_officer
+from champions.core.forms import form_done
+from champions.core.http import not_found_as_404
+from champions.registry.selectors import enterprises_represented
 
 from .. import selectors, services
 from ..forms import BoardFilterForm, CloseForm, OpportunityForm, ResponseForm
-from .common import domain_errors_as_http, form_done, own_enterprises
 
 PAGE_SIZE = 20
 
@@ -36,7 +40,7 @@ def board_view(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_create_view(request):
     form = OpportunityForm(request.POST or None)
     if request.method == "POST" and form_done(
@@ -55,7 +59,7 @@ def opportunity_create_view(request):
 def _detail_context(request, opportunity, **forms) -> dict:
     user = request.user
     manages = selectors.user_manages(user=user, opportunity=opportunity)
-    enterprises = own_enterprises(user)
+    enterprises = enterprises_represented(user=user)
     context = {
         "opportunity": opportunity,
         "manages": manages,
@@ -70,7 +74,7 @@ def _detail_context(request, opportunity, **forms) -> dict:
 
 @login_required
 @require_GET
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_detail_view(request, opportunity_id: int):
     opportunity = selectors.opportunity_get_for_user(
         user=request.user, opportunity_id=opportunity_id
@@ -78,20 +82,26 @@ def opportunity_detail_view(request, opportunity_id: int):
     return render(request, "opportunities/detail.html", _detail_context(request, opportunity))
 
 
+def _respond(actor, opportunity_id: int, form: ResponseForm):
+    data = form.to_input()
+    return services.opportunity_respond(actor=actor, opportunity_id=opportunity_id, data=data)
+
+
+def _close(actor, opportunity_id: int, form: CloseForm):
+    data = form.cleaned_data
+    return services.opportunity_close(actor=actor, opportunity_id=opportunity_id, **data)
+
+
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_respond_view(request, opportunity_id: int):
     opportunity = selectors.opportunity_get_for_user(
         user=request.user, opportunity_id=opportunity_id
     )
-    form = ResponseForm(request.POST, prefix="respond", enterprises=own_enterprises(request.user))
-    if form_done(
-        form,
-        lambda f: services.opportunity_respond(
-            actor=request.user, opportunity_id=opportunity.pk, data=f.to_input()
-        ),
-    ):
+    enterprises = enterprises_represented(user=request.user)
+    form = ResponseForm(request.POST, prefix="respond", enterprises=enterprises)
+    if form_done(form, partial(_respond, request.user, opportunity.pk)):
         messages.success(request, _("Your response is sent to the poster."))
         return redirect("web:opportunities:detail", opportunity.pk)
     context = _detail_context(request, opportunity, response_form=form)
@@ -100,7 +110,7 @@ def opportunity_respond_view(request, opportunity_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def response_shortlist_view(request, response_id: int):
     response = services.response_shortlist(
         actor=request.user, response_id=response_id, shortlisted=request.POST.get("on") == "1"
@@ -110,23 +120,14 @@ def response_shortlist_view(request, response_id: int):
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def opportunity_close_view(request, opportunity_id: int):
     opportunity = selectors.opportunity_get_for_user(
         user=request.user, opportunity_id=opportunity_id
     )
     form = CloseForm(request.POST, prefix="close")
-    if form_done(
-        form,
-        lambda f: services.opportunity_close(
-            actor=request.user, opportunity_id=opportunity.pk, **f.cleaned_data
-        ),
-    ):
+    if form_done(form, partial(_close, request.user, opportunity.pk)):
         messages.success(request, _("The opportunity is closed."))
         return redirect("web:opportunities:detail", opportunity.pk)
-    return render(
-        request,
-        "opportunities/detail.html",
-        _detail_context(request, opportunity, close_form=form),
-        status=400,
-    )
+    context = _detail_context(request, opportunity, close_form=form)
+    return render(request, "opportunities/detail.html", context, status=400)

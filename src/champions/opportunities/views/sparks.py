@@ -7,57 +7,52 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from champions.core.forms import form_done
+from champions.core.http import not_found_as_404
+
 from .. import selectors, services
 from ..forms import ActionForm, FactForm, SparksFilterForm
 from ..sparks import COMPONENTS
-from .common import domain_errors_as_http, form_done
 
 PAGE_SIZE = 25
 
 
-@login_required
-@require_GET
-@domain_errors_as_http
-def sparks_list_view(request):
-    form = SparksFilterForm(request.GET or {"sector": "electronics"})
+def _sparks_found(user, form: SparksFilterForm):
     values = form.cleaned_data if form.is_valid() else {}
-    found = selectors.sparks_list(
-        user=request.user,
+    return selectors.sparks_list(
+        user=user,
         sector=values.get("sector") or "electronics",
         state_code=values.get("state", ""),
         shortlist_only=values.get("shortlist", False),
     )
-    context = {
-        "form": form,
-        "found": found,
-        "components": COMPONENTS,
-        "page": Paginator(found.rows, PAGE_SIZE).get_page(request.GET.get("page")),
-    }
+
+
+@login_required
+@require_GET
+@not_found_as_404
+def sparks_list_view(request):
+    form = SparksFilterForm(request.GET or {"sector": "electronics"})
+    found = _sparks_found(request.user, form)
+    page = Paginator(found.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "found": found, "components": COMPONENTS, "page": page}
     return render(request, "opportunities/sparks_list.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@domain_errors_as_http
+@not_found_as_404
 def spark_detail_view(request, enterprise_id: int):
-    action_form = ActionForm(
-        request.POST if request.POST.get("form") == "action" else None, prefix="action"
-    )
-    fact_form = FactForm(
-        request.POST if request.POST.get("form") == "fact" else None, prefix="fact"
-    )
+    posted = request.POST.get("form")
+    action_form = ActionForm(request.POST if posted == "action" else None, prefix="action")
+    fact_form = FactForm(request.POST if posted == "fact" else None, prefix="fact")
     selectors.check_officer(request.user)
     if request.method == "POST" and _saved(request, enterprise_id, action_form, fact_form):
         messages.success(request, _("Saved."))
         return redirect("web:opportunities:spark_detail", enterprise_id)
     detail = selectors.spark_detail(user=request.user, enterprise_id=enterprise_id)
     context = {"detail": detail, "action_form": action_form, "fact_form": fact_form}
-    return render(
-        request,
-        "opportunities/spark_detail.html",
-        context,
-        status=400 if request.method == "POST" else 200,
-    )
+    status = 400 if request.method == "POST" else 200
+    return render(request, "opportunities/spark_detail.html", context, status=status)
 
 
 def _saved(request, enterprise_id: int, action_form, fact_form) -> bool:
@@ -79,7 +74,7 @@ def _saved(request, enterprise_id: int, action_form, fact_form) -> bool:
 
 @login_required
 @require_POST
-@domain_errors_as_http
+@not_found_as_404
 def spark_shortlist_view(request, enterprise_id: int):
     services.shortlist_set(
         actor=request.user, enterprise_id=enterprise_id, on=request.POST.get("on") == "1"

@@ -8,7 +8,6 @@ from champions.registry.classification import (
     InvalidFigures,
     NoRuleInForce,
     classify,
-    format_inr,
     load_rules,
 )
 
@@ -106,18 +105,3 @@ def test_rules_are_dated_data_without_gaps():
     assert [r.id for r in rules] == ["msmed_2020", "msmed_2025"]
     assert (rules[1].effective_from - rules[0].effective_to).days == 1
     assert rules[1].effective_to is None
-
-
-@pytest.mark.parametrize(
-    ("amount", "text"),
-    [
-        (0, "₹0"),
-        (999, "₹999"),
-        (1000, "₹1,000"),
-        (100000, "₹1,00,000"),
-        (12345678, "₹1,23,45,678"),
-        (5000000000, "₹5,00,00,00,000"),
-    ],
-)
-def test_format_inr(amount, text):
-    assert format_inr(amount) == text

@@ -180,7 +180,7 @@ def _serial_rows(n: int):
 @pytest.mark.slow
 def test_a_killed_import_leaves_nothing_behind(tmp_path):
     """Run the real command on a file database, kill it while it writes, count the rows."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(
         CHAMPIONS_VAR_DIR=str(tmp_path / "var"),
         DJANGO_SETTINGS_MODULE="champions.config.settings.base",

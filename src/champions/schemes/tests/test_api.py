@@ -5,8 +5,8 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 
-from champions.schemes.api import result_out
 from champions.schemes.eligibility import evaluate
+from champions.schemes.presenters import result_out
 from champions.schemes.selectors import catalogue_entries
 
 pytestmark = pytest.mark.django_db

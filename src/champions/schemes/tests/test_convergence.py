@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from champions.schemes.api import convergence_out
 from champions.schemes.convergence import (
     AGENCIES,
     BENEFIT_TYPES,
@@ -26,6 +25,7 @@ from champions.schemes.convergence import (
     rule_fields,
     themes_in,
 )
+from champions.schemes.presenters import convergence_out
 from champions.schemes.selectors import convergence_report
 
 ON = date(2026, 11, 23)

@@ -16,7 +16,7 @@ def _evaluate(capsys, *args):
     return json.loads(capsys.readouterr().out)
 
 
-def test_evaluate_prints_the_figures_as_json(triage_models, tmp_path, capsys):
+def test_evaluate_prints_the_figures_as_json(triage_models, triage_version, tmp_path, capsys):
     path = tmp_path / "category.csv"
     _write(
         path,
@@ -41,7 +41,7 @@ def test_evaluate_prints_the_figures_as_json(triage_models, tmp_path, capsys):
         "labels": ["delayed_payment", "labour", "taxation"],
         "matrix": [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
     }
-    assert result["model_version"] == triage_models[1]["version"]
+    assert result["model_version"] == triage_version
 
 
 def test_evaluate_maps_cpgrams_ministries_and_skips_unknown_ones(triage_models, tmp_path, capsys):

@@ -75,8 +75,8 @@ def test_explanation_names_words_and_past_examples(triage_models):
     assert result.explanation.summary.startswith("Taxation")
 
 
-def test_model_versions_name_every_task(triage_models):
-    _, manifest = triage_models
+def test_model_versions_name_every_task(triage_models, triage_manifest):
+    manifest = triage_manifest
 
     versions = triage_model_versions()
 

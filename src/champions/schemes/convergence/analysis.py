@@ -1,198 +1,44 @@
-"""Convergence analytics (NITI Aayog, January 2026): how far the schemes overlap, pair by pair.
-
-Pure Python over catalogue entries, no database. Each scheme is reduced to five sets: its target
-groups, the themes of its components, its benefit types, the agencies that run it and the facts
-its eligibility rules read. Free texts are mapped onto the vocabularies of
-`data/convergence_themes.json` by keyword. For every pair of schemes the overlap of each set is
-the Jaccard similarity (shared items over all items of the two), and the shared items are kept
-as evidence. The report's merge candidates and the schemes it keeps independent come from
-`data/convergence_niti_2026.json`; their evidence is read off the same matrix.
-"""
+"""The pure analysis: catalogue entries to feature sets, pairs, the matrix, merge groups."""
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from itertools import combinations
 from pathlib import Path
 from statistics import mean
 
-from django.utils.translation import gettext_lazy as _
-
-from .catalogue import DATA_DIR, TARGET_GROUPS, load_facts, localized
-from .choices import TargetGroup
-from .conditions import day, in_force
-
-RECOMMENDATIONS_FILE = DATA_DIR / "convergence_niti_2026.json"
-VOCABULARIES_FILE = DATA_DIR / "convergence_themes.json"
-
-TARGET_GROUPS_DIMENSION = "target_groups"
-COMPONENTS = "components"
-BENEFIT_TYPES = "benefit_types"
-AGENCIES = "agencies"
-ELIGIBILITY_FACTS = "eligibility_facts"
-COMBINED = "combined"
-DIMENSIONS = (TARGET_GROUPS_DIMENSION, COMPONENTS, BENEFIT_TYPES, AGENCIES, ELIGIBILITY_FACTS)
-
-# The combined score weighs what a merger would pool. The report's case for convergence is the
-# same beneficiaries served by the same kind of activity, so target groups and components weigh
-# most; the form of the benefit next; the delivery agencies and the facts the rules read say
-# least (nearly every scheme asks who the applicant is, and one ministry runs most of them).
-WEIGHTS = {
-    TARGET_GROUPS_DIMENSION: 0.30,
-    COMPONENTS: 0.30,
-    BENEFIT_TYPES: 0.20,
-    AGENCIES: 0.10,
-    ELIGIBILITY_FACTS: 0.10,
-}
-DIMENSION_LABELS = {
-    COMBINED: _("Combined score"),
-    TARGET_GROUPS_DIMENSION: _("Target groups"),
-    COMPONENTS: _("Components"),
-    BENEFIT_TYPES: _("Benefit types"),
-    AGENCIES: _("Agencies"),
-    ELIGIBILITY_FACTS: _("Eligibility facts"),
-}
-
-# A member of a merge group is a scheme of the catalogue, a part (component) of one that the
-# report names as if it were a scheme, or absent: neither is invented.
-MEMBER_SCHEME, MEMBER_COMPONENT, MEMBER_MISSING, MEMBER_CLOSED = (
-    "scheme",
-    "component",
-    "missing",
-    "closed",
+from ..catalogue import TARGET_GROUPS, load_facts, localized
+from ..choices import TargetGroup
+from ..conditions import day, in_force
+from .model import (
+    AGENCIES,
+    BENEFIT_TYPES,
+    COMBINED,
+    COMPONENTS,
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    ELIGIBILITY_FACTS,
+    MEMBER_CLOSED,
+    MEMBER_COMPONENT,
+    MEMBER_MISSING,
+    MEMBER_SCHEME,
+    RECOMMENDATIONS_FILE,
+    TARGET_GROUPS_DIMENSION,
+    VOCABULARIES_FILE,
+    WEIGHTS,
+    ConvergenceReport,
+    Dimension,
+    Independent,
+    Item,
+    Member,
+    MergeCandidate,
+    Overlap,
+    Pair,
+    ReportSource,
+    SchemeRef,
 )
-MEMBER_STATUSES = (MEMBER_SCHEME, MEMBER_COMPONENT, MEMBER_MISSING, MEMBER_CLOSED)
-
-
-@dataclass(frozen=True)
-class Item:
-    id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Overlap:
-    """One dimension of a pair: the Jaccard similarity and the items both schemes have."""
-
-    dimension: str
-    score: float
-    shared: tuple[Item, ...]
-
-    @property
-    def label(self) -> str:
-        return str(DIMENSION_LABELS[self.dimension])
-
-
-@dataclass(frozen=True)
-class Pair:
-    a: str
-    b: str
-    score: float
-    overlaps: tuple[Overlap, ...]
-    rank: int = 0  # 1 for the most overlapping pair of the catalogue
-    a_label: str = ""  # the schemes' short names
-    b_label: str = ""
-
-    def overlap(self, dimension: str) -> Overlap:
-        return next(o for o in self.overlaps if o.dimension == dimension)
-
-    @property
-    def has_evidence(self) -> bool:
-        return any(o.shared for o in self.overlaps)
-
-
-@dataclass(frozen=True)
-class SchemeRef:
-    id: str
-    name: str
-    short_name: str
-
-
-@dataclass(frozen=True)
-class Member:
-    scheme_id: str
-    name: str
-    short_name: str
-    status: str
-    part: str = ""
-
-
-@dataclass(frozen=True)
-class MergeCandidate:
-    group: str
-    title: str
-    recommendation: str
-    note: str
-    members: tuple[Member, ...]
-    evidence: tuple[Pair, ...]
-    mean_score: float | None
-
-
-@dataclass(frozen=True)
-class Independent:
-    scheme_id: str
-    name: str
-    short_name: str
-    in_catalogue: bool
-    reason: str
-    catalogue_note: str
-    nearest: Pair | None
-
-    @property
-    def nearest_label(self) -> str:
-        """The short name of the other scheme of its most overlapping pair."""
-        if self.nearest is None:
-            return ""
-        return self.nearest.b_label if self.nearest.a == self.scheme_id else self.nearest.a_label
-
-
-@dataclass(frozen=True)
-class ReportSource:
-    title: str
-    publisher: str
-    released: str
-    cited_in: str
-    sources: tuple[str, ...]
-    caveat: str
-    keep_independent_recommendation: str
-
-
-@dataclass(frozen=True)
-class Dimension:
-    id: str
-    label: str
-    weight: float
-
-
-@dataclass(frozen=True)
-class ConvergenceReport:
-    """The overlap matrix (combined and per dimension), in the order of `schemes`, every pair
-    ranked by its combined score, and the report's merge candidates and independents."""
-
-    on: date
-    source: ReportSource
-    schemes: tuple[SchemeRef, ...]
-    left_out: tuple[SchemeRef, ...]
-    dimensions: tuple[Dimension, ...]
-    matrix: tuple[tuple[float, ...], ...]
-    matrices: dict[str, tuple[tuple[float, ...], ...]]
-    pairs: tuple[Pair, ...]
-    merge_candidates: tuple[MergeCandidate, ...]
-    keep_independent: tuple[Independent, ...]
-
-    def pair(self, a: str, b: str) -> Pair:
-        key = tuple(sorted((a, b)))
-        return next(p for p in self.pairs if (p.a, p.b) == key)
-
-    def matrix_for(self, dimension: str) -> tuple[tuple[float, ...], ...]:
-        return self.matrix if dimension == COMBINED else self.matrices[dimension]
-
-    def merge_pairs(self) -> dict[tuple[str, str], str]:
-        """(a, b) -> merge group, for every pair of schemes the report would merge."""
-        return {(p.a, p.b): c.group for c in self.merge_candidates for p in c.evidence}
-
 
 # --- Reading the data files ---------------------------------------------------------------------
 
@@ -464,76 +310,3 @@ def convergence_build(
             recommendations["keep_independent"], by_id, set(ids), pairs
         ),
     )
-
-
-# --- Views of the report: heat map rows and the CSV table ---------------------------------------
-
-# The heat map's shades: the lower bound of each band. Each cell also prints its score.
-BANDS = (0.0, 0.10, 0.25, 0.40, 0.55)
-
-
-def band(score: float) -> int:
-    return max(i for i, lower in enumerate(BANDS) if score >= lower)
-
-
-@dataclass(frozen=True)
-class HeatCell:
-    column: SchemeRef
-    score: float
-    band: int
-    is_self: bool
-    merge_group: str | None
-
-
-@dataclass(frozen=True)
-class HeatRow:
-    scheme: SchemeRef
-    is_independent: bool
-    cells: tuple[HeatCell, ...]
-
-
-def heat_map(report: ConvergenceReport, dimension: str = COMBINED) -> tuple[HeatRow, ...]:
-    matrix = report.matrix_for(dimension)
-    merge_pairs = report.merge_pairs()
-    independent = {i.scheme_id for i in report.keep_independent}
-    return tuple(
-        HeatRow(
-            scheme=row,
-            is_independent=row.id in independent,
-            cells=tuple(
-                HeatCell(
-                    column=column,
-                    score=matrix[i][j],
-                    band=band(matrix[i][j]),
-                    is_self=i == j,
-                    merge_group=merge_pairs.get(tuple(sorted((row.id, column.id)))),
-                )
-                for j, column in enumerate(report.schemes)
-            ),
-        )
-        for i, row in enumerate(report.schemes)
-    )
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def pairs_table(report: ConvergenceReport) -> list[list[str]]:
-    """One row per pair of schemes (a header first): each dimension's score and shared items."""
-    names = {s.id: s.name for s in report.schemes}
-    merge_pairs = report.merge_pairs()
-    header = ["rank", "scheme_a", "scheme_a_name", "scheme_b", "scheme_b_name", "score"]
-    header += [f"{d}_score" for d in DIMENSIONS] + [f"{d}_shared" for d in DIMENSIONS]
-    rows = [[*header, "niti_2026_merge_group"]]
-    for pair in report.pairs:
-        row = [pair.rank, pair.a, names[pair.a], pair.b, names[pair.b], f"{pair.score:.3f}"]
-        row += [f"{pair.overlap(d).score:.3f}" for d in DIMENSIONS]
-        row += ["; ".join(i.label for i in pair.overlap(d).shared) for d in DIMENSIONS]
-        rows.append([_cell(v) for v in [*row, merge_pairs.get((pair.a, pair.b), "")]])
-    return rows

@@ -1,0 +1,51 @@
+"""Names of things in the reader's language, through one helper.
+
+On a Hindi page a name is shown in Hindi when the reference data gives one: states (Local
+Government Directory, `core/data/states.csv`, Government Open Data Licence) and schemes (the
+catalogue's `name_hi`). Otherwise the English name is shown as written and marked as English and
+as a name (`lang="en" translate="no"`, WCAG 3.1.2), so that screen readers read it right and
+translation tools leave it alone. The control rooms (named after their field offices) and the
+CPGRAMS departments have no Hindi names in any reference we may ship, so they take that path.
+"""
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+
+def is_hindi() -> bool:
+    return (get_language() or "").startswith("hi")
+
+
+def names_of(thing) -> tuple[str, str]:
+    """(English, Hindi) names of a model row (`name_en`/`name` and `name_hi`) or a plain text."""
+    if isinstance(thing, str):
+        return thing, ""
+    english = getattr(thing, "name_en", None) or getattr(thing, "name", None) or str(thing)
+    return str(english), getattr(thing, "name_hi", "") or ""
+
+
+def local_name(english: str, hindi: str = "") -> str:
+    """The Hindi name on Hindi pages when there is one, else the English name."""
+    return hindi if hindi and is_hindi() else english
+
+
+def name_html(thing) -> SafeString:
+    """A name for a page: Hindi when known on a Hindi page, else English marked as a name."""
+    if thing is None or thing == "":
+        return mark_safe("")
+    english, hindi = names_of(thing)
+    if hindi and is_hindi():
+        return format_html("{}", hindi)
+    if is_hindi():
+        return format_html('<span lang="en" translate="no">{}</span>', english)
+    return format_html("{}", english)
+
+
+# Our language labels as BCP 47 tags for `lang` (WCAG 3.1.2): Hinglish is Hindi in Latin script.
+LANG_TAGS = {"en": "en", "hi": "hi", "hinglish": "hi-Latn"}
+
+
+def html_lang(label: str) -> str:
+    """The `lang` value of a text in a language we labelled; "" when unknown."""
+    return LANG_TAGS.get(label or "", "")

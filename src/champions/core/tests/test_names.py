@@ -1,0 +1,50 @@
+"""Names in the reader's language through one helper: Hindi when the reference data has it,
+else the English name marked as English and as a name on Hindi pages."""
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from champions.core.models import State
+from champions.core.names import local_name, name_html
+
+pytestmark = pytest.mark.django_db
+
+
+def render(thing, language: str) -> str:
+    with translation.override(language):
+        return Template("{% load names %}{{ thing|local_name }}").render(Context({"thing": thing}))
+
+
+def test_a_state_is_named_in_hindi_on_hindi_pages_from_the_lgd_names():
+    state = State.objects.get(udyam_code="MH")
+    assert render(state, "hi") == "महाराष्ट्र"
+    assert render(state, "en") == "Maharashtra"
+
+
+def test_a_room_without_a_hindi_name_is_marked_english_and_a_name_on_hindi_pages(hub_room):
+    room = hub_room
+    assert render(room, "hi") == f'<span lang="en" translate="no">{room.name}</span>'
+    assert render(room, "en") == room.name
+
+
+def test_a_department_text_is_escaped_and_marked():
+    with translation.override("hi"):
+        assert name_html("Ministry of Railways & <b>") == (
+            '<span lang="en" translate="no">Ministry of Railways &amp; &lt;b&gt;</span>'
+        )
+        assert name_html(None) == ""
+
+
+def test_a_pair_of_names_gives_hindi_only_on_hindi_pages_and_when_known():
+    with translation.override("hi"):
+        assert local_name("PM Vishwakarma", "पीएम विश्वकर्मा") == "पीएम विश्वकर्मा"
+        assert local_name("Hub", "") == "Hub"
+    with translation.override("en"):
+        assert local_name("PM Vishwakarma", "पीएम विश्वकर्मा") == "PM Vishwakarma"
+
+
+def test_language_labels_become_valid_lang_tags():
+    template = Template("{% load names %}{{ label|lang_tag }}")
+    tags = [template.render(Context({"label": x})) for x in ("hinglish", "hi", "en", "", None)]
+    assert tags == ["hi-Latn", "hi", "en", "", ""]

@@ -1,0 +1,107 @@
+"""With REDIS_URL, tasks go through Redis (django-tasks-rq) to an RQ worker: a real task is
+enqueued, waits in Redis (seen by /metrics), and a worker runs it; a worker killed mid-job
+takes the job back when it restarts, and the job is done once. Needs a Redis server: CI's
+(.ci/run sets REDIS_URL); skipped without one."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django_rq import get_queue, get_worker
+from django_tasks.base import TaskResultStatus
+from django_tasks_rq import Job
+from redis import Redis
+from rq import SimpleWorker
+
+from champions.core.tasks import reclaim_abandoned_tasks_task
+from champions.ops.selectors import task_queues
+
+pytestmark = pytest.mark.django_db
+
+# A queue of its own on the server: other runs sharing the Redis server use "default".
+QUEUE = "champions-test"
+
+
+@pytest.fixture
+def rq_tasks(settings, redis_url):
+    # django-tasks-rq reads results through the "default" queue's connection.
+    settings.RQ_QUEUES = {name: {"URL": redis_url} for name in ("default", QUEUE)}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [QUEUE]}}
+    get_queue(QUEUE).empty()
+    yield reclaim_abandoned_tasks_task.using(queue_name=QUEUE)
+    get_queue(QUEUE).empty()
+
+
+def test_a_task_waits_in_redis_then_an_rq_worker_runs_it(rq_tasks):
+    result = rq_tasks.enqueue()
+
+    waiting = {queue.name: queue.depth for queue in task_queues()}
+    assert waiting == {QUEUE: 1}
+    assert result.status == TaskResultStatus.READY
+
+    # The worker runs in this process (SimpleWorker does not fork), on the test database.
+    get_worker(QUEUE, job_class=Job, worker_class=SimpleWorker).work(burst=True)
+
+    result.refresh()
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value == 0  # nothing was abandoned
+    assert {queue.name: queue.depth for queue in task_queues()} == {QUEUE: 0}
+
+
+def _own_database(redis_url: str) -> str:
+    """The same server, database 14: the worker below takes every job of its queue."""
+    parts = urlsplit(redis_url)
+    return urlunsplit((parts.scheme, parts.netloc, "/14", "", ""))
+
+
+def _wait_for(condition, *, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"waited {seconds} s for {what}")
+
+
+@pytest.mark.slow
+def test_an_rq_worker_killed_mid_job_takes_it_back_when_it_restarts(redis_url, tmp_path):
+    url = _own_database(redis_url)
+    Redis.from_url(url).flushdb()
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env.update(
+        REDIS_URL=url,
+        CHAMPIONS_VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="champions.config.settings.base",
+        PYTHONPATH=os.pathsep.join([str(Path(__file__).parents[3]), env.get("PYTHONPATH", "")]),
+    )
+    worker_argv = ["champions", "task_worker", "--worker-id", "test-rq-0"]
+    enqueue = (
+        "import django; django.setup(); "
+        "from champions.ops.tests.slow_tasks import slow_mark_task; "
+        f"slow_mark_task.enqueue({str(tmp_path)!r}, 'a', 3)"
+    )
+    first = subprocess.Popen(worker_argv, env=env, start_new_session=True)
+    second = None
+    try:
+        subprocess.run([sys.executable, "-c", enqueue], env=env, check=True)
+        _wait_for(lambda: (tmp_path / "a.started").exists(), seconds=90, what="the job to start")
+        os.kill(first.pid, signal.SIGKILL)  # the worker only: its work-horse must follow
+        first.wait()
+
+        second = subprocess.Popen(worker_argv, env=env, start_new_session=True)
+        _wait_for(lambda: (tmp_path / "a.done").exists(), seconds=90, what="the job to finish")
+        time.sleep(3)  # room for a wrongful third run
+    finally:
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=30)
+    started = (tmp_path / "a.started").read_text().split()
+    done = (tmp_path / "a.done").read_text().split()
+    assert len(started) == 2  # the killed run and the run after restart
+    assert done == [started[1]]  # once, by the second run: the first died with its worker

@@ -1,0 +1,121 @@
+"""Convergence analytics (NITI Aayog, January 2026): how far the schemes overlap, pair by pair.
+
+Pure Python over catalogue entries, no database. Each scheme is reduced to five sets: its target
+groups, the themes of its components, its benefit types, the agencies that run it and the facts
+its eligibility rules read. Free texts are mapped onto the vocabularies of
+`data/convergence_themes.json` by keyword. For every pair of schemes the overlap of each set is
+the Jaccard similarity (shared items over all items of the two), and the shared items are kept
+as evidence. The report's merge candidates and the schemes it keeps independent come from
+`data/convergence_niti_2026.json`; their evidence is read off the same matrix.
+
+`model` names the dimensions and result types, `analysis` computes (pure, no database and no
+presentation), `presentation` turns a report into the heat map and the CSV table.
+"""
+
+from .analysis import (
+    combined_score,
+    convergence_build,
+    independents_build,
+    is_open,
+    item_labels,
+    jaccard,
+    load_recommendations,
+    load_vocabularies,
+    matrix_build,
+    merge_candidates_build,
+    pair_build,
+    pairs_ranked,
+    rule_fields,
+    scheme_features,
+    themes_in,
+)
+from .model import (
+    AGENCIES,
+    BENEFIT_TYPES,
+    COMBINED,
+    COMPONENTS,
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    ELIGIBILITY_FACTS,
+    MEMBER_CLOSED,
+    MEMBER_COMPONENT,
+    MEMBER_MISSING,
+    MEMBER_SCHEME,
+    MEMBER_STATUSES,
+    RECOMMENDATIONS_FILE,
+    TARGET_GROUPS_DIMENSION,
+    VOCABULARIES_FILE,
+    WEIGHTS,
+    ConvergenceReport,
+    Dimension,
+    Independent,
+    Item,
+    Member,
+    MergeCandidate,
+    Overlap,
+    Pair,
+    ReportSource,
+    SchemeRef,
+)
+from .presentation import (
+    BANDS,
+    FORMULA_STARTS,
+    HeatCell,
+    HeatRow,
+    band,
+    heat_map,
+    heat_map_page,
+    pairs_table,
+)
+
+__all__ = [
+    "AGENCIES",
+    "BANDS",
+    "BENEFIT_TYPES",
+    "COMBINED",
+    "COMPONENTS",
+    "DIMENSIONS",
+    "DIMENSION_LABELS",
+    "ELIGIBILITY_FACTS",
+    "FORMULA_STARTS",
+    "MEMBER_CLOSED",
+    "MEMBER_COMPONENT",
+    "MEMBER_MISSING",
+    "MEMBER_SCHEME",
+    "MEMBER_STATUSES",
+    "RECOMMENDATIONS_FILE",
+    "TARGET_GROUPS_DIMENSION",
+    "VOCABULARIES_FILE",
+    "WEIGHTS",
+    "ConvergenceReport",
+    "Dimension",
+    "HeatCell",
+    "HeatRow",
+    "Independent",
+    "Item",
+    "Member",
+    "MergeCandidate",
+    "Overlap",
+    "Pair",
+    "ReportSource",
+    "SchemeRef",
+    "band",
+    "combined_score",
+    "convergence_build",
+    "heat_map",
+    "heat_map_page",
+    "independents_build",
+    "is_open",
+    "item_labels",
+    "jaccard",
+    "load_recommendations",
+    "load_vocabularies",
+    "matrix_build",
+    "merge_candidates_build",
+    "pair_build",
+    "pairs_ranked",
+    "pairs_table",
+    "rule_fields",
+    "scheme_features",
+    "themes_in",
+]
