@@ -14,3 +14,10 @@ class AssistantConfig(AppConfig):
         # 23 ms of CPU a question against 1.5 s with the default (docs/AI.md). Set the
         # variable explicitly to override.
         os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+        # Insights sits below the assistant: the dashboard's chat-mood panel is registered.
+        from champions.insights.hooks import dashboard_panel_register
+
+        from .mood_panel import assistant_mood_panel
+
+        dashboard_panel_register(assistant_mood_panel)

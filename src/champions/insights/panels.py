@@ -13,7 +13,9 @@ from champions.triage.choices import Emotion
 
 from .dashboard import TOP, Filters, _scope, backlog, headline, sla_by_room
 from .models import BacklogRollup, DailyRollup
+from .mood_rooms import mood_by_room
 from .rollups import OVER_LAST_BUCKET, RESOLUTION_BUCKETS
+from .schemes_panel import schemes_panel
 from .states import GRID_COLUMNS, GRID_ROWS, STATE_TILES, registered_units_by_state
 
 SENTIMENTS = ("very_negative", "negative", "neutral", "positive", "very_positive")
@@ -231,4 +233,6 @@ def dashboard_get(f: Filters, *, today: date, measure: str = "per_lakh") -> dict
         "channels": lodged_by(f, today=today, dimension="channel"),
         "map": state_map(f, today=today, measure=measure),
         "mood": mood(f, today=today),
+        "schemes": schemes_panel(f, today=today),
+        "mood_rooms": mood_by_room(f, today=today),
     }

@@ -22,6 +22,7 @@ from champions.grievances import selectors as grievance_selectors
 from champions.grievances.choices import OPEN_STATUSES, Kind
 
 from .models import ALL, BacklogRollup, DailyRollup, GrievanceFact, RollupCursor
+from .version import rollups_changed
 
 BATCH = 5000
 SETTLE = timedelta(seconds=10)
@@ -199,6 +200,7 @@ def rollups_catch_up(*, limit: int = BATCH, settle: timedelta = SETTLE) -> int:
         if rows:
             cursor.last_id = rows[-1].id
             cursor.save(update_fields=["last_id", "updated_at"])
+    rollups_changed()
     return len(entries) + len(triages)
 
 
@@ -215,4 +217,5 @@ def rollups_rebuild() -> int:
     with transaction.atomic():
         for model in (DailyRollup, BacklogRollup, GrievanceFact, RollupCursor):
             model.objects.all().delete()
+        rollups_changed()
     return rollups_catch_up_all(settle=timedelta(0))

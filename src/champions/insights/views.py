@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import charts, dashboard, exports, hooks, open_data, panels, selectors
+from . import charts, dashboard, exports, figures, hooks, open_data, selectors
 
 
 def insights_required(view):
@@ -68,7 +68,7 @@ def dashboard_required(view):
 def _dashboard_data(request) -> tuple[dashboard.Filters, str, dict]:
     filters = dashboard.filters_for_user(user=request.user, params=request.GET)
     measure = "overdue" if request.GET.get("measure") == "overdue" else "per_lakh"
-    data = panels.dashboard_get(filters, today=timezone.localdate(), measure=measure)
+    data = figures.dashboard_figures(filters, today=timezone.localdate(), measure=measure)
     return filters, measure, data
 
 

@@ -16,7 +16,7 @@ from champions.core.errors import ValidationFailed
 from champions.core.fields import DbId
 from champions.core.schemas import ErrorOut
 
-from . import presenters, selectors
+from . import presenters, selectors, services
 from .eligibility import profile_errors
 from .schemas import (
     ConvergenceOut,
@@ -69,6 +69,7 @@ def eligibility(request: HttpRequest, payload: EligibilityIn):
     check = selectors.eligibility_check(
         profile=profile, on=payload.on, user=request.user, enterprise_id=payload.enterprise_id
     )
+    services.eligibility_check_record(check=check)
     return Status(200, presenters.eligibility_out(check))
 
 

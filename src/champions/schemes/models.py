@@ -65,3 +65,26 @@ class SchemeVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme_id} v{self.number}"
+
+
+class EligibilityCheckCount(models.Model):
+    """How many eligibility checks were made on a day, per state and sector answered, and how
+    many of them matched each scheme (`scheme_id` "": the checks themselves). Counts only: no
+    answer, person, enterprise or session is kept."""
+
+    day = models.DateField()
+    state = models.CharField(max_length=3, blank=True)  # as answered; "" when not answered
+    sector = models.CharField(max_length=20, blank=True)
+    scheme_id = models.CharField(max_length=60, blank=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "state", "sector", "scheme_id"], name="one_check_count"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "scheme_id"], name="check_count_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.state} {self.scheme_id or '*'}: {self.count}"

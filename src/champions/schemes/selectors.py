@@ -202,3 +202,7 @@ def finance_options_for_enterprise(
 def enterprises_for_user(*, user) -> list:
     """The enterprises a user may pick on the finance page (their own first 50)."""
     return list(enterprise_list_for_user(user=user)[:50])
+
+
+# Anonymous counts of eligibility checks (the MIS dashboard's schemes panel).
+from .check_counts import CheckStats, eligibility_check_stats  # noqa: E402, F401

@@ -122,3 +122,7 @@ def scheme_update(*, actor, slug: str, data: dict, summary: str) -> Scheme:
         scheme, source=VersionSource.EDIT, changed=changed, summary=summary.strip(), actor=actor
     )
     return scheme
+
+
+# Anonymous counts of eligibility checks (the MIS dashboard's schemes panel).
+from .check_counts import eligibility_check_record  # noqa: E402, F401

@@ -1,7 +1,9 @@
 """Web pages of the schemes app: thin interfaces over the selectors, services and the engine."""
 
 import csv
+import hashlib
 import io
+import json
 from functools import partial
 
 from django.contrib import messages
@@ -30,6 +32,7 @@ from .filters import SchemeFilterSet
 from .forms import FinanceForm, QuestionForm, SchemeEditForm
 
 SESSION_KEY = "schemes_check"
+COUNTED_KEY = "schemes_check_counted"  # the answers last counted (a hash)
 PAGE_SIZE = 10
 
 
@@ -207,6 +210,7 @@ def _grouped(results) -> dict:
 def check_results_view(request):
     state = _state(request)
     check, question = _check(state)
+    _count_once(request, check)
     context = {
         "check": check,
         "results": check.results,
@@ -216,6 +220,14 @@ def check_results_view(request):
         "facts": load_facts(),
     }
     return render(request, "schemes/check_results.html", context)
+
+
+def _count_once(request, check) -> None:
+    """Count the check for the MIS dashboard once per set of answers (a reload adds nothing)."""
+    answers = hashlib.sha256(json.dumps(check.facts, sort_keys=True, default=str).encode())
+    if request.session.get(COUNTED_KEY) != answers.hexdigest():
+        services.eligibility_check_record(check=check)
+        request.session[COUNTED_KEY] = answers.hexdigest()
 
 
 # --- For a registered enterprise -----------------------------------------------------------------

@@ -1,0 +1,35 @@
+"""The MIS dashboard's panel of how people feel in assistant chats.
+
+Insights sits below the assistant in the import layers (pyproject.toml), so the dashboard
+cannot read the chats; as the integrations app does for CPGRAMS, the assistant registers a
+panel with `insights.hooks` from `apps.ready()`. The panel is a read of counts only (the
+sentiment triage stored on each visitor's message, `services.turn_mood_record`): no text
+leaves the app. It is computed on each dashboard read (one GROUP BY over 30 days of
+messages), not cached with the rollup figures, and it is national: a chat has no room.
+"""
+
+from collections import Counter
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from champions.insights.hooks import Panel
+
+from .selectors import message_moods_since
+
+DAYS = 30
+
+
+def assistant_mood_panel() -> Panel:
+    """Visitors' messages read by triage in the last 30 days, and their share per sentiment."""
+    counts: Counter = Counter()
+    for row in message_moods_since(since=timezone.now() - timedelta(days=DAYS)):
+        counts[row.sentiment] += row.count
+    total = sum(counts.values())
+    rows = [(_("Messages read by the AI, last 30 days"), str(total))]
+    rows += [
+        (sentiment, f"{n} ({round(100 * n / total)} %)")
+        for sentiment, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return Panel(title=_("How people feel in assistant chats"), rows=rows)

@@ -1,0 +1,40 @@
+"""The mood per control room: the share of negative texts (grievances and the MSMEs'
+messages, from their stored triage) per room over the period, from the rollups in one query."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db.models import Sum
+
+from champions.controlrooms.selectors import control_room_list
+
+from .dashboard import Filters, _scope
+from .models import DailyRollup
+
+NEGATIVE = ("sentiment:negative", "sentiment:very_negative")
+
+
+def mood_by_room(f: Filters, *, today: date) -> list[tuple[str, int, int, int]]:
+    """(room, negative texts, texts, negative %) per room with triaged texts in the period,
+    the most negative first."""
+    rows = (
+        DailyRollup.objects.filter(
+            _scope(f),
+            day__gte=today - timedelta(days=f.period - 1),
+            metric__startswith="sentiment:",
+        )
+        .values_list("room_id", "metric")
+        .annotate(n=Sum("count"))
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"neg": 0, "all": 0})
+    for room_id, metric, n in rows:
+        counts[room_id]["all"] += n
+        if metric in NEGATIVE:
+            counts[room_id]["neg"] += n
+    names = {room.pk: room.name for room in control_room_list()}
+    result = [
+        (names.get(room_id, str(room_id)), c["neg"], c["all"], round(100 * c["neg"] / c["all"]))
+        for room_id, c in counts.items()
+        if c["all"]
+    ]
+    return sorted(result, key=lambda row: (-row[3], row[0]))
