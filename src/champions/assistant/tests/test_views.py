@@ -103,7 +103,7 @@ def test_review_page_is_for_the_hub(
     rated.rating = Rating.NOT_HELPFUL
     rated.save()
     client.force_login(hub_officer)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         page = client.get(url).content.decode()
     assert "Which bank branch has the shortest queue for my business?" in page
     assert "udyam registration kaise kare" in page
@@ -139,7 +139,7 @@ def test_callback_list_query_count(client, catalogue, spoke_officer, django_asse
     for phone in ("9876543210", "9876543211", "9876543212"):
         ask(f"call me on {phone}, Maharashtra")
     client.force_login(spoke_officer)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         page = client.get(reverse("web:assistant:callbacks")).content.decode()
     assert page.count("Mark as called back") == 3
 

@@ -174,7 +174,7 @@ def test_the_room_list_takes_a_fixed_number_of_queries(
 
     # session, user, tallies, rooms, states, default?, uncovered; the layout's own queries
     # (unread notifications and the rest of the base template)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         response = client.get(reverse("web:networkadmin:rooms"))
 
     assert response.status_code == 200
