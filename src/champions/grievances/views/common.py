@@ -1,17 +1,13 @@
 """What the grievance pages share: who may open them, refusals as messages, the way back."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect
 
 from champions.accounts import policy
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import permission_required
-from champions.accounts.selectors import user_is_officer
-from champions.core.errors import DomainError, Forbidden, NotFound, ValidationFailed
+from champions.core.errors import DomainError, Forbidden, NotFound
+from champions.core.forms import form_result
 
 from .. import selectors, services
 from ..choices import Status
@@ -29,18 +25,6 @@ def timeline_rows(entries) -> list[dict]:
         }
         for entry in entries
     ]
-
-
-def officer_required(view):
-    """Officers' pages: to everyone else they do not exist."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not user_is_officer(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
 
 
 # The hub's pages (service levels, holidays): everyone else gets the 403 page.
@@ -93,11 +77,8 @@ def still_visible(request, grievance_id: int) -> bool:
 
 def submit(form, run):
     """A bound, valid form's data to one service: the service's result, or None when the form
-    is unbound or invalid, or the service refused it (its field errors go back on the form)."""
-    if not (form.is_bound and form.is_valid()):
+    is unbound or invalid, or the service refused it (core's `form_result`: its errors go back
+    on the form)."""
+    if not form.is_bound:
         return None
-    try:
-        return run(form.cleaned_data)
-    except ValidationFailed as exc:
-        form.add_service_errors(exc.errors)
-        return None
+    return form_result(form, lambda valid: run(valid.cleaned_data))

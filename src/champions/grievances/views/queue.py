@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from champions.accounts.policy import Action as Can
-from champions.accounts.policy import permission_required
+from champions.accounts.policy import officer_required, permission_required
 from champions.accounts.selectors import user_is_entrepreneur, user_is_officer
 from champions.controlrooms.selectors import control_room_list
 from champions.core.errors import ValidationFailed
@@ -18,10 +18,7 @@ from champions.core.pagination import keyset_page
 
 from .. import selectors, services
 from ..forms.actions import BulkForm
-from .common import (
-    officer_required,
-    show_refusal,
-)
+from .common import show_refusal
 from .labels import BULK_DONE
 
 
