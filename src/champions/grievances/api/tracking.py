@@ -1,11 +1,12 @@
 """Reads beside the list: public tracking, the referral list, attachment downloads."""
 
-from django.http import FileResponse, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Status
 
 from champions.core.errors import NotFound
 from champions.core.fields import DbId
+from champions.core.http import file_download
 from champions.core.schemas import ErrorOut
 from champions.core.throttles import track_throttles
 
@@ -68,11 +69,6 @@ def referral_organisation_list(request: HttpRequest):
 )
 def attachment_download(request: HttpRequest, attachment_id: DbId):
     attachment = selectors.attachment_get_for_user(user=request.user, attachment_id=attachment_id)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return file_download(
+        attachment.file, name=attachment.original_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -1,13 +1,12 @@
 """The grievance page and its files."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from champions.accounts import policy
 from champions.accounts.policy import Action as Can
-from champions.core.http import not_found_as_404
+from champions.core.http import file_download, not_found_as_404
 
 from .. import selectors, services
 from ..choices import Status
@@ -127,9 +126,6 @@ def detail_page(request, grievance_id: int, *, message_form=None, status: int = 
 @not_found_as_404
 def attachment_download_view(request, attachment_id: int):
     attachment = selectors.attachment_get_for_user(user=request.user, attachment_id=attachment_id)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return file_download(
+        attachment.file, name=attachment.original_name, content_type=attachment.content_type
     )
