@@ -39,7 +39,7 @@ def procurement_share(bids: list[GemBid]) -> ProcurementShare | None:
     if not known:
         return None
     return ProcurementShare(
-        awarded_inr=sum((b.awarded_value_inr for b in known), Decimal(0)),
-        to_mse_inr=sum((b.awarded_to_mse_inr for b in known), Decimal(0)),
+        awarded_inr=sum((b.awarded_value_inr or Decimal(0) for b in known), Decimal(0)),
+        to_mse_inr=sum((b.awarded_to_mse_inr or Decimal(0) for b in known), Decimal(0)),
         bids_counted=len(known),
     )

@@ -129,7 +129,7 @@ def consultation_open(
     grievance = grievance_get_for_user(user=actor, grievance_id=grievance_id)
     body = _text(body, "body")
     rooms = {r.pk: r for r in selectors.rooms_to_consult(exclude_room_id=grievance.room_id)}
-    if to_room_id not in rooms or grievance.room_id is None:
+    if to_room_id is None or to_room_id not in rooms or grievance.room_id is None:
         raise _invalid("to_room", _("Choose another control room."))
     consultation = Consultation.objects.create(
         grievance=grievance, from_room_id=grievance.room_id, to_room_id=to_room_id, opened_by=actor

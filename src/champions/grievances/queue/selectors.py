@@ -68,7 +68,7 @@ def _every_status(counts: dict[str, int]) -> dict[str, int]:
 
 
 def _in_workflow_order(counts: dict[str, int]) -> list[StatusCount]:
-    return [StatusCount(value, label, counts.get(value, 0)) for value, label in Status.choices]
+    return [StatusCount(value, str(label), counts.get(value, 0)) for value, label in Status.choices]
 
 
 def grievance_queue_for_user(*, user) -> QuerySet[Grievance]:

@@ -112,7 +112,7 @@ def holiday_add(*, actor, day: date | None, name: str, state_id: int | None = No
         errors["name"] = [_("At most 100 characters.")]
     if state_id is not None and state_id not in {state.pk for state in state_list()}:
         errors["state"] = [_("Unknown state.")]
-    if not errors:
+    if not errors and day is not None:
         # NULL never equals NULL, so the unique constraint does not stop a second national
         # holiday on a day: check both cases here.
         same_day = Holiday.objects.filter(day=day)
@@ -120,7 +120,7 @@ def holiday_add(*, actor, day: date | None, name: str, state_id: int | None = No
             errors["day"] = [_("This day is a national holiday already.")]
         elif state_id is not None and same_day.filter(state_id=state_id).exists():
             errors["day"] = [_("This day is a holiday in this state already.")]
-    if errors:
+    if errors or day is None:
         raise ValidationFailed(_("Please correct the errors below."), errors=errors)
     holiday = Holiday(day=day, name=name.strip(), state_id=state_id)
     holiday.full_clean()

@@ -135,7 +135,7 @@ def _apply_side_effects(grievance: Grievance, *, action: Action, actor, now) -> 
         grievance.appeal_due_at = add_working_days(
             now, policy.appeal_days, calendar_for(state_id=grievance.state_id)
         )
-        grievance.room = hub_get()
+        grievance.room = hub_get() or grievance.room  # no hub configured: it stays put
 
 
 @transaction.atomic

@@ -45,7 +45,7 @@ def _payload(filing: Filing) -> dict:
         "supplier": {
             "udyam_number": enterprise.udyam_number,
             "name": enterprise.name,
-            "state": enterprise.state.name if enterprise.state_id else "",
+            "state": enterprise.state.name if enterprise.state is not None else "",
         },
         "buyer": {"name": filing.buyer_name, "type": filing.buyer_type},
         "invoices": filing.invoices,
@@ -80,7 +80,7 @@ def filings_deliver_due(
 ) -> DeliveryReport:
     """Send every queued filing that is due, each at most once per run."""
     client = client or samadhaan_client()
-    report, tried = DeliveryReport(), set()
+    report, tried = DeliveryReport(), set[int]()
     while batch := _claim(now=now or timezone.now(), exclude=tried):
         for filing in batch:
             tried.add(filing.pk)

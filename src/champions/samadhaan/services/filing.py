@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -103,7 +104,7 @@ def filing_create(
     worked = [_invoice_worked(i, inv, buyer, buyer_type) for i, inv in enumerate(invoices)]
     filing = Filing(
         grievance=grievance,
-        enterprise_id=grievance.enterprise_id,
+        enterprise_id=cast(int, grievance.enterprise_id),  # _checked refused one without
         filed_by=actor,
         buyer_name=buyer,
         buyer_type=buyer_type,
