@@ -4,6 +4,7 @@ that a mask maker sees and answers; an officer reads the sparks list for electro
 Karnataka. Axe finds nothing serious or critical, and each page fits 360 px in both languages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from champions.clusters.models import TechnologyCentre
 from champions.clusters.services import centre_staff_assign, centres_load
@@ -200,7 +201,9 @@ def test_sparks_for_electronics_in_karnataka(live_server, karnataka_electronics,
     assert page.locator("tbody").first.locator("tr").count() == 3
     assert scroll_width(page) <= PHONE["width"]
     _check(page)
-    page.get_by_role("link", name="Bengaluru Electronics 2").click()
-    assert page.locator("table").first.locator("tbody tr").count() == 10
+    with page.expect_navigation():
+        page.get_by_role("link", name="Bengaluru Electronics 2").click()
+    # The click only starts the navigation; wait for the unit's page before counting its rows.
+    expect(page.locator("table").first.locator("tbody tr")).to_have_count(10)
     assert scroll_width(page) <= PHONE["width"]
     _check(page)
