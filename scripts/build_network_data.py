@@ -24,7 +24,7 @@ OUT = ROOT / "src" / "champions" / "network" / "data"
 
 
 def main() -> None:
-    ref = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent.parent / "shared/data/reference"
+    ref = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/reference"
     hs_rows = []
     with open(ref / "hs" / "harmonized-system.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -64,6 +64,12 @@ def main() -> None:
 
 
 def _vectors(hs_rows, isic) -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "champions.config.settings.base")
+    django.setup()
     from champions.triage.services import embed_texts
 
     # Short names embed closer to how people write than the full legal texts; the glossary

@@ -121,8 +121,51 @@ def glossary() -> list[tuple[str, re.Pattern]]:
     return found
 
 
+def glossary_spans(text: str) -> list[tuple[str, int, int]]:
+    """(code, start, end) of each glossary term found, leaving out a term that lies inside a
+    longer term of another code: "कपास का धागा" is yarn, not also the raw cotton of "कपास"."""
+    found = [
+        (code, match.start(), match.end())
+        for code, pattern in glossary()
+        for match in pattern.finditer(text)
+    ]
+    return [
+        (code, start, end)
+        for code, start, end in found
+        if not any(
+            other != code and s <= start and end <= e and e - s > end - start
+            for other, s, e in found
+        )
+    ]
+
+
 def glossary_codes(text: str) -> list[str]:
-    return [code for code, pattern in glossary() if pattern.search(text)]
+    return list(dict.fromkeys(code for code, _start, _end in glossary_spans(text)))
+
+
+# In a request, what follows "for" says what the product is for, not what is wanted: "tin
+# containers for packing mango pulp" asks for containers. Hindi puts the purpose before "के
+# लिए" ("अगरबत्ती के लिए बांस"). "Looking for", "buyers for" and the like introduce the
+# product itself and are not purpose clauses.
+_NOT_PURPOSE = (
+    "looking|searching|search|ask|asking|buyer|buyers|supplier|suppliers|importer|importers"
+    "|exporter|exporters|market|partner|partners|demand|need|needs|order|orders|quote|quotes"
+)
+_PURPOSE_EN = re.compile(rf"\b(?!(?:{_NOT_PURPOSE})\b)[\w-]+\s+(for|to be used in)\s+\S", re.I)
+_PURPOSE_HI = re.compile(
+    r"((?:\S+\s+){1,2})(?:के लिए|ke liye|ke liya|keliye)(?![\w\u0900-\u097f])", re.I
+)
+
+
+def purpose_span(text: str) -> tuple[int, int] | None:
+    """The (start, end) of a purpose clause in the text, or None."""
+    match = _PURPOSE_EN.search(text)
+    if match:
+        return match.start(1), len(text)
+    match = _PURPOSE_HI.search(text)
+    if match:
+        return match.start(1), match.end()
+    return None
 
 
 def hs_name(code: str) -> str:

@@ -71,7 +71,7 @@ def codes_from_text(text: str, *, vector: np.ndarray | None = None) -> list[tupl
     text = text.strip()
     if not text:
         return []
-    found = dict.fromkeys(codes.glossary_codes(text), 1.0)
+    found = _glossary_weights(text)
     table = codes.code_vectors()
     query = codes.centre(vector if vector is not None else _embed(text), text)
     per_label = np.full(len(table.labels), -1.0, dtype=np.float32)
@@ -84,6 +84,24 @@ def codes_from_text(text: str, *, vector: np.ndarray | None = None) -> list[tupl
             if scores[i] >= INFER_FLOOR and scores[i] >= best - INFER_MARGIN:
                 found.setdefault(table.labels[i], float(scores[i]))
     return sorted(found.items(), key=lambda item: -item[1])
+
+
+PURPOSE_WEIGHT = 0.5  # a glossary term read only from a purpose clause ("... for knitting")
+
+
+def _glossary_weights(text: str) -> dict[str, float]:
+    """Glossary codes of the text, 1.0 each; a code named only inside a purpose clause counts
+    PURPOSE_WEIGHT, as long as something outside the clause names a product."""
+    spans = codes.glossary_spans(text)
+    purpose = codes.purpose_span(text)
+    if purpose is None:
+        return dict.fromkeys((code for code, _s, _e in spans), 1.0)
+    inside = {code for code, start, end in spans if purpose[0] <= start and end <= purpose[1]}
+    outside = {code for code, start, end in spans} - inside
+    weights = dict.fromkeys(outside, 1.0)
+    for code in inside - outside:
+        weights[code] = PURPOSE_WEIGHT if outside else 1.0
+    return weights
 
 
 def _hs_label(code: str) -> str:
