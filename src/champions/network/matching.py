@@ -11,8 +11,9 @@ each with its reasons in plain words.
    never enough: a profile enters only through codes.
 """
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -158,6 +159,36 @@ def _wants(query: MatchQuery, inferred: list[tuple[str, float]]) -> dict[str, _W
     return wants
 
 
+_INPUT_WORDS = re.compile(
+    r"raw[ -]?materials?|inputs|consumables|kach+a+ ma+l|kach+e+ ma+l|कच्चा माल|कच्चे माल",
+    re.I,
+)
+
+
+def _asker_industries(
+    query: MatchQuery, inferred: list[tuple[str, float]]
+) -> tuple[MatchQuery, list[tuple[str, float]]]:
+    """A request that speaks of the asker's own trade asks for that trade's inputs.
+
+    "We make transformers, need raw material": transformers are what the asker makes, so the
+    industries that make them become the asker's industries (and their inputs are wanted);
+    "We are a rooftop solar installer", with no product named, is an industry alone. Either way
+    the industries are added as if declared (`nic_codes`), which is how inputs are looked up."""
+    if query.kind in OFFER_KINDS or not inferred:
+        return query, inferred
+    products = [code[3:] for code, _sim in inferred if code.startswith("hs:")]
+    industries = [code[4:] for code, _sim in inferred if code.startswith("nic:")]
+    if _INPUT_WORDS.search(query.text):
+        makers = codes.links().makers
+        industries += [nic for hs4 in products for nic in sorted(makers.get(hs4, ()))]
+        inferred = [(code, sim) for code, sim in inferred if not code.startswith("hs:")]
+    elif products:
+        return query, inferred
+    known = set(query.nic_codes)
+    extra = tuple(nic for nic in dict.fromkeys(industries) if nic not in known)
+    return replace(query, nic_codes=tuple(query.nic_codes) + extra), inferred
+
+
 def _candidate_tags(wants: dict[str, _Want], countries: tuple[str, ...]) -> dict[int, list[str]]:
     hits: dict[int, list[str]] = defaultdict(list)
     ordered = sorted(wants, key=lambda t: -wants[t].weight)
@@ -178,7 +209,9 @@ def profiles_match(query: MatchQuery) -> list[MatchResult]:
     text = query.text.strip()
     raw = _embed(text) if text else None
     vector = codes.centre(raw, text) if raw is not None else None
-    wants = _wants(query, codes_from_text(text, vector=raw) if text else [])
+    inferred = codes_from_text(text, vector=raw) if text else []
+    query, inferred = _asker_industries(query, inferred)
+    wants = _wants(query, inferred)
     hits = _candidate_tags(wants, tuple(query.countries))
     hits.pop(query.exclude_profile_id, None)
     code_scores = {pid: _code_score(tags, wants) for pid, tags in hits.items()}

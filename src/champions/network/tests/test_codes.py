@@ -33,3 +33,22 @@ def test_the_product_asked_for_outweighs_its_purpose(db):
     assert found["hs:2008"] == PURPOSE_WEIGHT
     # Without a product outside the clause, the clause's product is what is asked for.
     assert dict(codes_from_text("for mango pulp"))["hs:2008"] == 1.0
+
+
+def test_a_request_for_raw_material_asks_for_the_inputs_of_the_askers_trade(db):
+    from champions.network.matching import MatchQuery, _asker_industries
+
+    text = "हम ट्रांसफार्मर बनाते हैं, कच्चा माल चाहिए"
+    query, inferred = _asker_industries(
+        MatchQuery(text=text, kind="business_request"), codes_from_text(text)
+    )
+    # transformers are what the asker makes (HS 8504, made by NIC 2710), not what it wants
+    assert "2710" in query.nic_codes
+    assert not [code for code, _sim in inferred if code.startswith("hs:")]
+    # naming a product without "raw material" is asking for that product
+    text = "Enamelled copper wire"
+    query, inferred = _asker_industries(
+        MatchQuery(text=text, kind="business_request"), codes_from_text(text)
+    )
+    assert query.nic_codes == ()
+    assert "hs:7408" in dict(inferred)

@@ -22,9 +22,9 @@ class Command(BaseCommand):
             raise CommandError(f"{options['data']}: no such file")
         report = match_evaluate(options["data"])
         rows = [("all", None, None)] + [
-            (s, s, None) for s in ("tune", "holdout", "fresh", "fresh2")
+            (s, s, None) for s in ("tune", "holdout", "fresh", "fresh2", "fresh3")
         ]
-        rows += [(tag, None, tag) for tag in ("cross-language", "supply-chain", "decoy")]
+        rows += [(tag, None, tag) for tag in ("cross-language", "supply-chain", "decoy", "offer")]
         self.stdout.write(f"{'cases':<16}{'n':>4}{'top-1':>9}{'top-3':>9}{'decoy in top-3':>16}")
         for label, split, tag in rows:
             top1, n = report.rate("top1", split=split, tag=tag)
