@@ -293,6 +293,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--samples", type=int, default=100, help="timings per in-process case")
     parser.add_argument("--http-samples", type=int, default=40, help="timings per HTTP case")
     parser.add_argument("--no-helpdesk", dest="helpdesk", action="store_false")
+    parser.add_argument(
+        "--helpdesk-tickets",
+        type=int,
+        default=0,
+        metavar="N",
+        help="copy only every n-th grievance into django-helpdesk, N tickets (default: all)",
+    )
     parser.add_argument("--fresh", action="store_true", help="drop both databases first")
     parser.add_argument("--seed-only", action="store_true", help="seed, recount, then stop")
     parser.add_argument(
