@@ -36,6 +36,9 @@ os.environ.update(
         "CHAMPIONS_VAR_DIR": str(VAR_DIR),
         "DATABASE_URL": POSTGRES + DATABASE,
         "DEBUG": "0",  # as in production; DEBUG would also keep every query in memory
+        # The bench signs officers in with force_login, which shows no second factor; the
+        # pages measured are the same with MFA on once signed in.
+        "MFA_REQUIRED": "0",
     }
 )
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -427,6 +430,16 @@ def grievances_seed(wanted: int, people: People, base: int = 0) -> dict:
     if present == wanted:
         step(f"Seeding skipped: {present:,} grievances already there")
         return {"skipped": True, "rows": present, "earlier": seed_record()}
+    if base and present == base < wanted:  # an earlier run generated the base, then stopped
+        step(f"{present:,} generated grievances there: copying them")
+        replicated = grievances_replicate(wanted // base)
+        result = {"skipped": False, "rows": wanted, "seconds": replicated["seconds"],
+                  "per_second": wanted / replicated["seconds"],
+                  "generated": {"rows": present, "by_an_earlier_run": True},
+                  "replicated": replicated}  # fmt: skip
+        at = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        SEED_FILE.write_text(json.dumps({**result, "at": at}))
+        return result
     if present:
         step(f"{present:,} grievances present, {wanted:,} wanted: emptying the grievance tables")
         with connection.cursor() as cursor:

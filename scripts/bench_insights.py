@@ -47,6 +47,9 @@ os.environ.update(
         "DATABASE_URL": POSTGRES + DATABASE,
         "DEBUG": "0",
         "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+        # The bench signs officers in with force_login, which shows no second factor; the
+        # pages measured are the same with MFA on once signed in.
+        "MFA_REQUIRED": "0",
     }
 )
 VAR_DIR.mkdir(parents=True, exist_ok=True)
