@@ -440,6 +440,7 @@ def query_builders(samples: Samples, hub, spokes: list) -> dict[str, Callable]:
 
 def run_query(query: Query) -> int:
     """What GET /api/v1/registry/enterprises does, minus HTTP and serialisation."""
+    from champions.core.pagination import keyset_page
     from champions.registry import selectors
     from champions.registry.filters import EnterpriseFilterSet
 
@@ -448,9 +449,7 @@ def run_query(query: Query) -> int:
     )
     if not filterset.is_valid():
         raise BenchError(f"invalid filter {query.describe()}: {dict(filterset.errors)}")
-    page = selectors.keyset_page(
-        filterset.qs, after=query.after, before=query.before, size=PAGE_SIZE
-    )
+    page = keyset_page(filterset.qs, after=query.after, before=query.before, size=PAGE_SIZE)
     return len(page.items)
 
 
