@@ -3,6 +3,7 @@ figures bench_grievances.py measured): method, seeding and lodging, queue, talli
 sweep and the django-helpdesk comparison."""
 
 from bench_grievances_data import (
+    DATABASE,
     HELPDESK_VERSION,
     LODGE_ROUNDS,
     LODGERS_ENTERPRISES,
@@ -25,7 +26,11 @@ def ratio(ours: float, theirs: float) -> str:
 
 
 def render(report: dict) -> str:
-    lines = ["## Grievances at national scale", ""]
+    title = "## Grievances at national scale"
+    if DATABASE != "bench_grievances":
+        rows = report["database"]["grievances"]
+        title += f": {rows:,} grievances (database `{DATABASE}`)"
+    lines = [title, ""]
     lines += render_method(report)
     lines += render_seed_and_lodge(report)
     lines += render_queue(report)
