@@ -96,7 +96,7 @@ from benchlib import (
 )
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -130,6 +130,8 @@ from champions.grievances.sla.sweep import sla_sweep
 from champions.registry.models import Enterprise
 
 SWEEP_FILE = Path(sweep_module.__file__)
+# The default run's section, or its own for a run on another database (national scale).
+SECTION = "grievances" if DATABASE == "bench_grievances" else f"grievances-{DATABASE}"
 
 
 def sweep_code() -> dict:
@@ -180,12 +182,15 @@ def main() -> int:
     step("champions setup --no-demo (migrate, reference data, network, SLA defaults)")
     call_command("setup", no_demo=True)
     report["triage_models"] = triage_models_info()
-    report["enterprises"] = enterprises_ensure(args.enterprises)
+    report["enterprises"] = enterprises_ensure(args.enterprises, args.base_enterprises)
     people = people_ensure(args.clients)
     leftovers_delete(people)
-    report["seed"] = grievances_seed(args.grievances, people)
+    report["seed"] = grievances_seed(args.grievances, people, args.base_grievances)
     if not report["seed"]["skipped"]:
         report["seed"]["recount_seconds"] = recount("after seeding (bulk_create bypasses them)")
+    if args.seed_only:
+        step("Seeded (--seed-only): not measuring")
+        return 0
     people.spoke = busiest_spoke_officer(people)
     step("Resetting the seeded rows to their seeded state (undoing earlier runs' sweeps)")
     sweep_reset()
@@ -210,14 +215,20 @@ def main() -> int:
     ) as port:
         report["http_queue"] = champions_queue_http(port, people, args.http_samples)
         ours = champions_lodge_requests(people, cases)
-        if args.helpdesk:
-            with helpdesk_server() as their_port:
-                theirs = helpdesk_lodge_requests(report["helpdesk_seed"], cases, args.clients)
-                report["lodge"], report["helpdesk_lodge"] = lodge_rounds(
-                    args, [("Champions", port, ours), ("django-helpdesk", their_port, theirs)]
-                )
-        else:
-            (report["lodge"],) = lodge_rounds(args, [("Champions", port, ours)])
+        with ceiling_server() as ceiling_port:
+            systems = [
+                ("Champions", port, ours),
+                ("bare insert", ceiling_port, ceiling_lodge_requests(cases)),
+            ]
+            if args.helpdesk:
+                with helpdesk_server() as their_port:
+                    theirs = helpdesk_lodge_requests(report["helpdesk_seed"], cases, args.clients)
+                    systems.append(("django-helpdesk", their_port, theirs))
+                    runs = lodge_rounds(args, systems)
+                    report["helpdesk_lodge"] = runs[2]
+            else:
+                runs = lodge_rounds(args, systems)
+            report["lodge"], report["ceiling_lodge"] = runs[0], runs[1]
     report["triage_models"].update(triage_counts(people))
     report["sweep"] = sweeps()
     report["tallies_after"] = tallies_check()
@@ -234,7 +245,7 @@ def publish(report: dict) -> int:
     banner("Results")
     text = render(report)
     print(text)
-    section_write("grievances", text)
+    section_write(SECTION, text, after="grievances")
     print(f"\nWritten to {DOC.relative_to(ROOT)}; total run time {duration(report['seconds'])}.")
     return 0
 
@@ -256,6 +267,20 @@ def parse_args() -> argparse.Namespace:
         metavar="N",
         help="synthetic enterprises the grievances are about",
     )
+    parser.add_argument(
+        "--base-enterprises",
+        type=int,
+        default=0,
+        metavar="N",
+        help="generate N enterprises and copy them in SQL up to --enterprises (bench_scale)",
+    )
+    parser.add_argument(
+        "--base-grievances",
+        type=int,
+        default=0,
+        metavar="N",
+        help="generate N grievances and copy each --grievances/N times in SQL (bench_scale)",
+    )
     parser.add_argument("--clients", type=int, default=8, help="concurrent lodging clients")
     parser.add_argument("--lodge-seconds", type=float, default=45, metavar="S")
     parser.add_argument(
@@ -268,7 +293,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--samples", type=int, default=100, help="timings per in-process case")
     parser.add_argument("--http-samples", type=int, default=40, help="timings per HTTP case")
     parser.add_argument("--no-helpdesk", dest="helpdesk", action="store_false")
+    parser.add_argument(
+        "--helpdesk-tickets",
+        type=int,
+        default=0,
+        metavar="N",
+        help="copy only every n-th grievance into django-helpdesk, N tickets (default: all)",
+    )
     parser.add_argument("--fresh", action="store_true", help="drop both databases first")
+    parser.add_argument("--seed-only", action="store_true", help="seed, recount, then stop")
     parser.add_argument(
         "--render-only", action="store_true", help="rewrite the page from the last run's figures"
     )
@@ -558,6 +591,44 @@ def champions_lodge_requests(people: People, cases: list[LodgeCase]) -> list[Req
     return requests
 
 
+CEILING_DIR = ROOT / "scripts" / "bench_ceiling"
+CEILING_TABLE = "bench_ceiling_row"
+
+
+@contextmanager
+def ceiling_server() -> Iterator[int]:
+    """The bare-insert view (scripts/bench_ceiling) on granian, same workers, same database
+    server; its table emptied first."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TABLE IF NOT EXISTS {CEILING_TABLE} (id bigserial PRIMARY KEY, "
+            "subject varchar(200) NOT NULL, description text NOT NULL, enterprise_id bigint, "
+            "category varchar(20) NOT NULL, created_at timestamptz NOT NULL)"
+        )
+        cursor.execute(f"TRUNCATE {CEILING_TABLE}")
+    env = {**os.environ, "PYTHONPATH": str(CEILING_DIR)}
+    with granian_server(
+        "ceiling", ROOT / ".venv" / "bin", "ceiling_wsgi:application",
+        cwd=CEILING_DIR, env=env, log_dir=VAR_DIR,
+    ) as port:  # fmt: skip
+        yield port
+
+
+def ceiling_lodge_requests(cases: list[LodgeCase]) -> list[Request]:
+    """The same JSON bodies as ours, to the bare-insert view."""
+    requests = []
+    for case in cases:
+        body = {
+            "subject": case.subject,
+            "description": case.description,
+            "enterprise_id": case.enterprise_id,
+            "category": case.category,
+        }
+        headers = {"Content-Type": "application/json"}
+        requests.append(("POST", "/lodge", json.dumps(body).encode(), headers))
+    return requests
+
+
 def lodge_rounds(args, systems: list[tuple[str, int, list[Request]]]) -> list[dict]:
     """LODGE_ROUNDS windows per system, alternating between the systems, so that a change in
     the machine's load during the run falls on both alike. Each window sends its own slice of
@@ -619,9 +690,16 @@ def sweep_reset() -> int:
     seeded.filter(kind=Kind.GRIEVANCE).exclude(
         sla_state=SlaState.ON_TRACK, escalation_level=0
     ).update(sla_state=SlaState.ON_TRACK, escalation_level=0)
-    TimelineEntry.objects.filter(grievance__lodged_by__isnull=True).exclude(
-        action="lodged"
-    ).delete()
+    # The timeline is append-only (its queryset refuses deletes, a trigger backs it up); the
+    # bench undoes its own sweeps' entries on its own database with the trigger skipped.
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            f"DELETE FROM {TimelineEntry._meta.db_table} WHERE action <> 'lodged' AND "  # noqa: S608
+            f"grievance_id IN (SELECT id FROM {Grievance._meta.db_table} "
+            "WHERE lodged_by_id IS NULL)"
+        )
     DBTaskResult.objects.all().delete()
     return reopened
 

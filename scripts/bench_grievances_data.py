@@ -1,6 +1,6 @@
 """The grievance benchmark's data: where it runs (importing this module points Django at the
 bench database bench_grievances and sets it up), its sizes and mixes, the bench users, and the
-seeding of a million grievances with bulk_create (the same rows on every rerun)."""
+seeding of a million grievances with COPY (the same rows on every rerun)."""
 # ruff: noqa: E402 - Django is configured from this module's environment before it is imported
 
 import json
@@ -16,13 +16,16 @@ from datetime import UTC, datetime, timedelta
 
 from benchlib import ROOT, progress, step
 
-VAR_DIR = ROOT / "var" / "bench-grievances"
+# A run may name its own databases (BENCH_GRIEVANCES_DATABASE, BENCH_HELPDESK_DATABASE, both
+# starting with "bench"), e.g. a national-scale run beside the default one; each keeps its own
+# var folder.
+DATABASE = os.environ.get("BENCH_GRIEVANCES_DATABASE", "bench_grievances")
+HELPDESK_DATABASE = os.environ.get("BENCH_HELPDESK_DATABASE", "bench_helpdesk")
+VAR_DIR = ROOT / "var" / DATABASE.replace("_", "-")
 REPORT_FILE = VAR_DIR / "report.json"  # the last run's figures, for --render-only
 SEED_FILE = VAR_DIR / "seed.json"  # how the seeded rows were made, for runs that reuse them
 HELPDESK_SEED_FILE = VAR_DIR / "helpdesk-seed.json"
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
-DATABASE = "bench_grievances"
-HELPDESK_DATABASE = "bench_helpdesk"
 HELPDESK_DIR = ROOT / "scripts" / "bench_helpdesk"
 HELPDESK_VENV = ROOT / "var" / "bench-helpdesk-venv"
 HELPDESK_VERSION = "2.6.1"
@@ -33,6 +36,9 @@ os.environ.update(
         "CHAMPIONS_VAR_DIR": str(VAR_DIR),
         "DATABASE_URL": POSTGRES + DATABASE,
         "DEBUG": "0",  # as in production; DEBUG would also keep every query in memory
+        # The bench signs officers in with force_login, which shows no second factor; the
+        # pages measured are the same with MFA on once signed in.
+        "MFA_REQUIRED": "0",
     }
 )
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -41,11 +47,11 @@ import django
 
 django.setup()
 
-
+from bench_scale import enterprises_replicate, grievances_replicate
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -54,6 +60,7 @@ from champions.accounts.models import ApiToken, User
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
 from champions.controlrooms.models import ControlRoom, RoomDistrict
+from champions.core.bulk import copy_create, ids_reserve
 from champions.grievances.choices import (
     Category,
     Channel,
@@ -78,7 +85,7 @@ from champions.registry.models import Enterprise
 from champions.triage.store import models_directory, models_manifest
 
 PAGE_SIZE = settings.CHAMPIONS_PAGE_SIZE  # the HTML queue's page; the API's default is 25 too
-SEED_BATCH = 1000  # rows per INSERT: 38 columns stay under PostgreSQL's 65,535 parameters
+SEED_BATCH = 1000  # ten of these per transaction
 SEED_DAYS = 730
 SAMPLE_ROWS = 10_000
 SAMPLE_SCHEMA = "bench_sample"
@@ -183,14 +190,22 @@ def leftovers_delete(people: People) -> None:
     ApiToken.objects.filter(user__email__endswith="@" + BENCH_DOMAIN).delete()
 
 
-def enterprises_ensure(wanted: int) -> dict:
+def enterprises_ensure(wanted: int, base: int = 0) -> dict:
+    """`wanted` enterprises: generated (`champions generate`), or with `base`, that many
+    generated and the rest copied from them in SQL (bench_scale)."""
     present = Enterprise.objects.count()
     if present >= wanted:
         step(f"Enterprises: {present:,} present")
         return {"present": present, "generated": 0}
-    step(f"Generating {wanted - present:,} enterprises (champions generate)")
-    call_command("generate", enterprises=wanted - present)
-    return {"present": Enterprise.objects.count(), "generated": wanted - present}
+    generate = min(wanted, base or wanted) - present
+    started = time.monotonic()
+    if generate > 0:
+        step(f"Generating {generate:,} enterprises (champions generate)")
+        call_command("generate", enterprises=generate)
+    result = {"generated": max(generate, 0), "generate_seconds": time.monotonic() - started}
+    if Enterprise.objects.count() < wanted:
+        result["copied"] = enterprises_replicate(wanted)
+    return {"present": Enterprise.objects.count(), **result}
 
 
 # Shares (weights) chosen to look like a national MSME grievance desk: delayed payments and
@@ -379,11 +394,7 @@ def seed_context(people: People) -> SeedContext:
     from champions.core.models import State
 
     return SeedContext(
-        enterprises=list(
-            Enterprise.objects.order_by("pk").values_list(
-                "pk", "district_id", "state_id", "owner_name"
-            )
-        ),
+        enterprises=enterprises_sample(),
         room_by_district=dict(RoomDistrict.objects.values_list("district_id", "room_id")),
         room_names=dict(ControlRoom.objects.values_list("pk", "name")),
         hub_id=ControlRoom.objects.get(kind=ControlRoom.Kind.HUB).pk,
@@ -400,11 +411,35 @@ def seed_context(people: People) -> SeedContext:
     )
 
 
-def grievances_seed(wanted: int, people: People) -> dict:
+ENTERPRISES_SAMPLED = 1_000_000  # the grievances are about these (all of them when fewer)
+
+
+def enterprises_sample() -> list[tuple[int, int, int, str]]:
+    """Every enterprise (id, district, state, owner), or every n-th by id above a million."""
+    every = max(1, Enterprise.objects.count() // ENTERPRISES_SAMPLED)
+    rows = Enterprise.objects.order_by("pk")
+    if every > 1:
+        rows = rows.annotate(slot=F("pk") % every).filter(slot=0)
+    return list(rows.values_list("pk", "district_id", "state_id", "owner_name"))
+
+
+def grievances_seed(wanted: int, people: People, base: int = 0) -> dict:
+    """`wanted` grievances lodged over two years: generated, or with `base`, that many
+    generated and each copied wanted/base times in SQL (bench_scale)."""
     present = Grievance.objects.filter(lodged_by__isnull=True).count()
     if present == wanted:
         step(f"Seeding skipped: {present:,} grievances already there")
         return {"skipped": True, "rows": present, "earlier": seed_record()}
+    if base and present == base < wanted:  # an earlier run generated the base, then stopped
+        step(f"{present:,} generated grievances there: copying them")
+        replicated = grievances_replicate(wanted // base)
+        result = {"skipped": False, "rows": wanted, "seconds": replicated["seconds"],
+                  "per_second": wanted / replicated["seconds"],
+                  "generated": {"rows": present, "by_an_earlier_run": True},
+                  "replicated": replicated}  # fmt: skip
+        at = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        SEED_FILE.write_text(json.dumps({**result, "at": at}))
+        return result
     if present:
         step(f"{present:,} grievances present, {wanted:,} wanted: emptying the grievance tables")
         with connection.cursor() as cursor:
@@ -412,25 +447,48 @@ def grievances_seed(wanted: int, people: People) -> dict:
                 "TRUNCATE grievances_grievance, grievances_timelineentry, "
                 "grievances_registrationcounter CASCADE"
             )
-    step(f"Seeding {wanted:,} grievances (bulk_create, {SEED_BATCH:,} rows a statement)")
+    step(f"Seeding {wanted:,} grievances (COPY, {SEED_BATCH * 10:,} rows a transaction)")
     ctx = seed_context(people)
     started = time.monotonic()
     done = 0
+    copies = 1
+    if base and base < wanted:
+        copies = wanted // base
+        if copies * base != wanted:
+            raise ValueError("--grievances must be a multiple of --base-grievances")
+        wanted = base
+        step(f"Generating {base:,}, then copying each {copies} times")
     with historic_timestamps():
         for batch in batched(seed_rows(ctx, wanted), SEED_BATCH * 10):
             with transaction.atomic():
-                Grievance.objects.bulk_create(batch, batch_size=SEED_BATCH)
-                TimelineEntry.objects.bulk_create(
-                    [lodged_entry(ctx, g) for g in batch], batch_size=SEED_BATCH * 5
-                )
+                seed_write(ctx, batch)
             done += len(batch)
             progress("grievances", done, wanted, started)
     for (year, code), last in ctx.serials.items():
         RegistrationCounter.objects.update_or_create(year=year, code=code, defaults={"last": last})
+    generated = time.monotonic() - started
+    replicated = grievances_replicate(copies) if copies > 1 else None
     seconds = time.monotonic() - started
-    result = {"skipped": False, "rows": wanted, "seconds": seconds, "per_second": wanted / seconds}
+    rows = wanted * copies
+    result = {
+        "skipped": False,
+        "rows": rows,
+        "seconds": seconds,
+        "per_second": rows / seconds,
+        "generated": {"rows": wanted, "seconds": generated, "per_second": wanted / generated},
+        "replicated": replicated,
+    }
     SEED_FILE.write_text(json.dumps({**result, "at": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"}))
     return result
+
+
+def seed_write(ctx: SeedContext, batch: list[Grievance]) -> None:
+    """The grievances and their `lodged` entries, as bulk_create would write them, with COPY
+    (the ids taken from the table's sequence first, so the entries can point at them)."""
+    for grievance, pk in zip(batch, ids_reserve(Grievance, len(batch)), strict=True):
+        grievance.pk = pk
+    copy_create(Grievance, batch)
+    copy_create(TimelineEntry, [lodged_entry(ctx, g) for g in batch])
 
 
 def seed_record() -> dict | None:

@@ -96,7 +96,9 @@ def helpdesk_prepare(args, people: People) -> dict:
     prepared = helpdesk_call(
         "prepare",
         "--tickets",
-        str(args.grievances),
+        str(args.helpdesk_tickets or args.grievances),
+        "--every",
+        str(max(1, args.grievances // (args.helpdesk_tickets or args.grievances))),
         "--source",
         POSTGRES + DATABASE,
         "--spoke-room",

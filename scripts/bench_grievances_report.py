@@ -3,6 +3,7 @@ figures bench_grievances.py measured): method, seeding and lodging, queue, talli
 sweep and the django-helpdesk comparison."""
 
 from bench_grievances_data import (
+    DATABASE,
     HELPDESK_VERSION,
     LODGE_ROUNDS,
     LODGERS_ENTERPRISES,
@@ -25,7 +26,11 @@ def ratio(ours: float, theirs: float) -> str:
 
 
 def render(report: dict) -> str:
-    lines = ["## Grievances at national scale", ""]
+    title = "## Grievances at national scale"
+    if DATABASE != "bench_grievances":
+        rows = report["database"]["grievances"]
+        title += f": {rows:,} grievances (database `{DATABASE}`)"
+    lines = [title, ""]
     lines += render_method(report)
     lines += render_seed_and_lodge(report)
     lines += render_queue(report)
@@ -61,8 +66,10 @@ def render_method(report: dict) -> list[str]:
         "",
         "### Method",
         "",
-        f"- Seeding: `bulk_create` in statements of {SEED_BATCH:,} rows, one transaction per "
-        f"{SEED_BATCH * 10:,}, each grievance with its first timeline entry. Lodged over "
+        "- Seeding: PostgreSQL `COPY` (`champions.core.bulk.copy_create`: the values "
+        "bulk_create would write), one "
+        f"transaction per {SEED_BATCH * 10:,} rows, each grievance with its first timeline "
+        f"entry{copies_line(report)}. Lodged over "
         f"{SEED_DAYS} days with volume growing threefold; the enterprise (and so the district, "
         "the state and the spoke) drawn from the synthetic registry, whose districts follow "
         "real Udyam registrations; categories led by delayed payments (30 %) and credit (14 %); "
@@ -71,6 +78,10 @@ def render_method(report: dict) -> list[str]:
         "state's holiday calendar from the SLA policies. Skipped when the rows are there. "
         "Then `tally_recount()`: `bulk_create` bypasses `Grievance.save()`, which keeps the "
         "queue's counts per (room, status) in `QueueTally`.",
+        "- Lodging ceiling: the same JSON bodies posted to a bare Django view that inserts one "
+        "row and answers 201 (`scripts/bench_ceiling/ceiling_wsgi.py`: no authentication, "
+        "validation, routing, timeline or outbox), on the same granian settings, in the same "
+        "alternating windows: what one write through Django costs on this machine.",
         f"- Lodging: {a['clients']} client threads in this process, one keep-alive connection "
         "each, POST JSON with a bearer token (8 entrepreneurs representing the same "
         f"{LODGERS_ENTERPRISES} enterprises) and an `Idempotency-Key`, against granian "
@@ -105,6 +116,21 @@ def render_method(report: dict) -> list[str]:
         "bulk load).",
         "",
     ]
+
+
+def copies_line(report: dict) -> str:
+    seed = report["seed"] if not report["seed"].get("skipped") else report["seed"].get("earlier")
+    copied = (seed or {}).get("replicated")
+    if not copied:
+        return ""
+    made = seed["generated"]
+    return (
+        f"; national scale: {made['rows']:,} grievances generated that way, then each copied "
+        f"{copied['copies']} times inside PostgreSQL (`scripts/bench_scale.py`: own id in "
+        "lodging order, own registration number and `lodged` entry, the other columns the "
+        "base row's), and the enterprises likewise copied from a generated base with new "
+        "Udyam serials"
+    )
 
 
 def triage_line(models: dict | None) -> str:
@@ -180,7 +206,35 @@ def render_seed_and_lodge(report: dict) -> list[str]:
             ],
         ),
         "",
+        *render_lodge_compared(report),
     ]
+
+
+def render_lodge_compared(report: dict) -> list[str]:
+    """Ours, django-helpdesk's and the bare insert's, from the same alternating windows."""
+    if "ceiling_lodge" not in report:
+        return []
+    ours, ceiling = report["lodge"], report["ceiling_lodge"]
+    systems = [("Champions: POST /api/v1/grievances", ours)]
+    if "helpdesk_lodge" in report:
+        systems.append((f"django-helpdesk {HELPDESK_VERSION}: POST /api/tickets/",
+                        report["helpdesk_lodge"]))  # fmt: skip
+    systems.append(("Bare Django insert view (ceiling)", ceiling))
+    rows = [
+        [
+            name,
+            f"{run['per_second']:.1f}",
+            ", ".join(f"{r:.1f}" for r in run["rounds_per_second"]),
+            ms(run["p50"]),
+            ms(run["p95"]),
+            f"{run['ok']:,} of {run['requests']:,}",
+            ratio(ours["per_second"], run["per_second"]),
+        ]
+        for name, run in systems
+    ]
+    header = ["Lodging, one run", "Requests/s", "per window", "p50 ms", "p95 ms", "201",
+              "ours ÷ this"]  # fmt: skip
+    return [*table(header, rows), ""]
 
 
 def render_queue(report: dict) -> list[str]:

@@ -67,8 +67,9 @@ SOURCE_ROWS = """
     FROM grievances_grievance g
     JOIN controlrooms_controlroom r ON r.id = g.room_id
     LEFT JOIN accounts_user u ON u.id = g.assignee_id
-    WHERE g.lodged_by_id IS NULL
+    WHERE g.lodged_by_id IS NULL AND g.id %% %(every)s = 0
     ORDER BY g.id
+    LIMIT %(wanted)s
 """
 
 
@@ -78,6 +79,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--tickets", type=int)
     parser.add_argument("--source")
+    parser.add_argument("--every", type=int, default=1, help="copy every n-th grievance")
     parser.add_argument("--spoke-room")
     parser.add_argument("--lodgers", type=int, default=8)
     parser.add_argument("--samples", type=int, default=100)
@@ -103,7 +105,7 @@ def prepare(args) -> dict:
     with psycopg.connect(args.source) as source:
         queues = queues_mirror(source)
         staff = staff_mirror(source)
-        seed = tickets_seed(source, args.tickets, queues, staff)
+        seed = tickets_seed(source, args.tickets, queues, staff, args.every)
     hub = staff_user("bench-hub", superuser=True)
     spoke = staff_user("bench-spoke")
     spoke.user_permissions.add(queue_permission(queues[args.spoke_room]))
@@ -186,7 +188,9 @@ def historic_timestamps():
             f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
-def tickets_seed(source, wanted: int, queues: dict[str, Queue], staff: dict[str, int]) -> dict:
+def tickets_seed(
+    source, wanted: int, queues: dict[str, Queue], staff: dict[str, int], every: int = 1
+) -> dict:
     present = Ticket.objects.count()
     if present == wanted:
         say(f"seeding skipped: {present:,} tickets already there")
@@ -200,7 +204,7 @@ def tickets_seed(source, wanted: int, queues: dict[str, Queue], staff: dict[str,
     done = 0
     with historic_timestamps(), source.cursor(name="grievances") as rows:
         rows.itersize = BATCH
-        rows.execute(SOURCE_ROWS)
+        rows.execute(SOURCE_ROWS, {"every": every, "wanted": wanted})
         batch = []
         for row in rows:
             batch.append(ticket_from(row, queues, staff))

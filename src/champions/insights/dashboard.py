@@ -19,6 +19,7 @@ from champions.core.selectors import state_list
 from champions.grievances.choices import Category, Channel
 
 from .models import ALL, BacklogRollup, DailyRollup
+from .periods import period_sums
 from .states import STATE_TILES
 
 PERIODS = (7, 30, 90, 365)
@@ -215,13 +216,11 @@ def sla_by_room(f: Filters, *, today: date) -> list[RoomRow]:
     """Per room: routed within 3 working days and resolved within 21, over the period, and
     the open and overdue backlog now. Three queries (rooms, events, backlog)."""
     since = today - timedelta(days=f.period - 1)
-    events = (
-        DailyRollup.objects.filter(_scope(f), day__gte=since, metric__in=SLA_METRICS)
-        .values_list("room_id", "metric")
-        .annotate(n=Sum("count"))
+    events = period_sums(
+        _scope(f) & Q(metric__in=SLA_METRICS), start=since, end=today, group=("room_id", "metric")
     )
     figures: dict[int, dict[str, int]] = defaultdict(dict)
-    for room_id, metric, n in events:
+    for (room_id, metric), (n, _total) in events.items():
         figures[room_id][metric] = n
     open_rows = (
         BacklogRollup.objects.filter(_scope(f))

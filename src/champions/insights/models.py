@@ -105,6 +105,42 @@ class DailyRollup(models.Model):
         return f"{self.day} {self.room_id} {self.metric}: {self.count}"
 
 
+class MonthlyRollup(models.Model):
+    """DailyRollup summed per calendar month (`month` is its first day), kept by the same
+    counting run in the same transaction: long periods (a year on the dashboard, ten years of
+    open data) read a row per month instead of thirty."""
+
+    month = models.DateField()
+    room_id = models.IntegerField()
+    state = models.CharField(max_length=3, blank=True)
+    category = models.CharField(max_length=20)
+    channel = models.CharField(max_length=10)
+    language = models.CharField(max_length=10)
+    metric = models.CharField(max_length=240)
+    count = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "room_id", "state", "category", "channel", "language", "metric"],
+                name="one_monthly_rollup",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["category", "channel", "language", "metric", "month"],
+                name="monthly_slice_metric_month",
+            ),
+            models.Index(
+                fields=["channel", "language", "metric", "month"], name="monthly_metric_month"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.room_id} {self.metric}: {self.count}"
+
+
 class BacklogRollup(models.Model):
     """How many grievances are open, per room, state, category, channel, language, day lodged
     and day due (9999-12-31: no due date): ageing and overdue are read from the two days."""

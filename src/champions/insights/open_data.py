@@ -1,5 +1,6 @@
 """Open data: monthly grievance counts by state, category, channel and outcome, and resolution
-times, read from the rollups only. The rollups hold counts and nothing else (no name, mobile,
+times, read from the rollups only (whole months from MonthlyRollup, see periods.py). The
+rollups hold counts and nothing else (no name, mobile,
 e-mail, Udyam number or text can reach this file), and any count below 10 is shown as "<10"
 so that no small group of MSMEs can be picked out."""
 
@@ -8,12 +9,12 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Q
 
 from champions.core.errors import ValidationFailed
 
-from .models import ALL, DailyRollup
+from .models import ALL
+from .periods import period_sums
 from .rollups import OVER_LAST_BUCKET, RESOLUTION_BUCKETS
 
 SUPPRESS_BELOW = 10
@@ -64,20 +65,14 @@ BREAKDOWNS = ("state", "category", "channel")
 def _counts(period: Period, dimension: str) -> list[list[str]]:
     """Per month and value of one dimension (all values of the others): every measure."""
     # Category and channel have "*" rows; states are summed (they have none).
-    others = {name: ALL for name in ("category", "channel") if name != dimension}
-    qs = DailyRollup.objects.filter(
-        day__range=(period.start, period.end), metric__in=MEASURES, language=ALL, **others
-    )
-    if dimension != "state":
-        qs = qs.exclude(**{dimension: ALL})
-    rows = (
-        qs.annotate(month=TruncMonth("day"))
-        .values_list("month", dimension, "metric")
-        .annotate(n=Sum("count"))
-        .order_by("month", dimension, "metric")
+    scope = Q(metric__in=MEASURES, language=ALL)
+    for name in ("category", "channel"):
+        scope &= Q(**{name: ALL}) if name != dimension else ~Q(**{name: ALL})
+    sums = period_sums(
+        scope, start=period.start, end=period.end, group=(dimension, "metric"), by_month=True
     )
     out = []
-    for month, value, metric, n in rows:
+    for (month, value, metric), (n, _total) in sorted(sums.items()):
         cells = {"state": ALL, "category": ALL, "channel": ALL, dimension: value or "unknown"}
         out.append(
             [
@@ -105,18 +100,16 @@ def _percentile(buckets: list[tuple[str, int]], share: float) -> str:
 def _percentiles(period: Period) -> list[list[str]]:
     """Per month and state, the band of days within which half (p50) and nine in ten (p90)
     of the resolved grievances were resolved; suppressed below 10 resolutions."""
-    rows = (
-        DailyRollup.objects.filter(
-            day__range=(period.start, period.end),
-            metric__in=[f"resolved_in:{label}" for label in BUCKET_LABELS],
-            category=ALL,
-            channel=ALL,
-            language=ALL,
-        )
-        .annotate(month=TruncMonth("day"))
-        .values_list("month", "state", "metric")
-        .annotate(n=Sum("count"))
+    scope = Q(
+        metric__in=[f"resolved_in:{label}" for label in BUCKET_LABELS],
+        category=ALL,
+        channel=ALL,
+        language=ALL,
     )
+    sums = period_sums(
+        scope, start=period.start, end=period.end, group=("state", "metric"), by_month=True
+    )
+    rows = [(month, state, metric, n) for (month, state, metric), (n, _t) in sums.items()]
     labels = BUCKET_LABELS
     groups: dict[tuple, dict[str, int]] = {}
     for month, state, metric, n in rows:

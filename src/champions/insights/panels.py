@@ -14,6 +14,7 @@ from champions.triage.choices import Emotion
 from .dashboard import TOP, Filters, _scope, backlog, headline, sla_by_room
 from .models import BacklogRollup, DailyRollup
 from .mood_rooms import mood_by_room
+from .periods import period_sums
 from .rollups import OVER_LAST_BUCKET, RESOLUTION_BUCKETS
 from .schemes_panel import schemes_panel
 from .states import GRID_COLUMNS, GRID_ROWS, STATE_TILES, registered_units_by_state
@@ -45,13 +46,13 @@ class Distributions:
 
 def distributions(f: Filters, *, today: date) -> Distributions:
     """Over the period: resolution times, ratings, appeals, departments and referrals."""
-    rows = (
-        DailyRollup.objects.filter(_scope(f), day__gte=_since(f, today))
-        .exclude(metric__in=MOOD_METRICS)
-        .values_list("metric")
-        .annotate(n=Sum("count"), total=Sum("total"))
+    sums = period_sums(
+        _scope(f) & ~Q(metric__in=MOOD_METRICS),
+        start=_since(f, today),
+        end=today,
+        group=("metric",),
     )
-    counts = {metric: (n, total) for metric, n, total in rows}
+    counts = {metric: figures for (metric,), figures in sums.items()}
 
     def n(metric: str) -> int:
         return counts.get(metric, (0, 0))[0]
@@ -82,11 +83,13 @@ def distributions(f: Filters, *, today: date) -> Distributions:
 def lodged_by(f: Filters, *, today: date, dimension: str) -> list[tuple[str, str, int]]:
     """Grievances lodged over the period per category or per channel: (value, label, count)."""
     kwargs = {"by_category": True} if dimension == "category" else {"by_channel": True}
-    rows = dict(
-        DailyRollup.objects.filter(_scope(f, **kwargs), day__gte=_since(f, today), metric="lodged")
-        .values_list(dimension)
-        .annotate(n=Sum("count"))
+    sums = period_sums(
+        _scope(f, **kwargs) & Q(metric="lodged"),
+        start=_since(f, today),
+        end=today,
+        group=(dimension,),
     )
+    rows = {value: n for (value,), (n, _total) in sums.items()}
     choices = Category.choices if dimension == "category" else Channel.choices
     result = [(value, str(label), rows.get(value, 0)) for value, label in choices]
     return sorted(result, key=lambda item: (-item[2], item[1]))

@@ -21,7 +21,14 @@ from django.utils import timezone
 from champions.grievances import selectors as grievance_selectors
 from champions.grievances.choices import OPEN_STATUSES, Kind
 
-from .models import ALL, BacklogRollup, DailyRollup, GrievanceFact, RollupCursor
+from .models import (
+    ALL,
+    BacklogRollup,
+    DailyRollup,
+    GrievanceFact,
+    MonthlyRollup,
+    RollupCursor,
+)
 from .version import rollups_changed
 
 BATCH = 5000
@@ -99,7 +106,7 @@ def _upsert(model, keys: list[str], rows: dict[tuple, tuple]) -> None:
     """Add to existing counts (INSERT ... ON CONFLICT DO UPDATE: SQLite and PostgreSQL)."""
     if not rows:
         return
-    sums = ["count", "total"] if model is DailyRollup else ["count"]
+    sums = ["count"] if model is BacklogRollup else ["count", "total"]
     table = connection.ops.quote_name(model._meta.db_table)
     columns = [*keys, *sums]
     marks = "(" + ", ".join(["%s"] * len(columns)) + ")"
@@ -174,8 +181,20 @@ def _add_events(entries: list, triages: list, facts: dict) -> None:
                 continue
             for cube in _cube(_dims(f)):
                 counts[(timezone.localdate(row.created_at), *cube, metric)] += 1
-    keys = ["day", *DIMENSIONS, "metric"]
-    _upsert(DailyRollup, keys, {k: (n, totals[k]) for k, n in counts.items()})
+    keys = [*DIMENSIONS, "metric"]
+    _upsert(DailyRollup, ["day", *keys], {k: (n, totals[k]) for k, n in counts.items()})
+    _upsert(MonthlyRollup, ["month", *keys], _per_month(counts, totals))
+
+
+def _per_month(counts: Counter, totals: Counter) -> dict[tuple, tuple[int, int]]:
+    """The day's counts summed into their month (keyed by its first day)."""
+    months: dict[tuple, list[int]] = {}
+    for key, n in counts.items():
+        month_key = (key[0].replace(day=1), *key[1:])
+        sums = months.setdefault(month_key, [0, 0])
+        sums[0] += n
+        sums[1] += totals[key]
+    return {key: (n, total) for key, (n, total) in months.items()}
 
 
 @transaction.atomic
@@ -215,7 +234,7 @@ def rollups_catch_up_all(*, settle: timedelta = SETTLE) -> int:
 def rollups_rebuild() -> int:
     """Forget every count and count the whole timeline again (after bulk loads or repairs)."""
     with transaction.atomic():
-        for model in (DailyRollup, BacklogRollup, GrievanceFact, RollupCursor):
+        for model in (DailyRollup, MonthlyRollup, BacklogRollup, GrievanceFact, RollupCursor):
             model.objects.all().delete()
         rollups_changed()
     return rollups_catch_up_all(settle=timedelta(0))

@@ -5,10 +5,11 @@ import time
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from champions.core.bulk import copy_create, copy_supported
 from champions.core.selectors import ReferenceIndex, reference_index_build
 from champions.registry.models import Enterprise
 from champions.registry.synthetic import synthetic_enterprises
@@ -92,6 +93,16 @@ def _checkpoint() -> None:
 
 @transaction.atomic
 def _save(batch: list[Enterprise]) -> None:
+    # On PostgreSQL, COPY (several times faster). The serials start past every existing row,
+    # so a clash is rare (an imported row with the same number); then the batch goes through
+    # bulk_create, which skips the clashing rows.
+    if copy_supported():
+        try:
+            with transaction.atomic():
+                copy_create(Enterprise, batch)
+            return
+        except IntegrityError:
+            pass
     Enterprise.objects.bulk_create(batch, ignore_conflicts=True)
 
 
