@@ -171,7 +171,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task RUNNING longer than this lost its worker and is queued again (core/taskleases.py).
 TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", str(30 * 60)))
 # Periodic jobs are declared in config/periodic.py (imported above) and run by
-# `champions scheduler`, which `make run` starts.
+# `champions scheduler`, which `make run` starts. Only the scheduler holding this database lease
+# enqueues (core/leases.py); it renews it every 5 s, and a second one takes over within this
+# many seconds of the first one dying.
+SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "30"))
 
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
