@@ -147,7 +147,14 @@ SQLITE_OPTIONS = {
     "timeout": 20,
 }
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # Connections are kept for 60 s and checked before a request or a worker's loop reuses one,
+    # so a connection the server dropped (failover, restart, pg_terminate_backend) costs a
+    # reconnect, not a 500 or a dead worker (ops/tests/test_postgres_faults.py).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
