@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_zxcvbn_password_validator",  # only for its translations (Hindi among them)
     "django.contrib.humanize",
     # Before allauth, so that our templates override allauth's.
     "champions.web",
@@ -194,7 +195,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Offline, no network: zxcvbn's breached-password list and pattern scoring
+    # (accounts/tests/test_password_strength.py). 3 refuses "Word@2026"-style passwords.
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
 ]
+PASSWORD_MINIMAL_STRENGTH = 3
+PASSWORD_EXTRA_DICTIONARY = ["champions", "msme", "udyam", "samadhaan", "india", "bharat"]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
