@@ -4,6 +4,10 @@ Some statuses come from the framework, not from a handler: 400 for a body that i
 object, 401 when authentication is required and missing, 422 for input outside the schema.
 Rather than repeat them in every `responses=`, the schema generator adds them to each
 operation they can happen on, with the one error shape the API uses.
+
+One 403 comes from a middleware, not the framework: a signed-in officer, leader or
+administrator whose session has not shown the second factor gets `code: "mfa_required"` from
+every API path (`accounts.mfa.MfaRequiredMiddleware`), so every operation states it.
 """
 
 import json
@@ -37,6 +41,10 @@ DESCRIPTIONS = {
     "422": "Invalid input: `errors` names each field.",
     "429": "Too many requests: wait `Retry-After` seconds.",
 }
+MFA_REFUSAL = (
+    "`code: mfa_required`: the signed-in session belongs to an officer, leader or administrator"
+    " and has not shown the second factor (TOTP); sign in on the web first."
+)
 
 
 class ObjectBodyParser(Parser):
@@ -70,6 +78,17 @@ def add_framework_statuses(operation: dict) -> None:
         statuses.append("429")  # too many wrong tokens from this client
     for status in statuses:
         responses.setdefault(status, _error_response(status))
+    _add_mfa_refusal(responses)
+
+
+def _add_mfa_refusal(responses: dict) -> None:
+    if "403" not in responses:
+        responses["403"] = {
+            "description": f"Forbidden: {MFA_REFUSAL}",
+            "content": {"application/json": {"schema": ERROR_SCHEMA}},
+        }
+    elif MFA_REFUSAL not in responses["403"].get("description", ""):
+        responses["403"]["description"] = f"{responses['403']['description']}; or {MFA_REFUSAL}"
 
 
 class ChampionsAPI(NinjaAPI):

@@ -107,3 +107,15 @@ class AuditEntry(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.model}"
+
+
+class Lease(models.Model):
+    """A named lease one process holds until `expires_at` unless it renews it: who is the one
+    running scheduler (`core.leases`). A holder that dies simply stops renewing."""
+
+    name = models.CharField(max_length=64, primary_key=True)
+    holder = models.CharField(max_length=200)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} held by {self.holder} until {self.expires_at:%H:%M:%S}"

@@ -1,12 +1,13 @@
 """Every dashboard table as rows, and as a CSV or XLSX download."""
 
-import csv
 import io
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
+
+from champions.core import spreadsheets
 
 from .panels import SENTIMENTS
 
@@ -95,15 +96,15 @@ def download(name: str, fmt: str, head: list[str], rows: list[list]) -> HttpResp
         book = Workbook()
         sheet = book.active
         sheet.title = name[:31]
-        sheet.append(head)
+        spreadsheets.xlsx_append(sheet, head)
         for row in rows:
-            sheet.append(row)
+            spreadsheets.xlsx_append(sheet, row)
         buffer = io.BytesIO()
         book.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.writer(response)
+        writer = spreadsheets.csv_writer(response)
         writer.writerow(head)
         writer.writerows(rows)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

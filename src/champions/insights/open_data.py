@@ -4,13 +4,13 @@ rollups hold counts and nothing else (no name, mobile,
 e-mail, Udyam number or text can reach this file), and any count below 10 is shown as "<10"
 so that no small group of MSMEs can be picked out."""
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q
 
+from champions.core import spreadsheets
 from champions.core.errors import ValidationFailed
 
 from .models import ALL
@@ -128,7 +128,7 @@ def open_data_csv(*, period: Period) -> str:
     """The whole file: a header, the counts per state, per category and per channel (each
     month), then the resolution-time percentiles per state and month."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = spreadsheets.csv_writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     for dimension in BREAKDOWNS:
         writer.writerows(_counts(period, dimension))

@@ -1,9 +1,10 @@
 """CSV downloads of the market page: the posts by HS chapter, or what searches asked for."""
 
-import csv
 import io
 
 from django.http import HttpResponse
+
+from champions.core import spreadsheets
 
 from . import market, searches
 
@@ -13,7 +14,7 @@ def market_csv_response(
 ) -> HttpResponse:
     if table == "searches":
         out = io.StringIO()
-        csv.writer(out).writerows(searches.searches_csv_rows(searched))
+        spreadsheets.csv_writer(out).writerows(searches.searches_csv_rows(searched))
         body, name = out.getvalue(), "network-searches.csv"
     else:
         body, name = market.market_csv(summary), "network-market.csv"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from champions.core import spreadsheets
 from champions.core.errors import ValidationFailed
 
 from . import indexing
@@ -40,7 +41,7 @@ class ImportReport:
 
     def as_csv(self) -> str:
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = spreadsheets.csv_writer(out)
         writer.writerow(["row", "field", "message"])
         writer.writerows(self.errors)
         return out.getvalue()

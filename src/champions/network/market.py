@@ -2,7 +2,6 @@
 from published posts (and introductions to them). Reads only; aggregated in Python over a
 bounded window of posts."""
 
-import csv
 import io
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +9,8 @@ from datetime import timedelta
 
 from django.db.models import Count
 from django.utils import timezone
+
+from champions.core import spreadsheets
 
 from . import codes
 from .choices import OFFER_KINDS, REQUEST_KINDS, PostStatus
@@ -91,7 +92,7 @@ def _introductions_per_post(post_ids: list[int]) -> dict[int, int]:
 
 def market_csv(summary: MarketSummary) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.csv_writer(out)
     writer.writerow(["hs_chapter", "name", "sought", "offered", "introductions"])
     for row in summary.chapters:
         writer.writerow([row.chapter, row.name, row.sought, row.offered, row.introductions])

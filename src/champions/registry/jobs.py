@@ -1,6 +1,5 @@
 """Import jobs: an uploaded file, a row in ImportJob with progress, and a task that runs it."""
 
-import csv
 import io
 import uuid
 from pathlib import Path
@@ -14,6 +13,7 @@ from champions.accounts.policy import Action as Can
 from champions.accounts.policy import require
 from champions.accounts.selectors import user_sees_whole_country
 from champions.accounts.types import User
+from champions.core import spreadsheets
 from champions.core.errors import ValidationFailed
 
 from . import selectors
@@ -105,7 +105,7 @@ def import_job_run(*, job_id: int) -> ImportJob:
 def import_report_csv(*, job: ImportJob) -> str:
     """The row-level report of a job as CSV text (row, column, problem)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.csv_writer(out)
     writer.writerow(["row", "column", "problem"])
     writer.writerows(job.errors)
     return out.getvalue()

@@ -1,6 +1,5 @@
 """Web pages of the enterprise registry: thin interfaces over the services and selectors."""
 
-import csv
 import io
 from functools import partial
 
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from champions.accounts import policy
 from champions.accounts.policy import Action as Can
 from champions.accounts.policy import officer_required, permission_required
+from champions.core import spreadsheets
 from champions.core.errors import ValidationFailed
 from champions.core.forms import form_done, form_result
 from champions.core.http import cursor_param as _cursor
@@ -130,7 +130,7 @@ def import_upload_view(request):
 @require_GET
 def import_template_view(request):
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.csv_writer(out)
     writer.writerow(COLUMNS)
     writer.writerow([IMPORT_EXAMPLE_ROW[column] for column in COLUMNS])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")

@@ -1,6 +1,5 @@
 """Web pages of the schemes app: thin interfaces over the selectors, services and the engine."""
 
-import csv
 import hashlib
 import io
 import json
@@ -14,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from champions.core import spreadsheets
 from champions.core.forms import form_done
 from champions.core.http import not_found_as_404
 
@@ -277,7 +277,7 @@ def convergence_view(request):
 def convergence_csv_view(request):
     report = selectors.convergence_report()
     out = io.StringIO()
-    csv.writer(out).writerows(pairs_table(report))
+    spreadsheets.csv_writer(out).writerows(pairs_table(report))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"scheme-convergence-{report.on.isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

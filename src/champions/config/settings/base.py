@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_zxcvbn_password_validator",  # only for its translations (Hindi among them)
     "django.contrib.humanize",
     # Before allauth, so that our templates override allauth's.
     "champions.web",
@@ -147,7 +148,14 @@ SQLITE_OPTIONS = {
     "timeout": 20,
 }
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # Connections are kept for 60 s and checked before a request or a worker's loop reuses one,
+    # so a connection the server dropped (failover, restart, pg_terminate_backend) costs a
+    # reconnect, not a 500 or a dead worker (ops/tests/test_postgres_faults.py).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
@@ -171,7 +179,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task RUNNING longer than this lost its worker and is queued again (core/taskleases.py).
 TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", str(30 * 60)))
 # Periodic jobs are declared in config/periodic.py (imported above) and run by
-# `champions scheduler`, which `make run` starts.
+# `champions scheduler`, which `make run` starts. Only the scheduler holding this database lease
+# enqueues (core/leases.py); it renews it every 5 s, and a second one takes over within this
+# many seconds of the first one dying.
+SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "30"))
 
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -184,7 +195,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Offline, no network: zxcvbn's breached-password list and pattern scoring
+    # (accounts/tests/test_password_strength.py). 3 refuses "Word@2026"-style passwords.
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
 ]
+PASSWORD_MINIMAL_STRENGTH = 3
+PASSWORD_EXTRA_DICTIONARY = ["champions", "msme", "udyam", "samadhaan", "india", "bharat"]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -1,9 +1,9 @@
-import csv
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from champions.core import spreadsheets
 from champions.registry.importing import ImportFileError, count_rows, import_rows, read_rows
 
 
@@ -43,7 +43,7 @@ class Command(BaseCommand):
         )
         if report:
             with open(report, "w", encoding="utf-8", newline="") as f:
-                writer = csv.writer(f)
+                writer = spreadsheets.csv_writer(f)
                 writer.writerow(["row", "column", "problem"])
                 writer.writerows([e.row, e.column, e.message] for e in result.errors)
             self.stdout.write(f"Report written to {report}")
