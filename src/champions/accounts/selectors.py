@@ -65,3 +65,23 @@ def totp_code_now(secret: str) -> str:
     """The code an authenticator app shows now for `secret` (base32): for the demo logins."""
     counters = list(yield_hotp_counters_from_time())
     return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
+def user_personal_data(*, user: User) -> dict:
+    """The user's own account, for the DPDP "download my data" file."""
+    return {
+        "email": user.email,
+        "full_name": user.full_name,
+        "mobile": user.phone,
+        "mobile_verified_at": user.phone_verified_at,
+        "preferred_language": user.preferred_language,
+        "preferred_channel": user.preferred_channel,
+        "role": user.role,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "api_tokens": list(
+            ApiToken.objects.filter(user=user).values(
+                "name", "prefix", "created_at", "last_used_at", "revoked_at"
+            )
+        ),
+    }

@@ -115,3 +115,23 @@ def user_totp_set(*, user: User, secret: str) -> bool:
         return False
     TOTP.activate(user, secret)
     return True
+
+
+@transaction.atomic
+def user_erase(*, user: User) -> None:
+    """DPDP erasure of the account itself: the name, mobile and e-mail are replaced, tokens
+    and authenticators removed, and the account can never sign in again. The row stays so
+    that records the law requires us to keep (grievances, audit) still point somewhere."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    user.email = f"erased-{user.pk}@erased.invalid"
+    user.full_name = ""
+    user.phone = ""
+    user.phone_verified_at = None
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()

@@ -99,3 +99,27 @@ def message_moods_since(*, since: datetime) -> list[MoodCount]:
         .order_by("language", "sentiment", "emotion")
     )
     return [MoodCount(r["language"], r["sentiment"], r["emotion"], r["count"]) for r in rows]
+
+
+def assistant_personal_data(*, user) -> dict:
+    """The user's own chats and call-back requests, for the DPDP "download my data" file."""
+    conversations = Conversation.objects.filter(user=user).prefetch_related("turns")
+    return {
+        "conversations": [
+            {
+                "id": str(chat.id),
+                "language": chat.language,
+                "created_at": chat.created_at,
+                "messages": [
+                    {"role": turn.role, "text": turn.text, "at": turn.created_at}
+                    for turn in chat.turns.all()
+                ],
+            }
+            for chat in conversations
+        ],
+        "callback_requests": list(
+            CallbackRequest.objects.filter(user=user).values(
+                "phone", "language", "transcript", "status", "created_at"
+            )
+        ),
+    }

@@ -249,3 +249,14 @@ def transcripts_purge(*, now: datetime | None = None) -> dict[str, int]:
     }
     old.delete()
     return counts
+
+
+@transaction.atomic
+def assistant_erase_for_user(*, user) -> int:
+    """DPDP erasure: the user's chats (with their messages) and call-back requests go. Returns
+    how many chats were deleted."""
+    CallbackRequest.objects.filter(user=user).delete()
+    chats = Conversation.objects.filter(user=user)
+    count = chats.count()
+    chats.delete()
+    return count

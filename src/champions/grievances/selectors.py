@@ -55,7 +55,12 @@ from .sla.selectors import (
     sla_policy_list,
     user_edits_service_levels,
 )
-from .thread.selectors import GrievanceDetail, canned_reply_list, grievance_detail_get_for_user
+from .thread.selectors import (
+    GrievanceDetail,
+    canned_reply_list,
+    grievance_detail_get_for_user,
+    grievance_personal_data,
+)
 from .triage_link.selectors import (
     GrievanceVectorRow,
     TriagePanel,
@@ -92,6 +97,7 @@ __all__ = [
     "grievance_list_by_ids_for_user",
     "grievance_list_for_user",
     "grievance_outcomes_by_enterprise",
+    "grievance_personal_data",
     "grievance_queryset_for_user",
     "grievance_queue",
     "grievance_queue_for_user",

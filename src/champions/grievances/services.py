@@ -32,7 +32,11 @@ from .sla.services import (
     sla_policy_save,
 )
 from .sla.sweep import SweepResult, sla_sweep
-from .thread.services import grievance_message_add, grievance_message_add_with_attachments
+from .thread.services import (
+    grievance_contacts_erase,
+    grievance_message_add,
+    grievance_message_add_with_attachments,
+)
 from .triage_link.services import grievance_triage_decide, triage_value_label
 from .workflow.services import (
     actor_kind,
@@ -58,6 +62,7 @@ __all__ = [
     "actor_kind",
     "attachments_add",
     "grievance_assign_to",
+    "grievance_contacts_erase",
     "grievance_cpgrams_acknowledged",
     "grievance_lodge",
     "grievance_lodge_with_attachments",

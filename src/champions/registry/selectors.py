@@ -227,3 +227,33 @@ def enterprise_identities(
     return [
         EnterpriseIdentity(pk, udyam or "", name, category) for pk, udyam, name, category in rows
     ]
+
+
+def enterprise_personal_data(*, user) -> list[dict]:
+    """The enterprises the user represents, whole, for the DPDP "download my data" file."""
+    rows = (
+        Enterprise.objects.filter(representatives=user)
+        .order_by("pk")
+        .values(
+            "udyam_number",
+            "name",
+            "owner_name",
+            "owner_gender",
+            "owner_social_category",
+            "owner_specially_abled",
+            "organisation_type",
+            "major_activity",
+            "address",
+            "pincode",
+            "state__name",
+            "district__name",
+            "nic_codes",
+            "commenced_on",
+            "investment_inr",
+            "turnover_inr",
+            "employees",
+            "category",
+            "created_at",
+        )
+    )
+    return [dict(row) for row in rows]

@@ -29,4 +29,5 @@ urlpatterns = [
     path("rooms/", include("champions.roomnet.urls")),
     path("help/sop/", include("champions.sop.urls")),
     path("assistant/", include("champions.assistant.urls")),
+    path("privacy/", include("champions.privacy.urls")),
 ]

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "champions.roomnet",
     "champions.integrations",
     "champions.assistant",
+    "champions.privacy",
     "champions.api",
     "champions.ops",
 ]
@@ -148,22 +149,12 @@ SQLITE_OPTIONS = {
     "timeout": 20,
 }
 if os.environ.get("DATABASE_URL"):
-    # Connections are kept for 60 s and checked before a request or a worker's loop reuses one,
-    # so a connection the server dropped (failover, restart, pg_terminate_backend) costs a
-    # reconnect, not a 500 or a dead worker (ops/tests/test_postgres_faults.py).
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
-        )
-    }
+    # Kept 60 s, checked before reuse: a dropped connection costs a reconnect, not a 500.
+    url, keep = os.environ["DATABASE_URL"], {"conn_max_age": 60, "conn_health_checks": True}
+    DATABASES = {"default": dj_database_url.parse(url, **keep)}
 else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
-            "OPTIONS": SQLITE_OPTIONS,
-        }
-    }
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": SQLITE_PATH}}
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A database cache is shared by the web server and the worker (login rate limits live here).
@@ -178,10 +169,8 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task RUNNING longer than this lost its worker and is queued again (core/taskleases.py).
 TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", str(30 * 60)))
-# Periodic jobs are declared in config/periodic.py (imported above) and run by
-# `champions scheduler`, which `make run` starts. Only the scheduler holding this database lease
-# enqueues (core/leases.py); it renews it every 5 s, and a second one takes over within this
-# many seconds of the first one dying.
+# Periodic jobs (config/periodic.py) are enqueued by the one `champions scheduler` holding the
+# database lease (core/leases.py); a second one takes over this long after the first died.
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "30"))
 
 # --- Accounts --------------------------------------------------------------------------------
@@ -190,13 +179,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's four, then zxcvbn (offline: leaked-password list, patterns; 3 refuses "Word@2026").
+_VALIDATORS = ["UserAttributeSimilarity", "MinimumLength", "CommonPassword", "NumericPassword"]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    # Offline, no network: zxcvbn's breached-password list and pattern scoring
-    # (accounts/tests/test_password_strength.py). 3 refuses "Word@2026"-style passwords.
+    *({"NAME": f"django.contrib.auth.password_validation.{n}Validator"} for n in _VALIDATORS),
     {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
 ]
 PASSWORD_MINIMAL_STRENGTH = 3
@@ -216,6 +202,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Champions] "
 ACCOUNT_ADAPTER = "champions.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "champions.privacy.forms.SignupForm"}  # DPDP consent at sign-up
 # Login throttling: allauth counts failed logins per account ("key") and per client ("ip") in
 # the shared cache. Per account a short, growing lockout (5 a minute, 10 a quarter hour, 20 an
 # hour), answered 429 with Retry-After (accounts/throttling.py); per client far higher, so an

@@ -60,3 +60,43 @@ def grievance_detail_get_for_user(*, user, grievance_id: int) -> GrievanceDetail
         officers=room_officer_list(room_id=grievance.room_id) if is_officer else [],
         triage=triage_panel_get(grievance=grievance) if is_officer else None,
     )
+
+
+GRIEVANCE_PERSONAL_FIELDS = (
+    "registration_number",
+    "subject",
+    "description",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "category",
+    "status",
+    "lodged_at",
+    "resolved_at",
+    "closed_at",
+    "feedback",
+)
+
+
+def grievance_personal_data(*, user) -> list[dict]:
+    """The grievances the user lodged or is the complainant of, with the thread they can see
+    (internal notes left out), for the DPDP "download my data" file."""
+    grievances = list(
+        Grievance.objects.filter(complainant=user).values("pk", *GRIEVANCE_PERSONAL_FIELDS)
+    )
+    messages = Message.objects.filter(
+        grievance_id__in=[g["pk"] for g in grievances], is_internal=False
+    ).values("grievance_id", "author_id", "body", "created_at")
+    by_grievance: dict[int, list[dict]] = {}
+    for message in messages:
+        by_grievance.setdefault(message["grievance_id"], []).append(
+            {
+                "from_you": message["author_id"] == user.pk,
+                "body": message["body"],
+                "at": message["created_at"],
+            }
+        )
+    return [
+        {**{k: v for k, v in g.items() if k != "pk"}, "messages": by_grievance.get(g["pk"], [])}
+        for g in grievances
+    ]

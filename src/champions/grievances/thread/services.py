@@ -13,6 +13,7 @@ from ..choices import (
 )
 from ..intake.services import MAX_DESCRIPTION
 from ..models import (
+    Grievance,
     Message,
 )
 from ..records import event_write
@@ -66,3 +67,12 @@ def grievance_message_add_with_attachments(
     if files:
         attachments_add(grievance=message.grievance, files=files, actor=actor, message=message)
     return message
+
+
+@transaction.atomic
+def grievance_contacts_erase(*, user) -> int:
+    """DPDP erasure of a complainant: their grievances stay (a public record the law requires
+    us to keep) but the name, e-mail and mobile typed on them are removed. Returns how many."""
+    return Grievance.objects.filter(complainant=user).update(
+        contact_name=_("(erased)"), contact_email="", contact_phone=""
+    )

@@ -64,9 +64,7 @@ def test_a_request_after_the_database_ended_our_connection_succeeds():
     assert _get(handler, "/track/") == 200
 
 
-def test_a_worker_runs_the_next_task_after_the_database_ended_its_connection(
-    settings, tmp_path
-):
+def test_a_worker_runs_the_next_task_after_the_database_ended_its_connection(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     from champions.ops.tests.slow_tasks import slow_mark_task
 

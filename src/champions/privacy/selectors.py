@@ -1,0 +1,64 @@
+"""Reads for privacy: the user's own data, whole (never anyone else's), and the erasure
+requests officers decide."""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from champions.accounts.selectors import user_personal_data, user_sees_whole_country
+from champions.assistant.selectors import assistant_personal_data
+from champions.core.errors import NotFound
+from champions.grievances.selectors import grievance_personal_data
+from champions.registry.selectors import enterprise_personal_data
+
+from .choices import ErasureStatus
+from .models import Consent, ErasureRequest
+
+
+def personal_data_export(*, user) -> dict:
+    """Everything the portal holds about the signed-in user, as one JSON-ready dict."""
+    return {
+        "exported_at": timezone.now(),
+        "account": user_personal_data(user=user),
+        "consents": list(
+            Consent.objects.filter(user=user).values("notice_version", "language", "given_at")
+        ),
+        "enterprises": enterprise_personal_data(user=user),
+        "grievances": grievance_personal_data(user=user),
+        "assistant": assistant_personal_data(user=user),
+        "erasure_requests": list(
+            ErasureRequest.objects.filter(user=user).values(
+                "status", "reason", "requested_at", "decided_at", "decision_note"
+            )
+        ),
+    }
+
+
+def consent_latest(*, user) -> Consent | None:
+    return Consent.objects.filter(user=user).first()
+
+
+def erasure_open_for_user(*, user) -> ErasureRequest | None:
+    return ErasureRequest.objects.filter(user=user, status=ErasureStatus.OPEN).first()
+
+
+def user_decides_erasure(user) -> bool:
+    """Hub officers, leadership and administrators decide erasure requests."""
+    return user_sees_whole_country(user)
+
+
+def erasure_request_list(*, user) -> QuerySet[ErasureRequest]:
+    if not user_decides_erasure(user):
+        return ErasureRequest.objects.none()
+    return ErasureRequest.objects.select_related("user", "decided_by").order_by(
+        "-status", "requested_at"
+    )
+
+
+def erasure_request_get(*, user, request_id: int, for_update: bool = False) -> ErasureRequest:
+    qs = erasure_request_list(user=user)
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    found = qs.filter(pk=request_id).first()
+    if found is None:
+        raise NotFound("No such erasure request.")
+    return found
