@@ -149,6 +149,8 @@ def database_env(name: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "champions.config.settings.base",
         "CHAMPIONS_VAR_DIR": str(VAR_DIR),
         "DEBUG": "0",  # DEBUG would keep every query in memory
+        # The officers sign in with force_login, which shows no second factor.
+        "MFA_REQUIRED": "0",
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DATABASE_URL", None)

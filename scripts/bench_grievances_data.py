@@ -50,7 +50,7 @@ django.setup()
 from bench_scale import enterprises_replicate, grievances_replicate
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -60,6 +60,7 @@ from champions.accounts.models import ApiToken, User
 from champions.accounts.selectors import user_get_by_email
 from champions.accounts.services import user_create
 from champions.controlrooms.models import ControlRoom, RoomDistrict
+from champions.core.audit import AppendOnlyError
 from champions.core.bulk import copy_create, ids_reserve
 from champions.grievances.choices import (
     Category,
@@ -184,8 +185,12 @@ def leftovers_delete(people: People) -> None:
     lodged = Grievance.objects.filter(lodged_by__in=people.lodgers)
     count = lodged.count()
     if count:
-        step(f"Deleting {count:,} grievances an earlier run lodged through the API")
-        lodged.delete()
+        try:
+            with transaction.atomic():
+                lodged.delete()
+            step(f"Deleted {count:,} grievances an earlier run lodged through the API")
+        except (AppendOnlyError, DatabaseError):  # append-only timeline: they stay
+            step(f"Kept {count:,} grievances an earlier run lodged (append-only timeline)")
     DBTaskResult.objects.all().delete()
     ApiToken.objects.filter(user__email__endswith="@" + BENCH_DOMAIN).delete()
 

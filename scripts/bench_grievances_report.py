@@ -140,6 +140,13 @@ def triage_line(models: dict | None) -> str:
             "Lodging ran without the triage models (none in the bench's var directory): "
             "production runs them on the request path, so it is measured lighter than it runs."
         )
+    if not models.get("triaged"):
+        return (
+            "Triage runs after commit in a task (`grievance_triage_task`), off the request "
+            "path, as in production; no task worker ran during the bench, so lodging is timed "
+            "without it and no prediction was stored "
+            f"({models.get('triaged', 0):,} of {models.get('lodged', 0):,})."
+        )
     return (
         "Lodging includes triage, as in production: `grievance_create` runs the triage models "
         f"(version `{models['version']}`, in `{models['directory']}`) on the request path, "
@@ -366,6 +373,8 @@ def render_queries(report: dict) -> list[str]:
 
 
 def render_sweep(report: dict) -> list[str]:
+    if not report["sweep"]:
+        return ["### SLA sweep", "", "Not timed in this run (`--no-sweep`).", ""]
     body = [
         [
             f"Run {n}",
