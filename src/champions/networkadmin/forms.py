@@ -24,6 +24,13 @@ class RoomForm(ServiceErrorsMixin, forms.Form):
         help_text=_("Short and permanent, e.g. dfo-ludhiana. It cannot be changed later."),
     )
     name = forms.CharField(label=_("Name"), max_length=200)
+    name_hi = forms.CharField(
+        label=_("Name in Hindi"),
+        max_length=200,
+        required=False,
+        help_text=_("Shown on Hindi pages; when blank, the name above is shown."),
+        widget=forms.TextInput(attrs={"lang": "hi"}),
+    )
     host_office = forms.CharField(
         label=_("Host office"),
         max_length=200,
@@ -86,8 +93,9 @@ class ImportForm(forms.Form):
         label=_("CSV file"),
         required=False,
         help_text=_(
-            "Columns: room_code, room_name, host_office, state, district_lgd_code. "
-            "One row per district a room serves. Up to 1 MB."
+            "Columns: room_code, room_name, host_office, state, district_lgd_code, and "
+            "optionally room_name_hi (the name in Hindi). One row per district a room "
+            "serves. Up to 1 MB."
         ),
     )
     text = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -37,7 +37,7 @@ def test_the_timeline_is_rendered_in_the_readers_language(entrepreneur, hindi_gr
         "params": {"channel": "Web", "room": room},
     }
     assert english == f"Lodged by Web, routed to {room}."
-    assert hindi == f"वेब द्वारा दर्ज, {room} को भेजी गई।"
+    assert hindi == "वेब द्वारा दर्ज, चैंपियंस नियंत्रण कक्ष, मुंबई को भेजी गई।"
 
 
 def test_a_hindi_page_shows_hindi_timeline_words(client, entrepreneur, hindi_grievance):
@@ -81,7 +81,7 @@ def test_a_hindi_msme_is_told_in_hindi_when_an_english_officer_acts(
     ]
 
 
-def test_a_transfer_reads_in_hindi_with_the_officers_reason_as_written(
+def test_a_transfer_reads_in_hindi_with_the_rooms_hindi_names_and_the_reason_as_written(
     spoke_officer, hindi_grievance
 ):
     from champions.controlrooms.selectors import room_get_by_code
@@ -93,7 +93,11 @@ def test_a_transfer_reads_in_hindi_with_the_officers_reason_as_written(
     entry = TimelineEntry.objects.get(grievance=hindi_grievance, action="transferred")
 
     with translation.override("hi"):
-        assert entry.text.endswith(f"{delhi.name}: Branch")
+        assert entry.text == "चैंपियंस नियंत्रण कक्ष, मुंबई → चैंपियंस नियंत्रण कक्ष, नई दिल्ली: Branch"
+    with translation.override("en"):
+        assert entry.text == (
+            "Champions Control Room, Mumbai → Champions Control Room, New Delhi: Branch"
+        )
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Referring a grievance to another department or ministry: the service, the page, the API."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -7,7 +9,7 @@ from django.urls import reverse
 from champions.core.errors import NotFound, ValidationFailed
 from champions.grievances import hooks
 from champions.grievances.models import Grievance, TimelineEntry
-from champions.grievances.selectors import referral_organisation_list
+from champions.grievances.selectors import organisation_hindi_name, referral_organisation_list
 from champions.grievances.services import (
     TransitionRefused,
     grievance_refer,
@@ -56,6 +58,15 @@ def test_the_list_is_the_cpgrams_organisations_once_each_with_the_state_governme
     assert {"Banking", "Labour and Employment", "State Government"} <= set(names)
     assert "Central Board of Direct Taxes (Income Tax)" in names
     assert "Other" not in names
+
+
+def test_every_organisation_has_a_hindi_name_in_devanagari():
+    names = {name: organisation_hindi_name(name) for name in referral_organisation_list()}
+
+    assert names["Ministry of Micro Small and Medium Enterprises"] == (
+        "सूक्ष्म, लघु और मध्यम उद्यम मंत्रालय"
+    )
+    assert [n for n, hindi in names.items() if not re.search("[\u0900-\u097f]", hindi)] == []
 
 
 # --- The service -------------------------------------------------------------------------------
