@@ -56,6 +56,13 @@ def local_name(english: str, hindi: str = "") -> str:
     return hindi if hindi and is_hindi() else english
 
 
+def name_text(english: str) -> str:
+    """A name kept as text, as plain text: its Hindi on Hindi pages when a lookup knows it."""
+    if english and is_hindi():
+        return hindi_name_of(english) or english
+    return english
+
+
 def name_html(thing) -> SafeString:
     """A name for a page: Hindi when known on a Hindi page, else English marked as a name."""
     if thing is None or thing == "":

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from champions.controlrooms.choices import HOST_TYPE_CHOICES
 from champions.controlrooms.selectors import open_spokes
 from champions.core.forms import ServiceErrorsMixin
+from champions.core.names import local_name
 from champions.core.selectors import state_list
 
 MAX_IMPORT_BYTES = 1_000_000
@@ -13,7 +14,12 @@ MAX_IMPORT_BYTES = 1_000_000
 
 def _room_choices(*, exclude: int | None = None) -> list[tuple[str, str]]:
     return [("", "—")] + [
-        (str(r.pk), f"{r.name} ({r.state.name})") for r in open_spokes() if r.pk != exclude
+        (
+            str(r.pk),
+            f"{local_name(r.name, r.name_hi)} ({local_name(r.state.name, r.state.name_hi)})",
+        )
+        for r in open_spokes()
+        if r.pk != exclude
     ]
 
 
@@ -44,7 +50,9 @@ class RoomForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [("", "—")] + [(s.pk, s.name) for s in state_list()]
+        self.fields["state"].choices = [("", "—")] + [
+            (s.pk, local_name(s.name, s.name_hi)) for s in state_list()
+        ]
         if editing:
             del self.fields["code"]
             del self.fields["state"]
