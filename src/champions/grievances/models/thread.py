@@ -15,7 +15,9 @@ from ..choices import (
 from .grievance import Grievance
 
 # Values of a timeline message that are labels of our own, so translated when read.
-TRANSLATED_PARAMS = frozenset({"channel", "room", "from", "to", "field", "chosen", "predicted"})
+TRANSLATED_PARAMS = frozenset(
+    {"channel", "room", "from", "to", "field", "chosen", "predicted", "level"}
+)
 # Of those, the ones that may be a name (a room, a department): shown in Hindi when one is known.
 NAME_PARAMS = frozenset(
     {"room", "from", "to", "chosen", "predicted", "department", "assignee_room"}
