@@ -95,6 +95,8 @@ class PickerMixin:
 
 class TransferForm(PickerMixin, ServiceErrorsMixin, forms.Form):
     room = forms.TypedChoiceField(label=_("Transfer to"), coerce=int)
+    # The room the officer saw the grievance in: a transfer made meanwhile is not overridden.
+    from_room = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     reason = forms.CharField(
         label=_("Reason for the transfer"), max_length=1000, widget=forms.Textarea
     )

@@ -75,20 +75,8 @@ def grievance_move(
     """The workflow move itself, for callers that have checked the scope. A system-written
     note comes as `message` (id and values, read in each reader's language)."""
     grievance = grievance_lock(grievance_id)
-    if action == Action.DECIDE_APPEAL and (
-        conflict := conflict_of_interest(actor, Can.GRIEVANCE_DECIDE_APPEAL, grievance)
-    ):
-        raise Forbidden(conflict)  # separation of duties (grievances/appellate.py)
+    move = _allowed_move(grievance, action=action, actor=actor, note=note)
     counted = tally_key(grievance)
-    kind = actor_kind(user=actor, grievance=grievance)
-    try:
-        move = transition_for(grievance.status, action, kind) if kind else None
-    except IllegalTransition as exc:
-        raise TransitionRefused(str(exc)) from exc
-    if move is None:
-        raise Forbidden(refusal_message(actor))
-    if move.needs_note and not note.strip():
-        raise ValidationFailed(_("Please add a note."), errors={"note": [_("A note is needed.")]})
     now = timezone.now()
     from_status = grievance.status
     _apply_side_effects(grievance, action=Action(action), actor=actor, now=now)
@@ -111,6 +99,24 @@ def grievance_move(
 
     transaction.on_commit(lambda: tasks.notify_status_change_task.enqueue(grievance.pk))
     return grievance
+
+
+def _allowed_move(grievance: Grievance, *, action: str, actor, note: str):
+    """The transition this actor may make now, or the refusal (403, 409, a missing note)."""
+    if action == Action.DECIDE_APPEAL and (
+        conflict := conflict_of_interest(actor, Can.GRIEVANCE_DECIDE_APPEAL, grievance)
+    ):
+        raise Forbidden(conflict)  # separation of duties (grievances/appellate.py)
+    kind = actor_kind(user=actor, grievance=grievance)
+    try:
+        move = transition_for(grievance.status, action, kind) if kind else None
+    except IllegalTransition as exc:
+        raise TransitionRefused(str(exc)) from exc
+    if move is None:
+        raise Forbidden(refusal_message(actor))
+    if move.needs_note and not note.strip():
+        raise ValidationFailed(_("Please add a note."), errors={"note": [_("A note is needed.")]})
+    return move
 
 
 def _apply_side_effects(grievance: Grievance, *, action: Action, actor, now) -> None:
@@ -204,8 +210,8 @@ def grievance_assign_to(*, grievance_id: int, assignee_id: int, actor) -> Grieva
     grievance = grievance_lock(grievance_id)
     assignee = officer_get(user_id=assignee_id)
     if not officer_can_take(user=assignee, room_id=grievance.room_id):
-        message = _("Choose an officer of %(room)s.") % {"room": grievance.room.name}
-        raise ValidationFailed(message, errors={"assignee": [message]})
+        refusal = _("Choose an officer of %(room)s.") % {"room": grievance.room.name}
+        raise ValidationFailed(refusal, errors={"assignee": [refusal]})
     message = (ASSIGNED_TO, {"name": assignee.full_name or assignee.email})
     if _assign_is_a_move(grievance.status):
         grievance.assignee = assignee
