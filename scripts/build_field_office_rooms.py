@@ -51,6 +51,74 @@ HOME_DISTRICT = {
     "Cuttack": "Cuttack",
 }
 
+# Each office's city in Hindi, for the room's Hindi name (`room_name_hi`); written as the city's
+# English name reads (Allahabad, not Prayagraj), so the two names say the same.
+CITY_HI = {
+    "Agartala": "अगरतला",
+    "Agra": "आगरा",
+    "Ahmedabad": "अहमदाबाद",
+    "Aizawl": "आइजोल",
+    "Allahabad": "इलाहाबाद",
+    "Aurangabad": "औरंगाबाद",
+    "Bangalore": "बेंगलुरु",
+    "Bengaluru": "बेंगलुरु",
+    "Bhiwani": "भिवानी",
+    "Chandigarh": "चंडीगढ़",
+    "Chennai": "चेन्नई",
+    "Coimbatore": "कोयंबटूर",
+    "Cuttack": "कटक",
+    "Dhanbad": "धनबाद",
+    "Dimapur": "दीमापुर",
+    "Diphu": "दीफू",
+    "Durgapur": "दुर्गापुर",
+    "Gangtok": "गंगटोक",
+    "Gulbarga": "गुलबर्गा",
+    "Guwahati": "गुवाहाटी",
+    "Gwalior": "ग्वालियर",
+    "Haldwani": "हल्द्वानी",
+    "Hubli": "हुबली",
+    "Hyderabad": "हैदराबाद",
+    "Imphal": "इंफाल",
+    "Indore": "इंदौर",
+    "Itanagar": "ईटानगर",
+    "Jaipur": "जयपुर",
+    "Jammu": "जम्मू",
+    "Kanpur": "कानपुर",
+    "Karnal": "करनाल",
+    "Kavaratti": "कवरत्ती",
+    "Kolkata": "कोलकाता",
+    "Leh": "लेह",
+    "Ludhiana": "लुधियाना",
+    "Mangalore": "मंगलौर",
+    "Margao": "मडगांव",
+    "Mumbai": "मुंबई",
+    "Muzaffarpur": "मुजफ्फरपुर",
+    "Nagpur": "नागपुर",
+    "New Delhi": "नई दिल्ली",
+    "Patna": "पटना",
+    "Port Blair": "पोर्ट ब्लेयर",
+    "Puducherry": "पुडुचेरी",
+    "Raipur": "रायपुर",
+    "Rajkot": "राजकोट",
+    "Ranchi": "रांची",
+    "Rayagada": "रायगडा",
+    "Rewa": "रीवा",
+    "Rourkela": "राउरकेला",
+    "Shillong": "शिलांग",
+    "Silchar": "सिलचर",
+    "Siliguri": "सिलीगुड़ी",
+    "Silvassa": "सिलवासा",
+    "Solan": "सोलन",
+    "Suri": "सूरी",
+    "Tezpur": "तेजपुर",
+    "Thrissur": "त्रिशूर",
+    "Tura": "तुरा",
+    "Tuticorin": "तूतीकोरिन",
+    "Varanasi": "वाराणसी",
+    "Visakhapatnam": "विशाखापत्तनम",
+}
+PREFIX_HI = {"dfo": "एमएसएमई-डीएफओ", "br": "शाखा एमएसएमई-डीएफओ"}
+
 
 def _key(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.casefold())
@@ -71,7 +139,12 @@ def main() -> None:
         code = f"{kind}-{_key(city)}"
         short = re.split(r" \(", office["name"])[0]
         state = states[_key(office["state"])]
-        rooms[code] = {"name": f"{short} control room", "host": short, "state": state["udyam_code"]}
+        rooms[code] = {
+            "name": f"{short} control room",
+            "name_hi": f"{PREFIX_HI[kind]} {CITY_HI[city]} नियंत्रण कक्ष",
+            "host": short,
+            "state": state["udyam_code"],
+        }
         home = _key(HOME_DISTRICT.get(city, city))
         for d in districts:
             if d["state_lgd_code"] == state["lgd_code"] and _key(d["name"]) == home:
@@ -84,12 +157,15 @@ def main() -> None:
                     lead.setdefault(other["lgd_code"], code)
     with OUT.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["room_code", "room_name", "host_office", "state", "district_lgd_code"])
+        writer.writerow(
+            ["room_code", "room_name", "room_name_hi", "host_office", "state", "district_lgd_code"]
+        )
         for d in sorted(districts, key=lambda d: int(d["lgd_code"])):
             code = owner.get(d["lgd_code"]) or lead.get(d["state_lgd_code"])
             if code:
                 room = rooms[code]
-                writer.writerow([code, room["name"], room["host"], room["state"], d["lgd_code"]])
+                row = [code, room["name"], room["name_hi"], room["host"], room["state"]]
+                writer.writerow([*row, d["lgd_code"]])
     used = {row[0] for row in csv.reader(OUT.open()) if row[0] != "room_code"}
     print(f"{len(used)} rooms, rows written to {OUT.relative_to(ROOT.parents[1])}")
 

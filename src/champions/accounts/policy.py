@@ -8,7 +8,8 @@ be probed); this module decides what a user may *do* with what they can see.
 - A spoke officer acts only on grievances held by its own room and on enterprises in its
   room's districts; hub officers and administrators act across rooms.
 - The hub (hub officers, administrators) keeps service levels, the holiday calendar and the
-  scheme catalogue.
+  scheme catalogue, and changes the control-room network (a hub officer only as an officer of
+  the hub's own room).
 - Appeals are decided by an appellate officer (or an administrator) who did not act on the
   grievance: separation of duties, checked by the conflict rule grievances registers
   (`conflict_register`), with its own 403 message.
@@ -25,7 +26,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from champions.controlrooms.selectors import room_district_ids
+from champions.controlrooms.selectors import room_district_ids, room_is_hub
 from champions.core.errors import Forbidden, NotFound
 
 from .choices import OFFICER_ROLES, Role
@@ -53,6 +54,7 @@ class Action(StrEnum):
     ASSISTANT_CALLBACK = "assistant.callback"  # mark a call-back request of a room done
     CASE_WORK = "case.work"  # open, assign, follow up and close a hand-holding case
     ROOM_NETWORK = "room.network"  # duty, hub-spoke reviews and consultations between rooms
+    NETWORK_CHANGE = "network.change"  # the control-room network: add, rename, move, close
 
 
 WORKING_OFFICERS = frozenset({Role.SPOKE_OFFICER, Role.HUB_OFFICER, Role.ADMINISTRATOR})
@@ -79,6 +81,7 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.REGISTRY_IMPORT: WORKING_OFFICERS,
     Action.CASE_WORK: WORKING_OFFICERS,
     Action.ROOM_NETWORK: WORKING_OFFICERS,
+    Action.NETWORK_CHANGE: HUB,
     Action.SCHEMES_EDIT: HUB,
     Action.ASSISTANT_CALLBACK: WORKING_OFFICERS,
 }
@@ -102,6 +105,14 @@ def _grievance_allows(user, grievance) -> bool:
     if user.role == Role.SPOKE_OFFICER:
         return grievance.room_id == user.control_room_id
     return user.role in HUB | APPELLATE
+
+
+def _network_allows(user) -> bool:
+    """The network is the hub's: an administrator, or a hub officer of the hub's own room. A
+    hub officer posted to a spoke, or to no room, changes no room of the network."""
+    if user.role == Role.ADMINISTRATOR:
+        return True
+    return room_is_hub(room_id=user.control_room_id)
 
 
 def _enterprise_allows(user, enterprise) -> bool:
@@ -146,6 +157,8 @@ def _allowed(user, action: Action, obj) -> bool:
         return False
     if user.role not in ROLES[action]:
         return False
+    if action == Action.NETWORK_CHANGE:
+        return _network_allows(user)
     if obj is None:
         return True
     if action.value.startswith(("grievance.", "triage.", "assistant.")):  # held by a room

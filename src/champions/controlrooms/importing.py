@@ -1,6 +1,7 @@
 """The hub's CSV import of the network: one row per (room, district) it serves.
 
-Columns: `room_code, room_name, host_office, state, district_lgd_code`. A new code adds a room;
+Columns: `room_code, room_name, host_office, state, district_lgd_code`, and optionally
+`room_name_hi` (the room's name on Hindi pages). A new code adds a room;
 a known code renames it when the name or host differs; each district moves to its row's room.
 Rooms and districts not in the file are left as they are. `import_plan` reads and checks every
 row (a dry run: it writes nothing); `services.import_apply` applies a plan with no bad row, in one
@@ -38,6 +39,7 @@ class RoomSpec:
     state_id: int | None
     line: int
     existing: ControlRoom | None = None
+    name_hi: str = ""
 
 
 @dataclass
@@ -59,7 +61,8 @@ class ImportPlan:
             spec
             for spec in self.rooms.values()
             if spec.existing is not None
-            and (spec.existing.name, spec.existing.host_office) != (spec.name, spec.host_office)
+            and (spec.existing.name, spec.existing.name_hi, spec.existing.host_office)
+            != (spec.name, spec.name_hi, spec.host_office)
         ]
 
     @property
@@ -160,6 +163,7 @@ def _room_spec(plan: ImportPlan, ref: _Reference, row: dict, line: int) -> RoomS
         state_id=state_id or (existing.state_id if existing else None),
         line=line,
         existing=existing,
+        name_hi=row.get("room_name_hi") or (existing.name_hi if existing else ""),
     )
     if not spec.name:
         _error(plan, line, "room_name", _("Give the room a name."))

@@ -31,6 +31,8 @@ class ControlRoom(models.Model):
 
     code = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=200)
+    # The name on Hindi pages (`core.names`); blank: the English name is shown, marked as such.
+    name_hi = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.SPOKE)
     host_office = models.CharField(max_length=200)
     host_type = models.CharField(max_length=20, choices=HostType.choices)

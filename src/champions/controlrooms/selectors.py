@@ -26,6 +26,14 @@ def control_room_get(*, room_id: int) -> ControlRoom:
         raise NotFound("No such control room.") from exc
 
 
+def room_hindi_name(name: str) -> str:
+    """The Hindi name of the room called `name` ("" when none): for names kept as text, such
+    as the rooms in a grievance's timeline (registered with `core.names` in `ready()`)."""
+    found = ControlRoom.objects.filter(name=name).exclude(name_hi="").values_list("name_hi")
+    row = found.first()
+    return row[0] if row else ""
+
+
 def room_get_by_code(*, code: str) -> ControlRoom | None:
     return ControlRoom.objects.filter(code=code).first()
 

@@ -39,6 +39,7 @@ def network_load(*, path: Path = NETWORK_FILE) -> dict[str, int]:
     for spec in doc["rooms"]:
         values = {
             "name": spec["name"],
+            "name_hi": spec.get("name_hi", ""),
             "kind": spec["kind"],
             "host_office": spec["host_office"],
             "host_type": spec["host_type"],
@@ -115,6 +116,7 @@ class RoomInput:
     host_type: str = ControlRoom.HostType.MSME_DI
     email: str = ""
     phone: str = ""
+    name_hi: str = ""
 
 
 def room_input_errors(data: RoomInput, *, room: ControlRoom | None = None) -> dict[str, list[str]]:
@@ -154,6 +156,7 @@ def room_create(*, actor, data: RoomInput, origin: str = Origin.PAGE) -> Control
     room = ControlRoom.objects.create(
         code=data.code,
         name=data.name.strip(),
+        name_hi=data.name_hi.strip(),
         kind=ControlRoom.Kind.SPOKE,
         host_office=data.host_office.strip(),
         host_type=data.host_type,
@@ -182,6 +185,7 @@ def room_update(*, actor, room_id: int, data: RoomInput) -> ControlRoom:
         raise ValidationFailed(_("Please correct the errors below."), errors=errors)
     fields = {
         "name": data.name.strip(),
+        "name_hi": data.name_hi.strip(),
         "host_office": data.host_office.strip(),
         "host_type": data.host_type,
         "city": data.city.strip(),
@@ -343,6 +347,7 @@ def import_apply(*, plan: ImportPlan, actor, reason: str) -> dict[int, dict[int 
             data=RoomInput(
                 code=spec.code,
                 name=spec.name,
+                name_hi=spec.name_hi,
                 host_office=spec.host_office,
                 city="",
                 state_id=spec.state_id,
@@ -355,6 +360,7 @@ def import_apply(*, plan: ImportPlan, actor, reason: str) -> dict[int, dict[int 
         data = RoomInput(
             code=room.code,
             name=spec.name,
+            name_hi=spec.name_hi,
             host_office=spec.host_office,
             city=room.city,
             state_id=room.state_id,

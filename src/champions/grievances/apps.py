@@ -12,13 +12,17 @@ class GrievancesConfig(AppConfig):
         # grievances registers its examples with triage (dependency inversion).
         from champions.accounts.policy import Action, conflict_register
         from champions.core.audit import chain_register
+        from champions.core.names import hindi_names_register
         from champions.triage import datasets
 
         from .appellate import appeal_conflict
         from .audit_chain import timeline_chain_verify
         from .triage_link import predictions
+        from .workflow.selectors import organisation_hindi_name
 
         chain_register("grievance-timeline", timeline_chain_verify)
+        # The departments and ministries (kept as text on a grievance) in Hindi on Hindi pages.
+        hindi_names_register(organisation_hindi_name)
 
         datasets.training_source_register(
             predictions.TRAINING_SOURCE, predictions.officer_training_examples

@@ -32,6 +32,12 @@ def event_write(
     )
 
 
+def english_text(message: tuple[str, dict]) -> str:
+    """A message's English words (for what leaves the timeline: the CPGRAMS hook's note)."""
+    message_id, params = message
+    return message_id % params
+
+
 def english(label) -> str:
     """A label's English words (a message parameter, translated again when read)."""
     with translation.override("en"):

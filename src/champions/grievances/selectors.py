@@ -70,7 +70,7 @@ from .triage_link.selectors import (
     triage_panel_get,
     triage_review_counts,
 )
-from .workflow.selectors import referral_organisation_list
+from .workflow.selectors import organisation_hindi_name, referral_organisation_list
 
 __all__ = [
     "QUEUE_SORTS",
@@ -111,6 +111,7 @@ __all__ = [
     "officer_get",
     "open_grievance_count",
     "open_grievance_counts_by_room",
+    "organisation_hindi_name",
     "queue_counts_by_status",
     "queue_counts_for_user",
     "queue_status_counts_for_user",

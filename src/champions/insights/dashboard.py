@@ -15,6 +15,7 @@ from champions.accounts.selectors import (
     user_sees_whole_country,
 )
 from champions.controlrooms.selectors import control_room_list
+from champions.core.names import local_name
 from champions.core.selectors import state_list
 from champions.grievances.choices import Category, Channel
 
@@ -235,7 +236,7 @@ def sla_by_room(f: Filters, *, today: date) -> list[RoomRow]:
         if not got or not any(got.values()):
             continue
         values = [got.get(name, 0) for name in (*SLA_METRICS, "open", "overdue")]
-        rows.append(RoomRow(room.pk, room.name, *values))
+        rows.append(RoomRow(room.pk, local_name(room.name, room.name_hi), *values))
     return sorted(rows, key=lambda row: (-row.open, row.name))
 
 
@@ -243,8 +244,12 @@ def filter_choices(*, user) -> dict:
     """The options of the filter form (no room or state choice for a spoke officer)."""
     scoped = user_is_spoke_officer(user)
     return {
-        "states": [] if scoped else [(s.udyam_code, s.name) for s in state_list()],
-        "rooms": [] if scoped else [(r.pk, r.name) for r in control_room_list()],
+        "states": []
+        if scoped
+        else [(s.udyam_code, local_name(s.name, s.name_hi)) for s in state_list()],
+        "rooms": []
+        if scoped
+        else [(r.pk, local_name(r.name, r.name_hi)) for r in control_room_list()],
         "categories": Category.choices,
         "channels": Channel.choices,
         "languages": LANGUAGES,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Sum
 
 from champions.controlrooms.selectors import control_room_list
+from champions.core.names import local_name
 
 from .dashboard import Filters, _scope
 from .models import DailyRollup
@@ -31,7 +32,7 @@ def mood_by_room(f: Filters, *, today: date) -> list[tuple[str, int, int, int]]:
         counts[room_id]["all"] += n
         if metric in NEGATIVE:
             counts[room_id]["neg"] += n
-    names = {room.pk: room.name for room in control_room_list()}
+    names = {room.pk: local_name(room.name, room.name_hi) for room in control_room_list()}
     result = [
         (names.get(room_id, str(room_id)), c["neg"], c["all"], round(100 * c["neg"] / c["all"]))
         for room_id, c in counts.items()

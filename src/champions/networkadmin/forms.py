@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from champions.controlrooms.choices import HOST_TYPE_CHOICES
 from champions.controlrooms.selectors import open_spokes
 from champions.core.forms import ServiceErrorsMixin
+from champions.core.names import local_name
 from champions.core.selectors import state_list
 
 MAX_IMPORT_BYTES = 1_000_000
@@ -13,7 +14,12 @@ MAX_IMPORT_BYTES = 1_000_000
 
 def _room_choices(*, exclude: int | None = None) -> list[tuple[str, str]]:
     return [("", "—")] + [
-        (str(r.pk), f"{r.name} ({r.state.name})") for r in open_spokes() if r.pk != exclude
+        (
+            str(r.pk),
+            f"{local_name(r.name, r.name_hi)} ({local_name(r.state.name, r.state.name_hi)})",
+        )
+        for r in open_spokes()
+        if r.pk != exclude
     ]
 
 
@@ -24,6 +30,13 @@ class RoomForm(ServiceErrorsMixin, forms.Form):
         help_text=_("Short and permanent, e.g. dfo-ludhiana. It cannot be changed later."),
     )
     name = forms.CharField(label=_("Name"), max_length=200)
+    name_hi = forms.CharField(
+        label=_("Name in Hindi"),
+        max_length=200,
+        required=False,
+        help_text=_("Shown on Hindi pages; when blank, the name above is shown."),
+        widget=forms.TextInput(attrs={"lang": "hi"}),
+    )
     host_office = forms.CharField(
         label=_("Host office"),
         max_length=200,
@@ -37,7 +50,9 @@ class RoomForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [("", "—")] + [(s.pk, s.name) for s in state_list()]
+        self.fields["state"].choices = [("", "—")] + [
+            (s.pk, local_name(s.name, s.name_hi)) for s in state_list()
+        ]
         if editing:
             del self.fields["code"]
             del self.fields["state"]
@@ -86,8 +101,9 @@ class ImportForm(forms.Form):
         label=_("CSV file"),
         required=False,
         help_text=_(
-            "Columns: room_code, room_name, host_office, state, district_lgd_code. "
-            "One row per district a room serves. Up to 1 MB."
+            "Columns: room_code, room_name, host_office, state, district_lgd_code, and "
+            "optionally room_name_hi (the name in Hindi). One row per district a room "
+            "serves. Up to 1 MB."
         ),
     )
     text = forms.CharField(required=False, widget=forms.HiddenInput)

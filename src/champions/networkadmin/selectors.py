@@ -2,17 +2,16 @@
 
 from dataclasses import dataclass
 
-from champions.accounts.choices import Role
+from champions.accounts.policy import Action, can
 from champions.accounts.selectors import spoke_officer_count
 from champions.controlrooms import selectors as rooms
 from champions.grievances.selectors import open_grievance_count, open_grievance_counts_by_room
 
-NETWORK_ROLES = frozenset({Role.HUB_OFFICER, Role.ADMINISTRATOR})
-
 
 def user_administers_network(user) -> bool:
-    """Hub officers and administrators change the network; leadership only looks at it."""
-    return bool(user.is_authenticated and user.role in NETWORK_ROLES)
+    """Hub officers (of the hub's own room) and administrators change the network; leadership
+    only looks at it. The rule is the policy's (`accounts.policy`, `network.change`)."""
+    return can(user, Action.NETWORK_CHANGE)
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,7 @@ def _room_input(data: dict, room=None) -> "services.rooms.RoomInput":
     return services.rooms.RoomInput(
         code=room.code if room else data["code"],
         name=data["name"],
+        name_hi=data.get("name_hi", ""),
         host_office=data["host_office"],
         city=data.get("city", ""),
         state_id=room.state_id if room else data["state"],
@@ -142,7 +143,7 @@ def room_edit_view(request, room_id: int):
 
 
 def _room_initial(room) -> dict:
-    names = ("name", "host_office", "host_type", "city", "email", "phone")
+    names = ("name", "name_hi", "host_office", "host_type", "city", "email", "phone")
     return {name: getattr(room, name) for name in names}
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from champions.core.forms import ServiceErrorsMixin
+from champions.core.names import local_name
 
 
 def _choices(items, label) -> list[tuple[str, str]]:
@@ -42,7 +43,7 @@ class ConsultForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, rooms=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_room"].choices = _choices(rooms, lambda r: r.name)
+        self.fields["to_room"].choices = _choices(rooms, lambda r: local_name(r.name, r.name_hi))
 
 
 class ReplyForm(ServiceErrorsMixin, forms.Form):

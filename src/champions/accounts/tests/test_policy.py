@@ -55,6 +55,8 @@ MATRIX = {
     Action.ASSISTANT_CALLBACK: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.CASE_WORK: ((N, N, Y, N, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
     Action.ROOM_NETWORK: ((N, N, Y, Y, Y, Y, N, N), (N, N, Y, Y, Y, Y, N, N)),
+    # the hub's: a hub officer of the hub's own room (the fixture's), or an administrator
+    Action.NETWORK_CHANGE: ((N, N, N, N, Y, Y, N, N), (N, N, N, N, Y, Y, N, N)),
 }
 CASES = [
     pytest.param(action, role, on_object, without, id=f"{action}-{role}")

@@ -104,3 +104,29 @@ def test_the_shipped_field_office_set_imports_cleanly():
     assert plan.errors == []
     assert len(plan.new_rooms) == 57
     assert plan.rows_read == 760
+
+
+def test_an_optional_hindi_name_column_names_new_rooms_and_renames_known_ones(hub_officer):
+    pune = District.objects.get(name="Pune", state__udyam_code="MH")
+    text = (
+        "room_code,room_name,room_name_hi,host_office,state,district_lgd_code\n"
+        f"br-pune,Br. Pune room,शाखा पुणे कक्ष,Br. MSME-DFO Pune,MH,{pune.lgd_code}\n"
+        "spoke-mh,Champions Control Room, Mumbai,मुंबई कक्ष,MSME-DI Mumbai,MH,\n"
+    ).replace("Room, Mumbai", "Room Mumbai")
+    plan = import_plan(text=text)
+    assert plan.errors == []
+    assert [spec.code for spec in plan.renamed_rooms] == ["spoke-mh"]
+
+    import_apply(plan=plan, actor=hub_officer, reason="Ministry list")
+
+    assert room_get_by_code(code="br-pune").name_hi == "शाखा पुणे कक्ष"
+    assert room_get_by_code(code="spoke-mh").name_hi == "मुंबई कक्ष"
+
+
+def test_the_shipped_field_office_rooms_have_hindi_names():
+    plan = import_plan(text=FIELD_OFFICE_ROOMS_FILE.read_text(encoding="utf-8"))
+
+    names = {spec.code: spec.name_hi for spec in plan.new_rooms}
+    assert names["dfo-mumbai"] == "एमएसएमई-डीएफओ मुंबई नियंत्रण कक्ष"
+    assert names["br-rourkela"] == "शाखा एमएसएमई-डीएफओ राउरकेला नियंत्रण कक्ष"
+    assert all(names.values())

@@ -1,11 +1,17 @@
 """The control-room network: one hub, a spoke for every state/UT, every district in one spoke."""
 
+import re
+
 import pytest
 from django.db import IntegrityError
 from django.db.models import F
 
 from champions.controlrooms.models import ControlRoom, RoomDistrict
-from champions.controlrooms.selectors import room_for_district, uncovered_district_count
+from champions.controlrooms.selectors import (
+    room_for_district,
+    room_hindi_name,
+    uncovered_district_count,
+)
 from champions.controlrooms.services import network_load
 from champions.core.models import District, State
 
@@ -87,3 +93,17 @@ def test_reloading_keeps_a_room_the_hub_renamed_or_closed(hub_officer):
     assert counts["districts_assigned"] == 0
     assert (goa.name, goa.is_active) == ("MSME-DFO Margao control room", False)
     assert RoomDistrict.objects.filter(room=goa).count() == 0
+
+
+def test_every_shipped_room_has_a_hindi_name_in_devanagari():
+    names = dict(ControlRoom.objects.values_list("code", "name_hi"))
+
+    assert len(names) == 37
+    assert names["hub-new-delhi"] == "चैंपियंस हब नियंत्रण कक्ष, नई दिल्ली"
+    assert names["spoke-mh"] == "चैंपियंस नियंत्रण कक्ष, मुंबई"
+    assert all(re.search("[\u0900-\u097f]", name) for name in names.values())
+
+
+def test_a_room_is_found_by_its_english_name_for_its_hindi_one():
+    assert room_hindi_name("Champions Control Room, Kanpur") == "चैंपियंस नियंत्रण कक्ष, कानपुर"
+    assert room_hindi_name("No such room") == ""

@@ -22,10 +22,29 @@ def test_a_state_is_named_in_hindi_on_hindi_pages_from_the_lgd_names():
     assert render(state, "en") == "Maharashtra"
 
 
+def test_a_room_is_named_in_hindi_on_hindi_pages_from_its_name_hi(hub_room):
+    assert render(hub_room, "hi") == "चैंपियंस हब नियंत्रण कक्ष, नई दिल्ली"
+    assert render(hub_room, "en") == "Champions Hub Control Room, New Delhi"
+
+
 def test_a_room_without_a_hindi_name_is_marked_english_and_a_name_on_hindi_pages(hub_room):
-    room = hub_room
-    assert render(room, "hi") == f'<span lang="en" translate="no">{room.name}</span>'
-    assert render(room, "en") == room.name
+    hub_room.name_hi = ""
+    assert render(hub_room, "hi") == f'<span lang="en" translate="no">{hub_room.name}</span>'
+    assert render(hub_room, "en") == hub_room.name
+
+
+@pytest.mark.parametrize(
+    ("_case", "text", "hindi"),
+    [
+        ("a department (grievances' list)", "Ministry of Textiles", "वस्त्र मंत्रालय"),
+        ("from the CPGRAMS tree", "Civil Aviation", "नागरिक विमानन"),
+        ("the state government", "State Government", "राज्य सरकार"),
+        ("a room named in text", "Champions Control Room, Mumbai", "चैंपियंस नियंत्रण कक्ष, मुंबई"),
+    ],
+)
+def test_a_name_kept_as_text_is_found_in_hindi_through_the_registered_lookups(_case, text, hindi):
+    assert render(text, "hi") == hindi
+    assert render(text, "en") == text
 
 
 def test_a_department_text_is_escaped_and_marked():

@@ -278,6 +278,13 @@ class RatingIn(Schema):
 class TransferIn(Schema):
     room_id: BodyId
     reason: str = Field(..., max_length=2000)
+    from_room_id: BodyId | None = Field(
+        None,
+        description=(
+            "The room the grievance was in when you looked: if someone has moved it since, "
+            "the transfer is refused with 409 instead of moving it again."
+        ),
+    )
 
 
 class ReferralIn(Schema):

@@ -5,11 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from champions.core.forms import ServiceErrorsMixin
+from champions.core.pickers import Pick, pick_choices, picks_matching
 
 from ..choices import (
     TriageField,
 )
-from ..selectors import referral_organisation_list
+from ..selectors import organisation_hindi_name, referral_organisation_list
 from ..services import MAX_DESCRIPTION
 from ..workflow.table import Action
 from .lodging import ATTACHMENTS_HELP, MultipleFileField, blank_choices
@@ -74,22 +75,38 @@ class RatingForm(ServiceErrorsMixin, forms.Form):
     )
 
 
+def _room_picks(rooms) -> list[Pick]:
+    return [Pick(str(room.pk), room.name, room.name_hi) for room in rooms]
+
+
 def _room_choices(rooms) -> list[tuple[str, str]]:
-    return blank_choices([(str(room.pk), room.name) for room in rooms])
+    return pick_choices(_room_picks(rooms))
 
 
-class TransferForm(ServiceErrorsMixin, forms.Form):
+class PickerMixin:
+    """A form with one searchable picker (`core.pickers`): an unbound form offers only the
+    choices matching `query`; a bound one accepts any of them."""
+
+    def picker_set(self, name: str, picks: list[Pick], query: str) -> None:
+        shown = picks if self.is_bound else picks_matching(picks, query)
+        self.fields[name].choices = pick_choices(shown)
+        self.picker = {"query": query.strip(), "shown": len(shown), "total": len(picks)}
+
+
+class TransferForm(PickerMixin, ServiceErrorsMixin, forms.Form):
     room = forms.TypedChoiceField(label=_("Transfer to"), coerce=int)
+    # The room the officer saw the grievance in: a transfer made meanwhile is not overridden.
+    from_room = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     reason = forms.CharField(
         label=_("Reason for the transfer"), max_length=1000, widget=forms.Textarea
     )
 
-    def __init__(self, *args, rooms, **kwargs) -> None:
+    def __init__(self, *args, rooms, query: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["room"].choices = _room_choices(rooms)
+        self.picker_set("room", _room_picks(rooms), query)
 
 
-class ReferralForm(ServiceErrorsMixin, forms.Form):
+class ReferralForm(PickerMixin, ServiceErrorsMixin, forms.Form):
     """An officer refers the matter to another department or ministry, which resolves it here."""
 
     organisation = forms.ChoiceField(
@@ -105,13 +122,14 @@ class ReferralForm(ServiceErrorsMixin, forms.Form):
         help_text=_("The MSME sees this reason; the grievance is marked resolved here."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, query: str = "", **kwargs) -> None:
         # Its own ids: the transfer form on the same page has a "reason" too.
         kwargs.setdefault("auto_id", "id_referral_%s")
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = blank_choices(
-            [(name, name) for name in referral_organisation_list()]
-        )
+        picks = [
+            Pick(name, name, organisation_hindi_name(name)) for name in referral_organisation_list()
+        ]
+        self.picker_set("organisation", picks, query)
 
 
 class TriageDecisionForm(forms.Form):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from champions.core.audit import AppendOnlyModel
+from champions.core.names import hindi_name_of, is_hindi
 
 from ..audit_chain import TimelineQuerySet, link
 from ..choices import (
@@ -14,7 +15,22 @@ from ..choices import (
 from .grievance import Grievance
 
 # Values of a timeline message that are labels of our own, so translated when read.
-TRANSLATED_PARAMS = frozenset({"channel", "room", "from", "to", "field", "chosen", "predicted"})
+TRANSLATED_PARAMS = frozenset(
+    {"channel", "room", "from", "to", "field", "chosen", "predicted", "level"}
+)
+# Of those, the ones that may be a name (a room, a department): shown in Hindi when one is known.
+NAME_PARAMS = frozenset(
+    {"room", "from", "to", "chosen", "predicted", "department", "assignee_room"}
+)
+
+
+def _param_text(key: str, value):
+    if not isinstance(value, str):
+        return value
+    translated = gettext(value) if key in TRANSLATED_PARAMS else value
+    if key in NAME_PARAMS and translated == value and value and is_hindi():
+        return hindi_name_of(value) or value
+    return translated
 
 
 class TimelineEntry(AppendOnlyModel):
@@ -64,8 +80,7 @@ class TimelineEntry(AppendOnlyModel):
         if not message_id:
             return self.note
         values = {
-            key: gettext(value) if key in TRANSLATED_PARAMS and isinstance(value, str) else value
-            for key, value in self.message.get("params", {}).items()
+            key: _param_text(key, value) for key, value in self.message.get("params", {}).items()
         }
         try:
             return gettext(message_id) % values

@@ -13,7 +13,7 @@ from collections import Counter
 
 from django.db import connection, transaction
 from django.db.models import Sum
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from champions.controlrooms.selectors import control_room_get
 
@@ -23,6 +23,8 @@ from ..models import Grievance, QueueTally, TimelineEntry
 from ..queue.tallies import TallyKey, tally_key, tally_moved
 
 REROUTED = "rerouted"
+# Read in each reader's language, the rooms' names in Hindi on Hindi pages (`TimelineEntry.text`).
+ROOM_CHANGED = gettext_noop("Control room changed from %(from)s to %(to)s: %(reason)s")
 
 
 def _open_in_room(*, from_room_id: int, district_ids: list[int] | None):
@@ -49,14 +51,14 @@ def grievances_reroute(
     )
     if connection.vendor == "postgresql":
         qs = qs.select_for_update(of=("self",))
-    note = _("Control room changed from %(from)s to %(to)s: %(reason)s") % {
-        "from": source.name,
-        "to": target.name,
-        "reason": reason.strip(),
-    }
+    params = {"from": source.name, "to": target.name, "reason": reason.strip()}
+    note = ROOM_CHANGED % params
     moved = [_reroute_one(grievance, source=source, target=target) for grievance in qs]
     TimelineEntry.objects.bulk_create(
-        [_rerouted_entry(grievance, before, actor=actor, note=note) for grievance, before in moved],
+        [
+            _rerouted_entry(grievance, before, actor=actor, params=params)
+            for grievance, before in moved
+        ],
         batch_size=500,
     )
     for (before, after), count in Counter((before, tally_key(g)) for g, before in moved).items():
@@ -78,7 +80,9 @@ def _reroute_one(grievance: Grievance, *, source, target) -> tuple[Grievance, Ta
     return grievance, before
 
 
-def _rerouted_entry(grievance: Grievance, before: TallyKey, *, actor, note: str) -> TimelineEntry:
+def _rerouted_entry(
+    grievance: Grievance, before: TallyKey, *, actor, params: dict
+) -> TimelineEntry:
     from_status = before[1]
     changed = from_status != grievance.status
     return TimelineEntry(
@@ -87,7 +91,8 @@ def _rerouted_entry(grievance: Grievance, before: TallyKey, *, actor, note: str)
         action=REROUTED,
         from_status=from_status if changed else "",
         to_status=grievance.status if changed else "",
-        note=note,
+        note=ROOM_CHANGED % params,
+        message={"id": ROOM_CHANGED, "params": params},
         is_internal=False,
     )
 

@@ -13,11 +13,12 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..choices import OPEN_STATUSES, EscalationLevel, Kind, SlaState, Status
 from ..models import Grievance, TimelineEntry
 from ..queue import tallies
+from ..records import english
 from ..workflow.table import REOPEN_WINDOW_DAYS
 from .clock import sla_state
 
@@ -62,6 +63,16 @@ def _target_level(grievance: Grievance, now: datetime) -> int:
     return level
 
 
+# The sweep's words in the timeline: message ids read in each reader's language
+# (`TimelineEntry.text`); `note` keeps the English words, as `records.event_write` does.
+ESCALATED_TO = gettext_noop("Escalated to %(level)s.")
+AUTO_CLOSED = gettext_noop("Closed automatically: not rated within 15 days of resolution.")
+
+
+def _message_fields(message_id: str, params: dict) -> dict:
+    return {"note": message_id % params, "message": {"id": message_id, "params": params}}
+
+
 def _sweep_one(grievance: Grievance, now: datetime, result: SweepResult) -> list[TimelineEntry]:
     """Move the grievance (in memory) to its state and level now; returns the entries to write."""
     entries = []
@@ -93,7 +104,7 @@ def _sweep_one(grievance: Grievance, now: datetime, result: SweepResult) -> list
                 grievance=grievance,
                 action="escalated",
                 is_internal=True,
-                note=_("Escalated to %(level)s.") % {"level": EscalationLevel(level).label},
+                **_message_fields(ESCALATED_TO, {"level": english(EscalationLevel(level).label)}),
             )
         )
         grievance.escalation_level = level
@@ -147,14 +158,13 @@ def _close_unrated(pks: list[int], now: datetime, result: SweepResult) -> None:
         Grievance.objects.filter(pk__in=closing_pks, status=Status.RESOLVED).update(
             status=Status.CLOSED, closed_at=now, updated_at=now
         )
-        note = _("Closed automatically: not rated within 15 days of resolution.")
         TimelineEntry.objects.bulk_create(
             TimelineEntry(
                 grievance_id=pk,
                 action="close",
                 from_status=Status.RESOLVED,
                 to_status=Status.CLOSED,
-                note=note,
+                **_message_fields(AUTO_CLOSED, {}),
             )
             for pk in closing_pks
         )

@@ -6,9 +6,15 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
+from champions.grievances.audit_chain import timeline_chain_verify
 from champions.grievances.models import Grievance, TimelineEntry
 from champions.grievances.notifications import recipient_language
-from champions.grievances.services import grievance_transfer, grievance_transition
+from champions.grievances.services import (
+    grievance_assign_to,
+    grievance_transfer,
+    grievance_transition,
+    grievances_reroute,
+)
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.notifications.models import Notification
 
@@ -37,7 +43,7 @@ def test_the_timeline_is_rendered_in_the_readers_language(entrepreneur, hindi_gr
         "params": {"channel": "Web", "room": room},
     }
     assert english == f"Lodged by Web, routed to {room}."
-    assert hindi == f"वेब द्वारा दर्ज, {room} को भेजी गई।"
+    assert hindi == "वेब द्वारा दर्ज, चैंपियंस नियंत्रण कक्ष, मुंबई को भेजी गई।"
 
 
 def test_a_hindi_page_shows_hindi_timeline_words(client, entrepreneur, hindi_grievance):
@@ -81,7 +87,7 @@ def test_a_hindi_msme_is_told_in_hindi_when_an_english_officer_acts(
     ]
 
 
-def test_a_transfer_reads_in_hindi_with_the_officers_reason_as_written(
+def test_a_transfer_reads_in_hindi_with_the_rooms_hindi_names_and_the_reason_as_written(
     spoke_officer, hindi_grievance
 ):
     from champions.controlrooms.selectors import room_get_by_code
@@ -93,7 +99,11 @@ def test_a_transfer_reads_in_hindi_with_the_officers_reason_as_written(
     entry = TimelineEntry.objects.get(grievance=hindi_grievance, action="transferred")
 
     with translation.override("hi"):
-        assert entry.text.endswith(f"{delhi.name}: Branch")
+        assert entry.text == "चैंपियंस नियंत्रण कक्ष, मुंबई → चैंपियंस नियंत्रण कक्ष, नई दिल्ली: Branch"
+    with translation.override("en"):
+        assert entry.text == (
+            "Champions Control Room, Mumbai → Champions Control Room, New Delhi: Branch"
+        )
 
 
 @pytest.mark.parametrize(
@@ -123,3 +133,52 @@ def test_a_hinglish_grievances_own_words_are_tagged_hi_latn_not_an_invalid_lang(
 
     assert 'lang="hinglish"' not in html  # axe: valid-lang, serious
     assert '<p lang="hi-Latn">Paisa nahi mila</p>' in html
+
+
+def test_an_assignment_is_a_message_id_read_in_each_language_and_the_chain_holds(
+    hub_officer, spoke_officer, hindi_grievance
+):
+    grievance_assign_to(
+        grievance_id=hindi_grievance.pk, assignee_id=spoke_officer.pk, actor=hub_officer
+    )
+    grievance_transition(grievance_id=hindi_grievance.pk, action="start", actor=spoke_officer)
+    grievance_assign_to(
+        grievance_id=hindi_grievance.pk, assignee_id=hub_officer.pk, actor=hub_officer
+    )
+
+    assigned = TimelineEntry.objects.get(grievance=hindi_grievance, action="assign")
+    reassigned = TimelineEntry.objects.get(grievance=hindi_grievance, action="reassigned")
+    assert assigned.message == {
+        "id": "Assigned to %(name)s.",
+        "params": {"name": "spoke.mh@example.com"},
+    }
+    assert reassigned.message["params"] == {"name": "hub@example.com"}
+    with translation.override("hi"):
+        assert assigned.text == "spoke.mh@example.com को सौंपी गई।"
+    with translation.override("en"):
+        assert reassigned.text == "Assigned to hub@example.com."
+    assert timeline_chain_verify().ok
+
+
+def test_a_network_change_reads_in_hindi_with_the_rooms_hindi_names(hub_officer, hindi_grievance):
+    from champions.controlrooms.selectors import room_get_by_code
+
+    delhi = room_get_by_code(code="spoke-dl")
+    grievances_reroute(
+        from_room_id=hindi_grievance.room_id,
+        to_room_id=delhi.pk,
+        district_ids=None,
+        actor=hub_officer,
+        reason="Ministry list",
+    )
+
+    entry = TimelineEntry.objects.get(grievance=hindi_grievance, action="rerouted")
+    with translation.override("hi"):
+        assert entry.text == (
+            "नियंत्रण कक्ष चैंपियंस नियंत्रण कक्ष, मुंबई से बदलकर चैंपियंस नियंत्रण कक्ष, नई दिल्ली हुआ: Ministry list"
+        )
+    assert entry.note == (
+        "Control room changed from Champions Control Room, Mumbai to "
+        "Champions Control Room, New Delhi: Ministry list"
+    )
+    assert timeline_chain_verify().ok

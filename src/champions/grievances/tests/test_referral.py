@@ -1,13 +1,17 @@
 """Referring a grievance to another department or ministry: the service, the page, the API."""
 
+import re
+from html import unescape as html_unescape
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+from champions.controlrooms.selectors import room_get_by_code
 from champions.core.errors import NotFound, ValidationFailed
 from champions.grievances import hooks
 from champions.grievances.models import Grievance, TimelineEntry
-from champions.grievances.selectors import referral_organisation_list
+from champions.grievances.selectors import organisation_hindi_name, referral_organisation_list
 from champions.grievances.services import (
     TransitionRefused,
     grievance_refer,
@@ -56,6 +60,15 @@ def test_the_list_is_the_cpgrams_organisations_once_each_with_the_state_governme
     assert {"Banking", "Labour and Employment", "State Government"} <= set(names)
     assert "Central Board of Direct Taxes (Income Tax)" in names
     assert "Other" not in names
+
+
+def test_every_organisation_has_a_hindi_name_in_devanagari():
+    names = {name: organisation_hindi_name(name) for name in referral_organisation_list()}
+
+    assert names["Ministry of Micro Small and Medium Enterprises"] == (
+        "सूक्ष्म, लघु और मध्यम उद्यम मंत्रालय"
+    )
+    assert [n for n, hindi in names.items() if not re.search("[\u0900-\u097f]", hindi)] == []
 
 
 # --- The service -------------------------------------------------------------------------------
@@ -309,3 +322,41 @@ def test_api_refers_and_answers_422_for_an_unknown_organisation(client, in_progr
     assert (referred.json()["status"], referred.json()["actions"]) == ("resolved", [])
     detail = client.get(f"/api/v1/grievances/{in_progress.pk}").json()
     assert detail["referred_to"] == "Banking"
+
+
+# --- The pickers: the page offers only the matches of `org_q` / `room_q` --------------------------
+
+
+def _options(html: str, select_id: str) -> list[str]:
+    select = re.search(rf'<select[^>]*id="{select_id}".*?</select>', html, re.S).group(0)
+    return [html_unescape(value) for value in re.findall(r'<option value="([^"]*)"', select)]
+
+
+@pytest.mark.parametrize(
+    ("_case", "language", "query", "organisations"),
+    [
+        ("English words", "en", "?org_q=textiles", ["", "Ministry of Textiles"]),
+        ("Hindi words on a Hindi page", "hi", "?org_q=वाणिज्य", ["", "Department of Commerce"]),
+        ("nothing typed", "en", "", ["", *referral_organisation_list()]),
+    ],
+)
+def test_the_page_offers_the_departments_matching_the_search(
+    client, in_progress, spoke_officer, _case, language, query, organisations
+):
+    client.force_login(spoke_officer)
+    client.cookies["django_language"] = language
+
+    page = client.get(_detail(in_progress) + query).content.decode()
+
+    assert _options(page, "id_referral_organisation") == organisations
+
+
+def test_the_page_offers_the_rooms_matching_the_search_in_hindi(client, in_progress, spoke_officer):
+    client.force_login(spoke_officer)
+    client.cookies["django_language"] = "hi"
+
+    page = client.get(_detail(in_progress) + "?room_q=कानपुर").content.decode()
+
+    kanpur = room_get_by_code(code="spoke-up")
+    assert _options(page, "id_room") == ["", str(kanpur.pk)]
+    assert "चैंपियंस नियंत्रण कक्ष, कानपुर</option>" in page

@@ -7,8 +7,10 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
+from champions.grievances.audit_chain import timeline_chain_verify
 from champions.grievances.models import Grievance, TimelineEntry
 from champions.grievances.queue.tallies import tally_counts
 from champions.grievances.services import grievance_rate, grievance_transition
@@ -320,3 +322,27 @@ def test_auto_close_leaves_a_grievance_rated_after_the_sweep_read_it(
     counts = Counter(Grievance.objects.filter(room=mh_room).values_list("status", flat=True))
     tallied = tally_counts(room_id=mh_room.pk)
     assert {status: count for status, count in tallied.items() if count} == dict(counts)
+
+
+def test_the_sweeps_timeline_words_are_message_ids_read_in_each_language(grievance, spoke_officer):
+    with time_machine.travel(grievance.assign_due_at + timedelta(minutes=1), tick=False) as t:
+        sla_sweep()  # unassigned too long: escalated to the hub
+        for action, note in (("assign", ""), ("start", ""), ("resolve", "Paid.")):
+            grievance_transition(
+                grievance_id=grievance.pk, action=action, actor=spoke_officer, note=note
+            )
+        t.shift(timedelta(days=15, minutes=1))
+        sla_sweep()  # resolved and not rated: closed
+
+    escalated = TimelineEntry.objects.get(grievance=grievance, action="escalated")
+    closed = TimelineEntry.objects.get(grievance=grievance, action="close")
+    assert escalated.message == {"id": "Escalated to %(level)s.", "params": {"level": "Hub"}}
+    assert closed.message == {"id": AUTO_CLOSE_NOTE, "params": {}}
+    with translation.override("hi"):
+        assert (escalated.text, closed.text) == (
+            "हब स्तर पर भेजी गई।",
+            "अपने आप बंद: निपटारे के 15 दिनों के भीतर रेटिंग नहीं दी गई।",
+        )
+    with translation.override("en"):
+        assert (escalated.text, closed.text) == ("Escalated to Hub.", AUTO_CLOSE_NOTE)
+    assert timeline_chain_verify().ok

@@ -80,8 +80,16 @@ def detail_context(request, detail: selectors.GrievanceDetail, *, message_form=N
         "message_form": message_form
         or MessageForm(is_officer=policy.can(request.user, Can.GRIEVANCE_NOTE_INTERNAL, grievance)),
         "rating_form": RatingForm() if is_msme and grievance.status == Status.RESOLVED else None,
-        "transfer_form": TransferForm(rooms=detail.rooms) if detail.is_officer else None,
-        "referral_form": ReferralForm(initial=referral_initial) if can_refer else None,
+        "transfer_form": TransferForm(
+            rooms=detail.rooms,
+            query=request.GET.get("room_q", ""),
+            initial={"from_room": grievance.room_id},
+        )
+        if detail.is_officer
+        else None,
+        "referral_form": ReferralForm(initial=referral_initial, query=request.GET.get("org_q", ""))
+        if can_refer
+        else None,
         "triage": triage,
         "assign_form": AssignForm(officers=detail.officers) if detail.is_officer else None,
         "merge_form": MergeForm() if detail.is_officer else None,

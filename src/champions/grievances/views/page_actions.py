@@ -113,7 +113,11 @@ RATE = PageAction(
 TRANSFER = PageAction(
     form=lambda request: TransferForm(request.POST, rooms=control_room_list()),
     run=lambda request, grievance_id, data: services.grievance_transfer(
-        grievance_id=grievance_id, room_id=data["room"], actor=request.user, reason=data["reason"]
+        grievance_id=grievance_id,
+        room_id=data["room"],
+        actor=request.user,
+        reason=data["reason"],
+        from_room_id=data.get("from_room"),
     ),
     success=lambda _data, _result: _("The grievance was transferred."),
     invalid=gettext_lazy("Choose a control room and give a reason."),

@@ -15,6 +15,7 @@ from champions.accounts import policy
 from champions.accounts.policy import Action as Can
 from champions.accounts.selectors import user_is_officer
 from champions.core.errors import DomainError, Forbidden, NotFound
+from champions.core.names import local_name, name_text
 from champions.triage.choices import Emotion, Language, Sentiment, UrgencySignal
 
 from .. import selectors, services
@@ -43,7 +44,7 @@ def _prediction(triage: Triage, column: str, choices=None) -> dict:
     confidence = getattr(triage, f"{column}_confidence")
     return {
         "value": value,
-        "label": _label(choices, value) if choices else value,
+        "label": _label(choices, value) if choices else name_text(value),
         "percent": round(confidence * 100),
         "words": _confidence_words(confidence),
     }
@@ -54,7 +55,10 @@ def _options(field: str) -> list[tuple[str, str]]:
         return list(Category.choices)
     if field == TriageField.PRIORITY:
         return list(Priority.choices)
-    return [(name, name) for name in selectors.referral_organisation_list()]
+    return [
+        (name, local_name(name, selectors.organisation_hindi_name(name)))
+        for name in selectors.referral_organisation_list()
+    ]
 
 
 def _field_rows(grievance: Grievance, panel: selectors.TriagePanel) -> list[dict]:
@@ -71,7 +75,7 @@ def _field_rows(grievance: Grievance, panel: selectors.TriagePanel) -> list[dict
                 "label": label,
                 "prediction": prediction,
                 "current": current,
-                "current_label": triage_value_label(field, current),
+                "current_label": name_text(triage_value_label(field, current)),
                 "source": FieldSource(source).label if source in FieldSource.values else "",
                 "decided_by_officer": source == FieldSource.OFFICER,
                 "decision": panel.decisions.get(field),

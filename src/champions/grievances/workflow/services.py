@@ -22,12 +22,14 @@ from ..models import (
 )
 from ..queue.selectors import officer_can_take, officer_get
 from ..queue.tallies import tally_key, tally_moved
-from ..records import event_write, grievance_lock
+from ..records import english_text, event_write, grievance_lock
 from ..scope import grievance_get_for_user
 from ..sla.clock import add_working_days, shift_for_pause
 from ..sla.selectors import calendar_for, sla_policy_for
 from .selectors import referral_organisation_list
 from .table import Action, Actor, IllegalTransition, transition_for
+
+ASSIGNED_TO = gettext_noop("Assigned to %(name)s.")
 
 
 def actor_kind(*, user, grievance: Grievance) -> Actor | None:
@@ -62,24 +64,19 @@ def grievance_transition(*, grievance_id: int, action: str, actor, note: str = "
 
 
 def grievance_move(
-    *, grievance_id: int, action: str, actor, note: str, referred_to: str = ""
+    *,
+    grievance_id: int,
+    action: str,
+    actor,
+    note: str,
+    referred_to: str = "",
+    message: tuple[str, dict] | None = None,
 ) -> Grievance:
-    """The workflow move itself, for callers that have checked the scope."""
+    """The workflow move itself, for callers that have checked the scope. A system-written
+    note comes as `message` (id and values, read in each reader's language)."""
     grievance = grievance_lock(grievance_id)
-    if action == Action.DECIDE_APPEAL and (
-        conflict := conflict_of_interest(actor, Can.GRIEVANCE_DECIDE_APPEAL, grievance)
-    ):
-        raise Forbidden(conflict)  # separation of duties (grievances/appellate.py)
+    move = _allowed_move(grievance, action=action, actor=actor, note=note)
     counted = tally_key(grievance)
-    kind = actor_kind(user=actor, grievance=grievance)
-    try:
-        move = transition_for(grievance.status, action, kind) if kind else None
-    except IllegalTransition as exc:
-        raise TransitionRefused(str(exc)) from exc
-    if move is None:
-        raise Forbidden(refusal_message(actor))
-    if move.needs_note and not note.strip():
-        raise ValidationFailed(_("Please add a note."), errors={"note": [_("A note is needed.")]})
     now = timezone.now()
     from_status = grievance.status
     _apply_side_effects(grievance, action=Action(action), actor=actor, now=now)
@@ -95,12 +92,31 @@ def grievance_move(
         from_status=from_status,
         to_status=move.to,
         note=note.strip(),
+        message=message,
     )
     hooks.grievance_event_emit(grievance, action, note=note.strip())
     from .. import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
 
     transaction.on_commit(lambda: tasks.notify_status_change_task.enqueue(grievance.pk))
     return grievance
+
+
+def _allowed_move(grievance: Grievance, *, action: str, actor, note: str):
+    """The transition this actor may make now, or the refusal (403, 409, a missing note)."""
+    if action == Action.DECIDE_APPEAL and (
+        conflict := conflict_of_interest(actor, Can.GRIEVANCE_DECIDE_APPEAL, grievance)
+    ):
+        raise Forbidden(conflict)  # separation of duties (grievances/appellate.py)
+    kind = actor_kind(user=actor, grievance=grievance)
+    try:
+        move = transition_for(grievance.status, action, kind) if kind else None
+    except IllegalTransition as exc:
+        raise TransitionRefused(str(exc)) from exc
+    if move is None:
+        raise Forbidden(refusal_message(actor))
+    if move.needs_note and not note.strip():
+        raise ValidationFailed(_("Please add a note."), errors={"note": [_("A note is needed.")]})
+    return move
 
 
 def _apply_side_effects(grievance: Grievance, *, action: Action, actor, now) -> None:
@@ -194,14 +210,18 @@ def grievance_assign_to(*, grievance_id: int, assignee_id: int, actor) -> Grieva
     grievance = grievance_lock(grievance_id)
     assignee = officer_get(user_id=assignee_id)
     if not officer_can_take(user=assignee, room_id=grievance.room_id):
-        message = _("Choose an officer of %(room)s.") % {"room": grievance.room.name}
-        raise ValidationFailed(message, errors={"assignee": [message]})
-    note = _("Assigned to %(name)s.") % {"name": assignee.full_name or assignee.email}
+        refusal = _("Choose an officer of %(room)s.") % {"room": grievance.room.name}
+        raise ValidationFailed(refusal, errors={"assignee": [refusal]})
+    message = (ASSIGNED_TO, {"name": assignee.full_name or assignee.email})
     if _assign_is_a_move(grievance.status):
         grievance.assignee = assignee
         grievance.save(update_fields=["assignee", "updated_at"])
         return grievance_move(
-            grievance_id=grievance_id, action=Action.ASSIGN, actor=actor, note=note
+            grievance_id=grievance_id,
+            action=Action.ASSIGN,
+            actor=actor,
+            note=english_text(message),
+            message=message,
         )
     if grievance.status not in OPEN_STATUSES:
         raise TransitionRefused(
@@ -210,7 +230,7 @@ def grievance_assign_to(*, grievance_id: int, assignee_id: int, actor) -> Grieva
         )
     grievance.assignee = assignee
     grievance.save(update_fields=["assignee", "updated_at"])
-    event_write(grievance, actor=actor, action="reassigned", note=note)
+    event_write(grievance, actor=actor, action="reassigned", message=message)
     return grievance
 
 

@@ -4,6 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from champions.accounts import policy
+from champions.accounts.services import user_create
 from champions.controlrooms.selectors import (
     control_room_get,
     control_room_list,
@@ -12,9 +14,11 @@ from champions.controlrooms.selectors import (
     room_for_district,
     room_get_by_code,
 )
+from champions.controlrooms.services import RoomInput
 from champions.core.models import District, State
 from champions.grievances.models import Grievance
 from champions.grievances.tests.factories import lodge, pune_enterprise
+from champions.networkadmin.services import PermissionRefused, network_room_update
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +88,42 @@ def test_everyone_but_the_hub_is_refused_and_nothing_changes(client, request, ro
 
     assert statuses == [302] * 5 if role is None else [403] * 5
     assert _snapshot(setting) == before
+
+
+@pytest.mark.parametrize(
+    ("_case", "room_code"), [("posted to a spoke", "spoke-mh"), ("posted to no room", None)]
+)
+def test_a_hub_officer_outside_the_hubs_own_room_is_refused_and_nothing_changes(
+    client, setting, _case, room_code
+):
+    room = room_get_by_code(code=room_code) if room_code else None
+    outsider = user_create(
+        email="hub.elsewhere@example.com",
+        password="pw-Secret-2026",
+        role="hub_officer",
+        control_room_id=room.pk if room else None,
+    )
+    client.force_login(outsider)
+    before = _snapshot(setting)
+
+    statuses = [client.post(url, data).status_code for url, data in _requests(setting)]
+
+    assert statuses == [403] * 5
+    assert _snapshot(setting) == before
+    with pytest.raises(PermissionRefused):
+        network_room_update(
+            actor=outsider,
+            room_id=setting["mh"].pk,
+            data=RoomInput(
+                code="spoke-mh",
+                name="Renamed",
+                host_office="MSME-DFO Mumbai",
+                city="",
+                state_id=None,
+            ),
+        )
+    assert _snapshot(setting) == before
+    assert not policy.can(outsider, policy.Action.NETWORK_CHANGE)
 
 
 @pytest.mark.parametrize("role", ["hub_officer", "administrator"])
@@ -174,7 +214,8 @@ def test_the_room_list_takes_a_fixed_number_of_queries(
 
     # session, user, tallies, rooms, states, default?, uncovered; the layout's own queries
     # (unread notifications and the rest of the base template)
-    with django_assert_num_queries(8):
+    # 9: the policy asks once whether the officer's own room is the hub (`network.change`).
+    with django_assert_num_queries(9):
         response = client.get(reverse("web:networkadmin:rooms"))
 
     assert response.status_code == 200
