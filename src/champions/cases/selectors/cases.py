@@ -151,10 +151,15 @@ def steps_for_owner(*, user, include_done: bool = False) -> list[CaseStep]:
     return list(qs.select_related("case__enterprise").order_by("due_on", "id")[:200])
 
 
-def cases_dashboard_panel() -> Panel:
-    """The dashboard's hand-holding panel (whole country): open, overdue, closed this month."""
+def cases_dashboard_panel(*, user) -> Panel:
+    """The dashboard's hand-holding panel: open, overdue, closed this month. A spoke officer
+    counts their own room's cases (as the rest of their dashboard); the hub, leadership and
+    analysts the whole country."""
     today = timezone.localdate()
-    found = Case.objects.aggregate(
+    qs = Case.objects.all()
+    if user_is_spoke_officer(user):
+        qs = qs.filter(room_id=user.control_room_id)
+    found = qs.aggregate(
         open=Count("id", filter=Q(status=CaseStatus.OPEN)),
         overdue=Count("id", filter=Q(status=CaseStatus.OPEN, due_on__lt=today)),
         closed=Count(
