@@ -125,6 +125,19 @@ def _counts(qs: QuerySet[Case], *, user) -> QueueCounts:
     return QueueCounts(**found)
 
 
+def case_view_queryset(*, user, view: str = "open") -> QuerySet[Case]:
+    """The cases of one queue view the user may see (the API pages it by id)."""
+    qs = case_queryset_for_user(user=user)
+    if view == "closed":
+        return qs.filter(status=CaseStatus.CLOSED)
+    qs = qs.filter(status=CaseStatus.OPEN)
+    if view == "mine":
+        return qs.filter(assignee_id=user.pk)
+    if view == "overdue":
+        return qs.filter(due_on__lt=timezone.localdate())
+    return qs
+
+
 def case_queue(*, user, view: str = "open", limit: int = 100) -> tuple[list[Case], QueueCounts]:
     """The room's cases (the hub: every room's) for one view, soonest due first, and the counts."""
     qs = case_queryset_for_user(user=user)
