@@ -3,7 +3,7 @@ same policy (`case.work` to write; officers see their room's cases, the hub and 
 all, an entrepreneur their own units')."""
 
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
@@ -60,7 +60,7 @@ class CaseDetailOut(CaseOut):
     notes: list[NoteOut]
 
 
-class QueueView(str, Enum):
+class QueueView(StrEnum):
     OPEN = "open"
     MINE = "mine"
     OVERDUE = "overdue"
