@@ -52,7 +52,7 @@ def _handler(service: FakeService):
             except OSError:  # the client gave up (its timeout) before the slow reply
                 pass
 
-        do_GET = do_POST = _reply  # noqa: N815 - the names http.server calls
+        do_GET = do_POST = _reply  # the names http.server calls
 
         def log_message(self, *args) -> None:  # keep the test output quiet
             pass

@@ -84,10 +84,3 @@ def test_done_steps_and_closed_cases_are_left_alone_and_overdue_cases_told(
     notification = Notification.objects.get()  # the case, not the done step
     assert (notification.recipient, notification.kind) == (spoke_officer, "case_step_due")
     assert notification.title == "Follow-up overdue: Deccan Precision Tools"
-
-
-def test_the_daily_job_is_scheduled():
-    from champions.config.periodic import PERIODIC_JOBS
-
-    job = next(j for j in PERIODIC_JOBS if j.name == "case-followups")
-    assert job.task == "champions.cases.tasks.case_followups_task"
