@@ -150,3 +150,14 @@ def redis_url():
     if not url:
         pytest.skip("REDIS_URL is not set: no Redis server to test against (.ci/run sets it)")
     return url
+
+
+@pytest.fixture
+def fake_service():
+    """A local HTTP server standing in for a remote service (tests/fake_http.py)."""
+    from tests.fake_http import fake_service_start
+
+    service, server = fake_service_start()
+    yield service
+    server.shutdown()
+    server.server_close()

@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from champions.cases.models import Case
 from champions.cases.services import case_open
+from champions.grievances.models import Grievance
 from champions.grievances.services import GrievanceInput, grievance_lodge
 from champions.roomnet.services import review_schedule
 from champions.samadhaan.models import Filing
 
 from .conftest import (
+    APPELLATE_EMAIL,
     PHONE,
     SPOKE_EMAIL,
     blocking_violations,
@@ -139,3 +141,35 @@ def test_the_new_pages_fit_a_phone_and_pass_axe_in_both_languages(
                 f"{path} ({language}) is wider than 360 px"
             )
             _check(phone)
+
+
+def test_the_grievance_page_links_to_the_sop_step_on_a_phone_in_both_languages(
+    live_server, spoke_officer_account, appellate_officer_account, delayed_payment, new_page
+):
+    """The officer follows "How to handle this" from the grievance to its SOP step; the
+    appellate officer, on an appealed grievance, to the appeal page. 360 px, axe, en + hi."""
+    for language, link in (("en", "How to handle this"), ("hi", "इसे कैसे संभालें")):
+        phone = new_page(PHONE)
+        use_language(phone, live_server.url, language)
+        log_in(phone, live_server.url, SPOKE_EMAIL)
+        open_path(phone, live_server.url, f"/grievances/{delayed_payment.pk}/")
+        _check(phone)
+        phone.get_by_role("link", name=link).click()
+        phone.wait_for_load_state()
+        assert phone.url.endswith("/help/sop/grievance-handling/#step-1")
+        assert phone.locator("#step-1").is_visible()
+        assert scroll_width(phone) <= PHONE["width"]
+        _check(phone)
+
+    Grievance.objects.filter(pk=delayed_payment.pk).update(status="appealed")
+    for language, title in (("en", "Deciding an appeal"), ("hi", "अपील पर निर्णय")):
+        phone = new_page(PHONE)
+        use_language(phone, live_server.url, language)
+        log_in(phone, live_server.url, APPELLATE_EMAIL)
+        open_path(phone, live_server.url, f"/grievances/{delayed_payment.pk}/")
+        phone.locator(".sop-hint a").click()
+        phone.wait_for_load_state()
+        assert phone.url.endswith("/help/sop/appeal-handling/#step-1")
+        assert phone.get_by_role("heading", name=title).is_visible()
+        assert scroll_width(phone) <= PHONE["width"]
+        _check(phone)

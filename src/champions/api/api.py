@@ -9,6 +9,7 @@ from django.http import HttpRequest, JsonResponse
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from champions.assistant.api import router as assistant_router
+from champions.cases.api import router as cases_router
 from champions.compliance.api import router as compliance_router
 from champions.core.errors import DomainError
 from champions.grievances.api import router as grievances_router
@@ -124,4 +125,5 @@ api.add_router("/triage", triage_router, tags=["triage"])
 api.add_router("/opportunities", opportunities_router, tags=["opportunities"])
 api.add_router("/network", network_router, tags=["network"])
 api.add_router("/assistant", assistant_router, tags=["assistant"])
+api.add_router("/cases", cases_router, tags=["hand-holding cases"])
 api.add_router("/open-data", open_data_router, tags=["open data"])

@@ -21,7 +21,7 @@ from .selectors import message_moods_since
 DAYS = 30
 
 
-def assistant_mood_panel() -> Panel:
+def assistant_mood_panel(*, user=None) -> Panel:
     """Visitors' messages read by triage in the last 30 days, and their share per sentiment."""
     counts: Counter = Counter()
     for row in message_moods_since(since=timezone.now() - timedelta(days=DAYS)):

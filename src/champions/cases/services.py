@@ -15,7 +15,7 @@ from champions.core.errors import NotFound, ValidationFailed
 from champions.grievances.selectors import officer_can_take, officer_get
 from champions.registry.selectors import enterprise_get_for_user, enterprise_representatives
 
-from . import selectors
+from . import notices, selectors
 from .choices import CaseOutcome, CaseStatus
 from .errors import CaseClosed
 from .models import Case, CaseNote, CaseStep
@@ -115,7 +115,9 @@ def case_step_add(
         raise _invalid("due_on", _("Give the date the step is due."))
     if due_on < timezone.localdate():
         raise _invalid("due_on", _("The due date cannot be in the past."))
-    return CaseStep.objects.create(case=case, title=title, owner=owner, due_on=due_on)
+    step = CaseStep.objects.create(case=case, title=title, owner=owner, due_on=due_on)
+    notices.step_owner_tell_assigned(step, actor=actor)
+    return step
 
 
 @transaction.atomic

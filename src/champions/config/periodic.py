@@ -87,6 +87,14 @@ PERIODIC_JOBS = [
         why="remind enterprises of GST, TDS, tax, EPF/ESI, Udyam and MSME Form-1 due dates",
     ),
     PeriodicJob(
+        name="case-followups",
+        task="champions.cases.tasks.case_followups_task",
+        every=timedelta(days=1),
+        # Steps and the 30-day follow-up (CASES_SLA_DAYS) are whole days; each message has an
+        # idempotency key, so a second run in a day sends nothing.
+        why="tell step owners of steps due or overdue, and officers of cases past follow-up",
+    ),
+    PeriodicJob(
         name="systemic-clusters",
         task="champions.insights.tasks.systemic_clusters_task",
         every=timedelta(days=1),

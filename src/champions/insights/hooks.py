@@ -3,7 +3,8 @@
 `integrations` sits above `insights` in the layers, so insights cannot read the CPGRAMS outbox
 itself; the integrations app registers a panel here from its `AppConfig.ready()` (as it
 registers its grievance hook), and the dashboard shows what each panel returns. A panel is a
-read: a function of no argument returning a `Panel`, a fixed number of queries.
+read: a function of the keyword `user` (the viewer, so a panel can keep a spoke officer to
+their own room) returning a `Panel`, a fixed number of queries.
 """
 
 from collections.abc import Callable
@@ -17,7 +18,7 @@ class Panel:
     warning: bool = False  # something needs attention (failed deliveries, say)
 
 
-DashboardPanel = Callable[[], Panel]
+DashboardPanel = Callable[..., Panel]  # panel(*, user) -> Panel
 DASHBOARD_PANELS: list[DashboardPanel] = []
 
 
@@ -27,5 +28,5 @@ def dashboard_panel_register(panel: DashboardPanel) -> None:
         DASHBOARD_PANELS.append(panel)
 
 
-def dashboard_panels() -> list[Panel]:
-    return [panel() for panel in DASHBOARD_PANELS]
+def dashboard_panels(*, user) -> list[Panel]:
+    return [panel(user=user) for panel in DASHBOARD_PANELS]

@@ -80,7 +80,7 @@ def dashboard_view(request):
     context = {**data, "filters": filters, "measure": measure, "updated_at": timezone.now()}
     context["choices"] = dashboard.filter_choices(user=request.user)
     context["growing"] = selectors.systemic_growing()
-    context["extra_panels"] = hooks.dashboard_panels()
+    context["extra_panels"] = hooks.dashboard_panels(user=request.user)
     template = "insights/partials/_panels.html" if request.htmx else "insights/dashboard.html"
     return render(request, template, context)
 

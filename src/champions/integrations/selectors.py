@@ -67,7 +67,7 @@ def cpgrams_outbox_lag() -> tuple[int, int, datetime | None]:
     return health["queued"], health["failed"], oldest
 
 
-def cpgrams_sync_panel():
+def cpgrams_sync_panel(*, user=None):
     """The dashboard's CPGRAMS panel (registered with insights in `apps.ready()`)."""
     health = cpgrams_sync_health()
     last = health["last_success"]

@@ -16,6 +16,8 @@ class NotificationKind(models.TextChoices):
     SERVICE_REQUEST_UPDATED = "service_request_updated", _("A technology centre answers a request")
     OPPORTUNITY_MATCHED = "opportunity_matched", _("A new opportunity matches your unit")
     CLUSTER_JOIN_REQUESTED = "cluster_join_requested", _("A unit asks to join your cluster")
+    CASE_STEP_ASSIGNED = "case_step_assigned", _("A hand-holding step is given to you")
+    CASE_STEP_DUE = "case_step_due", _("A hand-holding step or case is due or overdue")
 
 
 class ChannelName(models.TextChoices):
@@ -48,4 +50,6 @@ DEFAULT_CHANNELS: dict[str, frozenset[str]] = {
     NotificationKind.SERVICE_REQUEST_UPDATED: _NO_SMS,
     NotificationKind.OPPORTUNITY_MATCHED: _NO_SMS,
     NotificationKind.CLUSTER_JOIN_REQUESTED: _NO_SMS,
+    NotificationKind.CASE_STEP_ASSIGNED: _NO_SMS,
+    NotificationKind.CASE_STEP_DUE: _NO_SMS,
 }

@@ -19,6 +19,7 @@ from champions.controlrooms.selectors import room_district_ids
 from champions.core.errors import NotFound, ValidationFailed
 
 from .classification import Classification, InvalidFigures, NoRuleInForce, classify
+from .hooks import VerificationStatus, verification_status
 from .models import CategoryChange, Enterprise, ImportJob
 
 
@@ -124,6 +125,7 @@ class EnterpriseDetail:
     classification: Classification
     history: list[CategoryChange]
     can_edit: bool
+    udyam: VerificationStatus | None  # the last Udyam check, if any
 
 
 def enterprise_detail_get_for_user(*, user, enterprise_id: int) -> EnterpriseDetail:
@@ -134,6 +136,7 @@ def enterprise_detail_get_for_user(*, user, enterprise_id: int) -> EnterpriseDet
         classification=enterprise_classification(enterprise=enterprise),
         history=category_history(enterprise=enterprise),
         can_edit=enterprise_can_edit(user=user, enterprise=enterprise),
+        udyam=verification_status(enterprise.pk),
     )
 
 

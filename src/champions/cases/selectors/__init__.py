@@ -7,6 +7,7 @@ from .cases import (  # noqa: F401
     case_get_for_user,
     case_queryset_for_user,
     case_queue,
+    case_view_queryset,
     cases_dashboard_panel,
     cases_for_enterprise,
     step_get_for_user,

@@ -125,6 +125,19 @@ def _counts(qs: QuerySet[Case], *, user) -> QueueCounts:
     return QueueCounts(**found)
 
 
+def case_view_queryset(*, user, view: str = "open") -> QuerySet[Case]:
+    """The cases of one queue view the user may see (the API pages it by id)."""
+    qs = case_queryset_for_user(user=user)
+    if view == "closed":
+        return qs.filter(status=CaseStatus.CLOSED)
+    qs = qs.filter(status=CaseStatus.OPEN)
+    if view == "mine":
+        return qs.filter(assignee_id=user.pk)
+    if view == "overdue":
+        return qs.filter(due_on__lt=timezone.localdate())
+    return qs
+
+
 def case_queue(*, user, view: str = "open", limit: int = 100) -> tuple[list[Case], QueueCounts]:
     """The room's cases (the hub: every room's) for one view, soonest due first, and the counts."""
     qs = case_queryset_for_user(user=user)
@@ -151,10 +164,15 @@ def steps_for_owner(*, user, include_done: bool = False) -> list[CaseStep]:
     return list(qs.select_related("case__enterprise").order_by("due_on", "id")[:200])
 
 
-def cases_dashboard_panel() -> Panel:
-    """The dashboard's hand-holding panel (whole country): open, overdue, closed this month."""
+def cases_dashboard_panel(*, user) -> Panel:
+    """The dashboard's hand-holding panel: open, overdue, closed this month. A spoke officer
+    counts their own room's cases (as the rest of their dashboard); the hub, leadership and
+    analysts the whole country."""
     today = timezone.localdate()
-    found = Case.objects.aggregate(
+    qs = Case.objects.all()
+    if user_is_spoke_officer(user):
+        qs = qs.filter(room_id=user.control_room_id)
+    found = qs.aggregate(
         open=Count("id", filter=Q(status=CaseStatus.OPEN)),
         overdue=Count("id", filter=Q(status=CaseStatus.OPEN, due_on__lt=today)),
         closed=Count(

@@ -18,6 +18,7 @@ from champions.opportunities.selectors import responding_counts, spark_detail
 from champions.registry.selectors import enterprise_get_for_user
 from champions.samadhaan.selectors import filings_for_enterprise
 from champions.schemes.selectors import finance_options, recommendations_for_enterprise
+from champions.udyam.selectors import verification_status_get
 
 from .cases import cases_for_enterprise
 
@@ -43,6 +44,7 @@ class Overview:
     filings: list
     gem_seller: object | None
     may_open_case: bool
+    udyam: object | None = None  # registry.hooks.VerificationStatus: the last Udyam check
     extra_panels: list = field(default_factory=list)
 
 
@@ -91,4 +93,5 @@ def enterprise_overview(*, user, enterprise_id: int) -> Overview:
         filings=filings_for_enterprise(user=user, enterprise_id=enterprise.pk),
         gem_seller=seller_for_enterprise(enterprise_id=enterprise.pk),
         may_open_case=can(user, Can.CASE_WORK, enterprise),
+        udyam=verification_status_get(enterprise.pk),
     )

@@ -126,6 +126,23 @@ def test_queue_counts_and_views(spoke_officer, hub_officer, other_spoke_officer,
         "Export order"
     ]
     assert selectors.case_queue(user=other_spoke_officer)[1].open == 0
-    panel = selectors.cases_dashboard_panel()
+    panel = selectors.cases_dashboard_panel(user=hub_officer)
     assert [value for _label, value in panel.rows] == ["2", "1", "1"]
     assert panel.warning
+
+
+def test_dashboard_panel_keeps_a_spoke_officer_to_their_room(
+    spoke_officer, other_spoke_officer, hub_officer, leadership, entrepreneur
+):
+    unit = pune_unit(entrepreneur)
+    opened_case(spoke_officer, unit, goal="ZED certification")
+    elsewhere = opened_case(hub_officer, unit, goal="Export order")
+    Case.objects.filter(pk=elsewhere.pk).update(room_id=other_spoke_officer.control_room_id)
+
+    def open_count(user):
+        return selectors.cases_dashboard_panel(user=user).rows[0][1]
+
+    assert open_count(spoke_officer) == "1"
+    assert open_count(other_spoke_officer) == "1"
+    assert open_count(hub_officer) == "2"
+    assert open_count(leadership) == "2"

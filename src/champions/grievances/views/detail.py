@@ -19,6 +19,7 @@ from ..forms.actions import (
     ReferralForm,
     TransferForm,
 )
+from ..sop_links import sop_section_for
 from ..workflow.table import TRANSITIONS, Action, Actor, actions_for
 from .common import (
     timeline_rows,
@@ -100,6 +101,7 @@ def detail_context(request, detail: selectors.GrievanceDetail, *, message_form=N
         if grievance.status == Status.AWAITING_MSME
         else None,
         "appeal_decision": _latest(detail.timeline, Action.DECIDE_APPEAL),
+        "sop_section": sop_section_for(grievance=grievance, user=request.user),
     }
 
 

@@ -18,6 +18,7 @@ from champions.core.pagination import keyset_page
 
 from .. import selectors, services
 from ..forms.actions import BulkForm
+from ..sop_links import sop_section_for_queue
 from .common import show_refusal
 from .labels import BULK_DONE
 
@@ -65,6 +66,7 @@ def _queue_context(request, queue: selectors.QueueResult) -> dict:
         "rooms": control_room_list(),
         "current_status": queue.filterset.form.cleaned_data.get("status", ""),
         "edits_service_levels": selectors.user_edits_service_levels(request.user),
+        "sop_section": sop_section_for_queue(user=request.user),
     }
 
 

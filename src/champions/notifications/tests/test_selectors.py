@@ -55,6 +55,8 @@ def test_the_grid_shows_defaults_and_saved_choices(entrepreneur):
         "service_request_updated",
         "opportunity_matched",
         "cluster_join_requested",
+        "case_step_assigned",
+        "case_step_due",
     ]
     assert [cell.channel for cell in other[0].cells] == ["in_app", "email", "sms"]
 

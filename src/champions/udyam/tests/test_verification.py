@@ -35,7 +35,7 @@ def test_a_number_the_portal_does_not_know_is_flagged_at_registration(
 
 
 def test_another_name_or_class_is_a_mismatch_shown_with_what_differs(
-    client, entrepreneur, django_capture_on_commit_callbacks
+    client, entrepreneur, spoke_officer, django_capture_on_commit_callbacks
 ):
     sandbox_record_put(udyam_number=NUMBER, name="Konkan Agro Foods", category="medium")
     unit = _register(entrepreneur, django_capture_on_commit_callbacks)
@@ -46,6 +46,10 @@ def test_another_name_or_class_is_a_mismatch_shown_with_what_differs(
     page = client.get(reverse("web:registry:enterprise_detail", args=[unit.pk])).content.decode()
     assert "Mismatch with the Udyam registration" in page
     assert "Konkan Agro Foods" in page
+    client.force_login(spoke_officer)  # the one-page overview gets it from its selector
+    page = client.get(reverse("web:cases:overview", args=[unit.pk])).content.decode()
+    assert "Mismatch with the Udyam registration" in page
+    assert "classification (medium)" in page
 
 
 def test_the_same_unit_under_its_legal_form_is_verified(
