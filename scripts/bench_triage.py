@@ -43,13 +43,17 @@ from champions.triage.services import triage_model_versions, triage_text  # noqa
 def bench_request_path(texts: list[str]) -> dict:
     triage_text(text=texts[0])  # load the models outside the timing
     timings = []
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for text in texts:
         timings.append(timed(lambda t=text: triage_text(text=t)))
     total = time.perf_counter() - started
+    # CPU time of this process: what one core delivers while the machine's other work
+    # pre-empts it (wall time then counts the waiting too).
+    cpu = time.process_time() - cpu_started
     return {
         "texts": len(texts),
         "texts_per_second": len(texts) / total,
+        "texts_per_cpu_second": len(texts) / cpu,
         "p50_ms": percentile(timings, 50),
         "p95_ms": percentile(timings, 95),
     }
@@ -106,8 +110,10 @@ def write_doc(machine: dict, request: dict, embedding: dict, duplicates: dict) -
             "|---|---|",
             f"| fast triage, one text at a time (all six predictions, CPGRAMS category, "
             f"explanation; no embeddings; runs in the after-commit task, not in the request) "
-            f"| {request['texts_per_second']:.0f} texts/s; p50 {request['p50_ms']:.1f} ms, "
-            f"p95 {request['p95_ms']:.1f} ms ({request['texts']} hand-written examples) |",
+            f"| {request['texts_per_second']:.0f} texts/s of wall time, "
+            f"{request['texts_per_cpu_second']:.0f} per CPU second; p50 "
+            f"{request['p50_ms']:.1f} ms, p95 {request['p95_ms']:.1f} ms "
+            f"({request['texts']} hand-written examples) |",
             f"| embeddings, batches of 64 | {embedding['batch_texts_per_second']:.0f} texts/s "
             f"({embedding['texts']} texts) |",
             f"| embedding one text | p50 {embedding['single_p50_ms']:.1f} ms |",
@@ -135,7 +141,8 @@ def main() -> None:
     texts = [row["text"] for row in examples()][: args.texts]
     request = bench_request_path(texts)
     print(
-        f"request path: {request['texts_per_second']:.0f} texts/s, "
+        f"request path: {request['texts_per_second']:.0f} texts/s "
+        f"({request['texts_per_cpu_second']:.0f} per CPU second), "
         f"p50 {request['p50_ms']:.1f} ms, p95 {request['p95_ms']:.1f} ms"
     )
     embedding = bench_embeddings(texts)

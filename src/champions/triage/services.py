@@ -9,14 +9,15 @@ from pathlib import Path
 import numpy as np
 from django.db import transaction
 
-from . import embeddings
-from .choices import CATEGORY_DESCRIPTIONS, Category, Emotion, Sentiment, Urgency
+from . import embeddings, explain
+from .choices import CATEGORY_DESCRIPTIONS, Emotion, Sentiment, Urgency
 from .datasets import data_fingerprint
 from .errors import TextTooLong
 from .history import history_read
 from .language import language_identify
 from .models import HistoryExample
 from .results import Explanation, NearestExample, Prediction, ThreadSummary, TriageResult
+from .routing import department_scores
 from .store import TriageModels, models_load, models_manifest
 from .training import models_train
 from .urgency import LEVELS, urgency_decide, urgency_signals
@@ -37,6 +38,8 @@ nearest_neighbours = embeddings.nearest_neighbours
 duplicates_find = embeddings.duplicates_find
 clusters_find = embeddings.clusters_find
 EMBEDDING_MODEL = embeddings.EMBEDDING_MODEL
+PastOutcome = explain.PastOutcome
+explanation_summary = explain.summary_sentence  # in the active language
 
 
 def _best(scores: dict[str, float]) -> Prediction:
@@ -65,7 +68,23 @@ def _language(probability: dict[str, float], text: str):
     return Prediction(str(guess.label), guess.confidence), guess.reason
 
 
-def _explain(models, text, category, department, signals, raised, language_reason):
+def _cpgrams_category(models, paths, department: str) -> dict:
+    """The routed organisation's nearest CPGRAMS category path, or {} when none matched."""
+    if models.paths is None or paths is None:
+        return {}
+    found = models.paths.nearest(paths, department)
+    if found is None:
+        return {}
+    category, similarity = found
+    return {
+        "code": category.code,
+        "path": category.path,
+        "path_hindi": category.path_hindi,
+        "similarity": round(similarity, 3),
+    }
+
+
+def _explain(models, text, category, department, signals, raised, language_reason, paths):
     category_model = models.models["category"]
     vector = category_model.features([text])
     nearest = [
@@ -76,24 +95,14 @@ def _explain(models, text, category, department, signals, raised, language_reaso
     ]
     category_terms = category_model.top_terms(text, category.label)
     department_terms = models.models["department"].top_terms(text, department.label)
-    found = models.categories.nearest(vector, department.label) if models.categories else None
-    cpgrams_category = (
-        {
-            "code": found[0].code,
-            "path": found[0].path,
-            "path_hindi": found[0].path_hindi,
-            "similarity": round(found[1], 3),
-        }
-        if found
-        else {}
+    cpgrams_category = _cpgrams_category(models, paths, department.label)
+    summary = explain.summary_sentence(
+        category=category.label,
+        category_terms=category_terms,
+        department=department.label,
+        department_terms=department_terms,
+        signals=signals,
     )
-    words = ", ".join(category_terms[:4]) or "the wording as a whole"
-    summary = (
-        f"{Category(category.label).label}: decided by {words}; "
-        f"closest past example is about {Category(nearest[0].category).label.lower()}."
-    )
-    if signals:
-        summary += " Urgency signals: " + ", ".join(signals) + "."
     return Explanation(
         category_terms=category_terms,
         department_terms=department_terms,
@@ -114,7 +123,10 @@ def triage_text(*, text: str, models_directory: Path | None = None) -> TriageRes
     models = models_load(models_directory)
     distributions = models.stack.distributions(text)
     category = _best(distributions["category"])
-    department = _best(distributions["department"])
+    department_distribution, paths = department_scores(
+        models.paths, models.stack.featuriser.transform([text]), distributions["department"]
+    )
+    department = _best(department_distribution)
     urgency, signals, raised = _urgency(distributions["urgency"], text)
     language, language_reason = _language(distributions["language"], text)
     sentiment_scores = distributions["sentiment"]
@@ -127,7 +139,9 @@ def triage_text(*, text: str, models_directory: Path | None = None) -> TriageRes
         sentiment=_best(sentiment_scores),
         emotion=_best(emotion_scores),
         urgency_signals=signals,
-        explanation=_explain(models, text, category, department, signals, raised, language_reason),
+        explanation=_explain(
+            models, text, category, department, signals, raised, language_reason, paths
+        ),
         model_versions=triage_model_versions(models),
         sentiment_scores={k: round(v, 4) for k, v in sentiment_scores.items()},
         emotion_scores={k: round(v, 4) for k, v in emotion_scores.items()},

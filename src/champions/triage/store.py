@@ -12,14 +12,14 @@ import numpy as np
 from django.conf import settings
 from scipy import sparse
 
-from .categories import CategoryIndex
 from .datasets import TASKS
 from .errors import TriageModelsMissing
 from .features import HeadStack, TextModel
+from .routing import PathIndex
 
 MANIFEST = "manifest.json"
 MODELS = "models.joblib"
-FORMAT = 2  # bump when the files' layout changes, so old stores are rebuilt
+FORMAT = 3  # bump when the files' layout changes, so old stores are rebuilt
 
 
 def models_directory() -> Path:
@@ -72,7 +72,7 @@ class TriageModels:
     manifest: dict
     models: dict[str, TextModel]
     neighbours: Neighbours
-    categories: CategoryIndex | None = None
+    paths: PathIndex | None = None
     stack: HeadStack = field(init=False)  # every head's weights side by side
 
     def __post_init__(self) -> None:
@@ -88,14 +88,14 @@ def store_write(
     models: dict[str, TextModel],
     neighbours: Neighbours,
     manifest: dict,
-    categories: CategoryIndex | None = None,
+    paths: PathIndex | None = None,
 ) -> None:
     """Write the models (one file: the heads share one featuriser), then the manifest last, so
     a reader never sees a half-written store. A new manifest is what a running process
     notices (`models_load` compares its modification time) to load the new models."""
     directory.mkdir(parents=True, exist_ok=True)
     temporary = directory / (MODELS + ".tmp")
-    stored = {"models": models, "neighbours": neighbours, "categories": categories}
+    stored = {"models": models, "neighbours": neighbours, "paths": paths}
     joblib.dump(stored, temporary, compress=1)
     temporary.replace(directory / MODELS)
     temporary = directory / (MANIFEST + ".tmp")
@@ -133,7 +133,7 @@ def models_load(directory: Path | None = None) -> TriageModels:
             manifest=manifest,
             models=stored["models"],
             neighbours=stored["neighbours"],
-            categories=stored.get("categories"),
+            paths=stored.get("paths"),
         )
         _cache[directory] = (stamp, loaded)
         return loaded

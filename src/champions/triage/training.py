@@ -8,9 +8,9 @@ import sklearn
 from sklearn.metrics import f1_score
 from sklearn.model_selection import train_test_split
 
-from .categories import CategoryIndex
 from .datasets import SEED, TASKS, Dataset, data_fingerprint, dataset_build, examples
 from .features import Featuriser, TextModel
+from .routing import PathIndex
 from .store import FORMAT, Neighbours, models_directory, store_write
 
 HOLDOUT_SHARE = 0.2
@@ -97,5 +97,5 @@ def models_train(
         "data": files,
         "models": entries,
     }
-    store_write(directory, models, neighbours, manifest, CategoryIndex.build(featuriser))
+    store_write(directory, models, neighbours, manifest, PathIndex.build(featuriser))
     return manifest

@@ -14,7 +14,7 @@ from champions.grievances.triage_link.predictions import (
     officer_training_examples,
 )
 from champions.triage import datasets
-from champions.triage.services import triage_models_train
+from champions.triage.services import triage_models_train, triage_text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +112,9 @@ def test_an_override_and_a_referral_change_the_next_trained_model(
     assert all(b < 0.5 for b in before)
     assert all(a > b for a, b in zip(after, before, strict=True))
     assert [_top_department(tmp_path / "after", t) for t in texts] == ["Ayush", "Ayush"]
+    # and what is served (the classifier routed with the category paths) follows them
+    served = [triage_text(text=t, models_directory=tmp_path / "after") for t in texts]
+    assert [result.department.label for result in served] == ["Ayush", "Ayush"]
 
 
 def _top_department(directory, text: str) -> str:

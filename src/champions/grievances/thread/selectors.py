@@ -58,7 +58,7 @@ def grievance_detail_get_for_user(*, user, grievance_id: int) -> GrievanceDetail
         canned_replies=canned_reply_list() if is_officer else [],
         rooms=[r for r in control_room_list() if r.pk != grievance.room_id] if is_officer else [],
         officers=room_officer_list(room_id=grievance.room_id) if is_officer else [],
-        triage=triage_panel_get(grievance=grievance) if is_officer else None,
+        triage=triage_panel_get(grievance=grievance, user=user) if is_officer else None,
     )
 
 

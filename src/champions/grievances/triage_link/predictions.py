@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..sla.clock import add_working_days
 from ..sla.selectors import calendar_for, sla_policy_for
+from .past import past_grievances_link
 
 log = logging.getLogger(__name__)
 
@@ -168,8 +169,9 @@ def vector_of(row: GrievanceVector) -> np.ndarray:
 
 @transaction.atomic
 def grievance_embed(*, grievance_id: int) -> GrievanceVector | None:
-    """Store the grievance's embedding and link earlier grievances of the same MSME that say
-    the same thing. Safe to run twice: the vector is replaced, links are not repeated."""
+    """Store the grievance's embedding, link earlier grievances of the same MSME that say
+    the same thing, and keep the nearest finished grievances in its triage explanation. Safe
+    to run twice: the vector is replaced, links are not repeated."""
     grievance = Grievance.objects.filter(pk=grievance_id).first()
     if grievance is None:
         return None
@@ -183,7 +185,9 @@ def grievance_embed(*, grievance_id: int) -> GrievanceVector | None:
             "model_version": version,
         },
     )
-    duplicates_link(grievance=grievance, vector=np.asarray(embedding, dtype=np.float32))
+    vector = np.asarray(embedding, dtype=np.float32)
+    duplicates_link(grievance=grievance, vector=vector)
+    past_grievances_link(grievance=grievance, vector=vector)
     return row
 
 

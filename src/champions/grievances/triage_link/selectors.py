@@ -1,5 +1,6 @@
 """Reads of AI triage: the officers' panel, and embeddings and decisions for insights."""
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,6 +16,8 @@ from ..models import (
     Triage,
     TriageOverride,
 )
+from ..scope import grievance_list_by_ids_for_user
+from .past import SHOWN as PAST_SHOWN
 
 
 @dataclass(frozen=True)
@@ -27,10 +30,27 @@ class TriagePanel:
     messages: dict[int, Triage]
     decisions: dict[str, TriageOverride]
     duplicates: list[DuplicateCandidate]
+    # The nearest finished grievances the officer may see, with their cosine, best first.
+    past: list[tuple[Grievance, float]] = dataclasses.field(default_factory=list)
 
 
-def triage_panel_get(*, grievance: Grievance) -> TriagePanel:
-    """Officers' view of triage (the caller has checked the user is an officer in scope)."""
+def _past_visible(triage: Triage | None, user) -> list[tuple[Grievance, float]]:
+    explanation = triage.explanation if triage and isinstance(triage.explanation, dict) else {}
+    found = {
+        int(item["grievance_id"]): float(item.get("similarity", 0))
+        for item in explanation.get("nearest_grievances") or []
+        if isinstance(item, dict) and str(item.get("grievance_id", "")).isdigit()
+    }
+    if not found or user is None:
+        return []
+    visible = grievance_list_by_ids_for_user(user=user, grievance_ids=list(found))
+    visible.sort(key=lambda g: -found[g.pk])
+    return [(g, found[g.pk]) for g in visible[:PAST_SHOWN]]
+
+
+def triage_panel_get(*, grievance: Grievance, user=None) -> TriagePanel:
+    """Officers' view of triage (the caller has checked the user is an officer in scope).
+    The nearest past grievances are those of the stored explanation that `user` may see."""
     rows = list(Triage.objects.filter(grievance=grievance).order_by("id"))
     latest = {row.scope: row for row in rows if row.scope != TriageScope.MESSAGE}
     decisions: dict[str, TriageOverride] = {}
@@ -42,6 +62,7 @@ def triage_panel_get(*, grievance: Grievance) -> TriagePanel:
         .order_by("-similarity")
     )
     return TriagePanel(
+        past=_past_visible(latest.get(TriageScope.GRIEVANCE), user),
         grievance=latest.get(TriageScope.GRIEVANCE),
         thread=latest.get(TriageScope.THREAD),
         messages={row.message_id: row for row in rows if row.message_id},

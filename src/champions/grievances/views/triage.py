@@ -7,8 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from champions.accounts import policy
@@ -17,9 +17,10 @@ from champions.accounts.selectors import user_is_officer
 from champions.core.errors import DomainError, Forbidden, NotFound
 from champions.core.names import local_name, name_text
 from champions.triage.choices import Emotion, Language, Sentiment, UrgencySignal
+from champions.triage.services import PastOutcome, explanation_summary
 
 from .. import selectors, services
-from ..choices import Category, FieldSource, Priority, TriageField
+from ..choices import Category, FieldSource, Priority, Status, TriageField
 from ..forms.actions import TriageDecisionForm
 from ..models import Grievance, Triage
 from ..triage_link.services import PREDICTED_COLUMN, triage_value_label
@@ -96,11 +97,68 @@ def _mood(triage: Triage | None) -> dict | None:
     }
 
 
-def _explanation(triage: Triage) -> dict:
+def _outcome(grievance: Grievance) -> str:
+    """What became of a past grievance, in the reader's language."""
+    if grievance.referred_to:
+        text = _("referred to %(organisation)s") % {"organisation": grievance.referred_to}
+    elif grievance.resolved_at:
+        days = max((grievance.resolved_at - grievance.lodged_at).days, 0)
+        text = ngettext("resolved in %(days)d day", "resolved in %(days)d days", days) % {
+            "days": days
+        }
+    else:
+        text = str(Status(grievance.status).label).lower()
+    if grievance.rating:
+        text += _(", rated %(rating)d of 5") % {"rating": grievance.rating}
+    return text
+
+
+def _past(panel: selectors.TriagePanel) -> list[dict]:
+    return [
+        {
+            "id": grievance.pk,
+            "number": grievance.registration_number,
+            "subject": grievance.subject,
+            "outcome": _outcome(grievance),
+            "percent": round(similarity * 100),
+            "similarity": similarity,
+        }
+        for grievance, similarity in panel.past
+    ]
+
+
+def _summary(triage: Triage, explanation: dict, past: list[dict]) -> str:
+    """The stored explanation's sentence again, in the officer's language, naming the
+    nearest past grievance and its outcome."""
+    first = past[0] if past else None
+    return explanation_summary(
+        category=triage.category,
+        category_terms=[str(t) for t in explanation.get("category_terms") or []],
+        department=triage.department,
+        department_terms=[str(t) for t in explanation.get("department_terms") or []],
+        signals=[str(s) for s in triage.urgency_signals or []],
+        past=PastOutcome(first["number"], first["outcome"], first["similarity"]) if first else None,
+    )
+
+
+def _cpgrams_path(explanation: dict) -> str:
+    found = explanation.get("cpgrams_category") or {}
+    if not isinstance(found, dict):
+        return ""
+    hindi = get_language() == "hi" and found.get("path_hindi")
+    return str(hindi or found.get("path") or "")
+
+
+def _explanation(triage: Triage, panel: selectors.TriagePanel) -> dict:
     """The readable parts of the stored explanation: the words that weighed most for the
-    category and the department, and the nearest hand-written examples."""
+    category and the department, the CPGRAMS category path, the nearest past grievances the
+    officer may see with their outcome (else the nearest hand-written examples), and the
+    summary sentence in the officer's language."""
     explanation = triage.explanation if isinstance(triage.explanation, dict) else {}
+    past = _past(panel)
     return {
+        "past": past,
+        "cpgrams_path": _cpgrams_path(explanation),
         "terms": [str(term) for term in explanation.get("category_terms") or []][:8],
         "department_terms": [str(t) for t in explanation.get("department_terms") or []][:8],
         "neighbours": [
@@ -112,7 +170,7 @@ def _explanation(triage: Triage) -> dict:
             for item in (explanation.get("nearest_examples") or [])[:3]
             if isinstance(item, dict)
         ],
-        "summary": str(explanation.get("summary", "")),
+        "summary": _summary(triage, explanation, past),
         "language_reason": str(explanation.get("language_reason", "")),
     }
 
@@ -132,7 +190,7 @@ def triage_context(grievance: Grievance, panel: selectors.TriagePanel | None) ->
         "missing": False,
         "fields": _field_rows(grievance, panel),
         "signals": signals,
-        "explanation": _explanation(panel.grievance),
+        "explanation": _explanation(panel.grievance, panel),
         "moods": [
             (gettext_lazy("The grievance"), _mood(panel.grievance)),
             (gettext_lazy("The whole thread"), _mood(panel.thread)),

@@ -7,7 +7,10 @@ from champions.triage.datasets import TASKS
 from champions.triage.errors import TriageModelsMissing
 from champions.triage.evaluation import evaluate, evaluate_with_history
 from champions.triage.services import history_import, triage_models_train
+from champions.triage.similarity import GROUPS_FILE, thresholds_evaluate
 from champions.triage.store import models_directory
+
+DUPLICATES = "duplicates"
 
 
 class Command(BaseCommand):
@@ -16,7 +19,8 @@ class Command(BaseCommand):
         "the imported history and officers' decisions; `import-history FILE.csv` stores a "
         "ministry's past grievances (text, department, optional category) as training "
         "examples; `evaluate --task T --data FILE` prints macro-F1, per-class precision and "
-        "recall and the confusion matrix as JSON."
+        "recall and the confusion matrix as JSON; `evaluate --task duplicates` measures the "
+        "duplicate and cluster thresholds on the shipped labelled grievance groups."
     )
 
     def add_arguments(self, parser) -> None:
@@ -32,9 +36,22 @@ class Command(BaseCommand):
             "import-history", help="Store a ministry's past grievances as training examples."
         )
         history.add_argument("file", type=Path, metavar="FILE.csv")
+        self._add_evaluate(subcommands)
+
+    def _add_evaluate(self, subcommands) -> None:
         evaluate_parser = subcommands.add_parser("evaluate", help="Score a model on a file.")
-        evaluate_parser.add_argument("--task", choices=TASKS, required=True)
-        evaluate_parser.add_argument("--data", type=Path, required=True, metavar="FILE.csv")
+        evaluate_parser.add_argument(
+            "--task",
+            choices=[*TASKS, DUPLICATES],
+            required=True,
+            help="A model's task, or `duplicates`: the duplicate and cluster thresholds.",
+        )
+        evaluate_parser.add_argument(
+            "--data",
+            type=Path,
+            metavar="FILE.csv",
+            help="Required except for `duplicates` (default: the shipped labelled groups).",
+        )
         evaluate_parser.add_argument("--models", type=Path, help="Directory of the models.")
         evaluate_parser.add_argument(
             "--baseline",
@@ -70,13 +87,17 @@ class Command(BaseCommand):
         for name in ("data", "history"):
             if options[name] is not None and not options[name].exists():
                 raise CommandError(f"{options[name]}: no such file")
+        if options["data"] is None and options["task"] != DUPLICATES:
+            raise CommandError("--data is required for this task")
         try:
             result = self._evaluate(options)
-        except (TriageModelsMissing, ValueError) as exc:
+        except (TriageModelsMissing, ValueError, KeyError) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
 
     def _evaluate(self, options) -> dict:
+        if options["task"] == DUPLICATES:
+            return thresholds_evaluate(options["data"] or GROUPS_FILE)
         if options["history"] is None:
             return evaluate(
                 options["task"],
