@@ -16,7 +16,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_formula_like(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    """A lone "-" (the placeholder for "none") or "+" is plain text to every spreadsheet."""
+    return isinstance(value, str) and len(value) > 1 and value.startswith(FORMULA_STARTS)
 
 
 def neutralise(value: Any) -> Any:

@@ -8,10 +8,19 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from champions.core import spreadsheets
+from champions.triage.choices import Sentiment
 
 from .panels import SENTIMENTS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+MEASURES = {
+    "lodged": gettext_lazy("Lodged"),
+    "resolved": gettext_lazy("Resolved"),
+    "escalated": gettext_lazy("Escalated"),
+    "appealed": gettext_lazy("Appealed"),
+}
 
 
 def _headline(data):
@@ -20,12 +29,13 @@ def _headline(data):
     rows = []
     for item in data["headline"]:
         w = item.windows
-        rows.append([item.metric, w["today"].current, w["today"].previous, w["week"].current,
-                     w["week"].previous, w["month"].current, w["month"].previous])  # fmt: skip
+        rows.append([str(MEASURES.get(item.metric, item.metric)), w["today"].current,
+                     w["today"].previous, w["week"].current, w["week"].previous,
+                     w["month"].current, w["month"].previous])  # fmt: skip
     backlog = data["backlog"]
     rows += [
-        ["open", backlog.open, "", "", "", "", ""],
-        ["overdue", backlog.overdue, "", "", "", "", ""],
+        [_("open now"), backlog.open, "", "", "", "", ""],
+        [_("overdue (past 21 working days)"), backlog.overdue, "", "", "", "", ""],
     ]
     return head, rows
 
@@ -57,10 +67,39 @@ def _states(data):
 
 
 def _mood(data):
-    head = [_("Day"), *SENTIMENTS, _("Negative %")]
+    head = [_("Day"), *(str(Sentiment(s).label) for s in SENTIMENTS), _("Negative %")]
     rows = [[d.day.isoformat(), *(d.sentiments[s] for s in SENTIMENTS), d.negative_percent]
             for d in data["mood"]["days"]]  # fmt: skip
     return head, rows
+
+
+def _negative(key, first):
+    """Negative texts per category or room: (name, negative, all, percent) rows."""
+
+    def build(data):
+        head = [str(first), _("Negative texts"), _("Texts"), _("Negative %")]
+        return head, [list(row) for row in key(data)]
+
+    return build
+
+
+def _scheme_states(data):
+    schemes = data["schemes"]
+    rows = [list(pair) for pair in schemes["states"]]
+    if schemes["unanswered"]:
+        rows.append([_("State not answered"), schemes["unanswered"]])
+    return [_("State"), _("Checks")], rows
+
+
+def _growing(data):
+    head = [_("Issue"), _("Grievances"), _("Change this week")]
+    return head, [list(row) for row in data["growing"]]
+
+
+def _panels(data):
+    """The panels other apps add (CPGRAMS sync, hand-holding cases, assistant chats)."""
+    head = [_("Panel"), _("Measure"), _("Value")]
+    return head, [[p.title, label, value] for p in data["extra_panels"] for label, value in p.rows]
 
 
 TABLES = {
@@ -82,7 +121,19 @@ TABLES = {
     "emotions": _pairs(
         lambda d: d["mood"]["emotions"], gettext_lazy("Emotion"), gettext_lazy("Texts")
     ),
+    "mood_categories": _negative(lambda d: d["mood"]["categories"], gettext_lazy("Category")),
+    "mood_rooms": _negative(lambda d: d["mood_rooms"], gettext_lazy("Control room")),
+    "schemes": _pairs(
+        lambda d: d["schemes"]["schemes"],
+        gettext_lazy("Scheme"),
+        gettext_lazy("Checks found eligible"),
+    ),
+    "scheme_states": _scheme_states,
+    "growing": _growing,
+    "panels": _panels,
 }
+# Tables whose figures are not in the cached dashboard figures: the view adds them.
+EXTRA_TABLES = ("growing", "panels")
 
 
 def table_rows(name: str, data: dict) -> tuple[list[str], list[list]]:

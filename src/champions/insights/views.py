@@ -92,6 +92,10 @@ def export_view(request, table: str, fmt: str):
     if table not in exports.TABLES or fmt not in ("csv", "xlsx"):
         raise Http404
     _filters, _measure, data = _dashboard_data(request)
+    if table == "growing":
+        data = {**data, "growing": selectors.systemic_growing()}
+    elif table == "panels":
+        data = {**data, "extra_panels": hooks.dashboard_panels(user=request.user)}
     head, rows = exports.table_rows(table, data)
     return exports.download(table, fmt, head, rows)
 

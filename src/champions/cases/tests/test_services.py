@@ -146,3 +146,25 @@ def test_dashboard_panel_keeps_a_spoke_officer_to_their_room(
     assert open_count(other_spoke_officer) == "1"
     assert open_count(hub_officer) == "2"
     assert open_count(leadership) == "2"
+
+
+def test_cached_dashboard_panels_are_kept_per_room(spoke_officer, hub_officer, entrepreneur):
+    # The dashboard caches panels; a spoke officer's count must not be served to the hub (or
+    # the other way round) from that cache.
+    from django.core.cache import cache
+
+    from champions.insights.hooks import dashboard_panels
+
+    cache.clear()
+    unit = pune_unit(entrepreneur)
+    opened_case(spoke_officer, unit, goal="ZED certification")
+    elsewhere = opened_case(hub_officer, unit, goal="Export order")
+    Case.objects.filter(pk=elsewhere.pk).update(room_id=hub_officer.control_room_id)
+
+    def open_count(user):
+        panel = next(p for p in dashboard_panels(user=user) if p.title == "Hand-holding cases")
+        return panel.rows[0][1]
+
+    assert open_count(spoke_officer) == "1"
+    assert open_count(hub_officer) == "2"
+    assert open_count(spoke_officer) == "1"

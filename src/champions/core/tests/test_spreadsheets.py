@@ -22,13 +22,15 @@ def test_csv_cells_that_start_a_formula_get_an_apostrophe(text):
 
 
 def test_plain_text_and_numbers_are_unchanged():
-    assert spreadsheets.neutralise_row(["Pune", "a=b", "", 0, -1, None]) == [
+    # "-" alone is the "none" placeholder of the dashboard tables, not a formula
+    assert spreadsheets.neutralise_row(["Pune", "a=b", "", 0, -1, None, "-"]) == [
         "Pune",
         "a=b",
         "",
         0,
         -1,
         None,
+        "-",
     ]
 
 

@@ -4,6 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from champions.grievances.tests.factories import lodge, pune_enterprise
@@ -12,6 +13,12 @@ from champions.integrations.selectors import cpgrams_sync_health
 
 pytestmark = pytest.mark.django_db
 DELIVERED_AT = datetime(2026, 3, 2, 10, 30, tzinfo=ZoneInfo("Asia/Kolkata"))
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_panels():
+    """The dashboard caches its panels (insights/hooks.py); each test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture
