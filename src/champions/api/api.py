@@ -17,6 +17,7 @@ from champions.insights.api import router as open_data_router
 from champions.network.api import router as network_router
 from champions.opportunities.api import router as opportunities_router
 from champions.registry.api import router as registry_router
+from champions.samadhaan.api import router as samadhaan_router
 from champions.schemes.api import router as schemes_router
 from champions.triage.api import router as triage_router
 
@@ -126,4 +127,5 @@ api.add_router("/opportunities", opportunities_router, tags=["opportunities"])
 api.add_router("/network", network_router, tags=["network"])
 api.add_router("/assistant", assistant_router, tags=["assistant"])
 api.add_router("/cases", cases_router, tags=["hand-holding cases"])
+api.add_router("/samadhaan", samadhaan_router, tags=["MSME Samadhaan"])
 api.add_router("/open-data", open_data_router, tags=["open data"])
