@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from .choices import CATEGORY_DESCRIPTIONS, STATE_GOVERNMENT, Emotion, Language, Sentiment
+from .phrasebook import PHRASEBOOK_FILE, generated_texts
 from .roman import romanise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -17,7 +18,13 @@ EXAMPLES_FILE = DATA_DIR / "examples.csv"
 ORGANISATIONS_FILE = DATA_DIR / "cpgrams_organisations.csv"
 CATEGORY_TREE_FILE = DATA_DIR / "cpgrams_category_tree.csv"
 GOEMOTIONS_FILE = DATA_DIR / "goemotions_train.tsv"
-DATA_FILES = [EXAMPLES_FILE, ORGANISATIONS_FILE, CATEGORY_TREE_FILE, GOEMOTIONS_FILE]
+DATA_FILES = [
+    EXAMPLES_FILE,
+    ORGANISATIONS_FILE,
+    CATEGORY_TREE_FILE,
+    GOEMOTIONS_FILE,
+    PHRASEBOOK_FILE,
+]
 
 TASKS = ["category", "department", "urgency", "language", "sentiment", "emotion"]
 # Our own examples are few and in the product's domain; they count more than derived rows.
@@ -233,6 +240,8 @@ def dataset_build(task: str, *, quick: bool = False, sources: bool | None = None
     elif task == "sentiment":
         for source, row in own:
             data.add(source, row["text"], row["sentiment"], weight=EXAMPLE_WEIGHT)
+        for generated in generated_texts():
+            data.add(PHRASEBOOK_FILE.name, generated.text, generated.sentiment)
         for row in goemotions_rows:
             level = _sentiment_of(row["emotions"].split(","))
             if level is not None:
@@ -240,6 +249,8 @@ def dataset_build(task: str, *, quick: bool = False, sources: bool | None = None
     elif task == "emotion":
         for source, row in own:
             data.add(source, row["text"], row["emotion"], weight=EXAMPLE_WEIGHT)
+        for generated in generated_texts():
+            data.add(PHRASEBOOK_FILE.name, generated.text, generated.emotion)
         for row in goemotions_rows:
             # A comment with k Ekman groups is k rows of weight 1/k.
             groups = row["ekman"].split(",")

@@ -2,14 +2,20 @@
 names of the CPGRAMS category tree and the Hindi examples, written in Latin letters by
 `roman.romanise`, with the spelling variants people type ("nahin", "nahi", "nhi"), plus the
 hand-written list in `language.HINDI_ROMAN`. Words that are common in English comments
-(GoEmotions) are left out, so "main", "to" or "hi" never count as Hindi."""
+(GoEmotions) are left out, so "main", "to" or "hi" never count as Hindi.
+
+A word in neither lexicon ("pareshaan", "krna", a name) gets a probability of being Hindi from
+a character n-gram model (multinomial naive Bayes, Hindi lexicon against English words), so
+spellings the lexicon never saw still count."""
 
 import csv
+import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from .phrasebook import phrasebook
 from .roman import romanise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -39,6 +45,8 @@ def _hindi_texts() -> list[str]:
         texts += [row["description_hindi"] for row in csv.DictReader(f)]
     with open(DATA_DIR / "examples.csv", encoding="utf-8", newline="") as f:
         texts += [row["text"] for row in csv.DictReader(f) if _DEVANAGARI.search(row["text"])]
+    for mood in phrasebook()["moods"].values():
+        texts += mood["hi"]
     return texts
 
 
@@ -62,6 +70,49 @@ def hindi_words(hand_written: frozenset[str]) -> frozenset[str]:
     for word, _n in counts.items():
         if len(word) >= 3:
             derived |= variants(word)
+    for mood in phrasebook()["moods"].values():  # our Hinglish phrases: their Hindi words
+        for text in mood["hinglish"]:
+            found = re.findall(r"[A-Za-z]+", text)  # acronyms ("GST", "PSU") left out
+            derived |= {w.lower() for w in found if len(w) >= 3 and not w.isupper()}
     for word in hand_written:
         derived |= variants(word)
     return frozenset((derived - english_words()) | hand_written)
+
+
+def _grams(word: str) -> list[str]:
+    padded = f"<{word}>"
+    return [padded[i : i + n] for n in (1, 2, 3, 4) for i in range(len(padded) - n + 1)]
+
+
+@cache
+def _word_model(hindi: frozenset[str], english: frozenset[str]) -> tuple[dict[str, float], float]:
+    """Per character n-gram, log P(gram | Hindi) - log P(gram | English) (add-one smoothing),
+    and the log prior ratio of the two lexicons."""
+    hindi_counts: Counter = Counter()
+    english_counts: Counter = Counter()
+    for word in hindi:
+        hindi_counts.update(_grams(word))
+    for word in english:
+        english_counts.update(_grams(word))
+    grams = hindi_counts.keys() | english_counts.keys()
+    hindi_total = sum(hindi_counts.values()) + len(grams)
+    english_total = sum(english_counts.values()) + len(grams)
+    ratios = {
+        gram: math.log((hindi_counts[gram] + 1) / hindi_total)
+        - math.log((english_counts[gram] + 1) / english_total)
+        for gram in grams
+    }
+    return ratios, math.log(len(hindi) / len(english))
+
+
+@lru_cache(maxsize=100_000)
+def hindi_probability(word: str, hindi: frozenset[str], english: frozenset[str]) -> float:
+    """P(Hindi) of a lower-case Latin word: 1 or 0 when a lexicon knows it, else the n-gram
+    model's, its log-odds scaled to a four-letter word (long words would be too sure)."""
+    if word in hindi:
+        return 1.0
+    if word in english:
+        return 0.0
+    ratios, prior = _word_model(hindi, english)
+    log_odds = (prior + sum(ratios.get(gram, 0.0) for gram in _grams(word))) * 4 / len(word)
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, log_odds))))

@@ -150,3 +150,10 @@ def test_the_cpgrams_category_lies_under_the_predicted_department(triage_models)
     assert found["path"].split(" > ")[0] == result.department.label
     assert found["path_hindi"]
     assert 0 < found["similarity"] <= 1
+
+
+def test_a_worried_hinglish_owner_is_not_neutral(triage_models):
+    result = triage_text(text="bahut pareshan hain, factory band hone wali hai")
+
+    assert result.emotion.label in {"fear", "sadness"}
+    assert result.sentiment.label in {"negative", "very_negative"}
