@@ -33,6 +33,7 @@ from .sla.services import (
 )
 from .sla.sweep import SweepResult, sla_sweep
 from .thread.services import grievance_message_add, grievance_message_add_with_attachments
+from .triage_link.predictions import grievance_triage_backfill, grievance_triage_missing_count
 from .triage_link.services import grievance_triage_decide, triage_value_label
 from .workflow.services import (
     actor_kind,
@@ -69,7 +70,9 @@ __all__ = [
     "grievance_remote_change",
     "grievance_transfer",
     "grievance_transition",
+    "grievance_triage_backfill",
     "grievance_triage_decide",
+    "grievance_triage_missing_count",
     "grievances_bulk_assign_to_me",
     "grievances_bulk_transfer",
     "grievances_reroute",
