@@ -73,9 +73,12 @@ class Command(BaseCommand):
             )
         # After the users (the demo grievances need the hub); a second run adds nothing.
         self.stdout.write(f"demo grievances: {demo_grievances()} added")
-        # Demo grievances are written without triage: embed them so that duplicates and
-        # systemic issues are alive on a fresh machine (only what is missing; docs/INSIGHTS.md
-        # has the time it takes), then group them into systemic issues.
+        self._embed_demo()
+
+    def _embed_demo(self) -> None:
+        """Demo grievances are written without triage: embed them so that duplicates and
+        systemic issues are alive on a fresh machine (only what is missing; the time it takes
+        is in docs/ARCHITECTURE.md), then group them into systemic issues."""
         if grievance_triage_missing_count():
             call_command("triage_backfill", stdout=self.stdout)
             clusters = systemic_clusters_refresh()
