@@ -43,6 +43,12 @@ def user_emails_with_roles(*, roles: list[str]) -> list[str]:
     return list(User.objects.filter(role__in=roles, is_active=True).values_list("email", flat=True))
 
 
+def user_emails_and_languages_with_roles(*, roles: list[str]) -> list[tuple[str, str]]:
+    """(e-mail, preferred language or "") of the active accounts with these roles."""
+    users = User.objects.filter(role__in=roles, is_active=True).order_by("pk")
+    return list(users.values_list("email", "preferred_language"))
+
+
 def spoke_officer_count(*, room_id: int) -> int:
     return User.objects.filter(role=Role.SPOKE_OFFICER, control_room_id=room_id).count()
 

@@ -37,6 +37,7 @@ from .thread.services import (
     grievance_message_add,
     grievance_message_add_with_attachments,
 )
+from .triage_link.predictions import grievance_triage_backfill, grievance_triage_missing_count
 from .triage_link.services import grievance_triage_decide, triage_value_label
 from .workflow.services import (
     actor_kind,
@@ -74,7 +75,9 @@ __all__ = [
     "grievance_remote_change",
     "grievance_transfer",
     "grievance_transition",
+    "grievance_triage_backfill",
     "grievance_triage_decide",
+    "grievance_triage_missing_count",
     "grievances_bulk_assign_to_me",
     "grievances_bulk_transfer",
     "grievances_reroute",

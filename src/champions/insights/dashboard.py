@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.db.models import Q, Sum
+from django.utils.translation import gettext_lazy as _
 
 from champions.accounts.selectors import (
     user_is_analyst,
@@ -26,6 +27,12 @@ from .states import STATE_TILES
 PERIODS = (7, 30, 90, 365)
 LANGUAGES = ("en", "hi", "hinglish")
 HEADLINE_METRICS = ("lodged", "resolved", "escalated", "appealed")
+HEADLINE_LABELS = {
+    "lodged": _("Lodged"),
+    "resolved": _("Resolved"),
+    "escalated": _("Escalated"),
+    "appealed": _("Appealed"),
+}
 AGE_BUCKETS = [(7, "0-7"), (21, "8-21"), (30, "22-30"), (60, "31-60"), (90, "61-90")]
 SLA_METRICS = ("routed", "routed_in_sla", "resolved", "resolved_in_sla")
 TOP = 10

@@ -10,17 +10,10 @@ from openpyxl import Workbook
 from champions.core import spreadsheets
 from champions.triage.choices import Sentiment
 
+from .dashboard import HEADLINE_LABELS
 from .panels import SENTIMENTS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-MEASURES = {
-    "lodged": gettext_lazy("Lodged"),
-    "resolved": gettext_lazy("Resolved"),
-    "escalated": gettext_lazy("Escalated"),
-    "appealed": gettext_lazy("Appealed"),
-}
 
 
 def _headline(data):
@@ -29,7 +22,7 @@ def _headline(data):
     rows = []
     for item in data["headline"]:
         w = item.windows
-        rows.append([str(MEASURES.get(item.metric, item.metric)), w["today"].current,
+        rows.append([str(HEADLINE_LABELS[item.metric]), w["today"].current,
                      w["today"].previous, w["week"].current, w["week"].previous,
                      w["month"].current, w["month"].previous])  # fmt: skip
     backlog = data["backlog"]

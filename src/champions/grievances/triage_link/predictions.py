@@ -297,14 +297,19 @@ def grievance_triage_after_lodging(*, grievance_id: int) -> Triage | None:
     return stored
 
 
+def _untriaged():
+    triaged = Triage.objects.filter(scope=TriageScope.GRIEVANCE).values("grievance_id")
+    return Grievance.objects.filter(~Q(pk__in=triaged) | Q(vector__isnull=True))
+
+
+def grievance_triage_missing_count() -> int:
+    """Grievances that lack a prediction or a vector (what the backfill would fill)."""
+    return _untriaged().count()
+
+
 def grievance_triage_backfill(*, limit: int = 1000) -> int:
     """Triage and embed up to `limit` grievances that lack a prediction or a vector."""
-    triaged = Triage.objects.filter(scope=TriageScope.GRIEVANCE).values("grievance_id")
-    missing = (
-        Grievance.objects.filter(~Q(pk__in=triaged) | Q(vector__isnull=True))
-        .order_by("id")
-        .values_list("pk", flat=True)[:limit]
-    )
+    missing = _untriaged().order_by("id").values_list("pk", flat=True)[:limit]
     done = 0
     for grievance_id in list(missing):
         grievance_triage_fill(grievance_id=grievance_id)

@@ -1,6 +1,7 @@
 from django import template
 
 from champions.insights import charts
+from champions.insights.dashboard import HEADLINE_LABELS
 from champions.insights.formats import indian_number
 
 register = template.Library()
@@ -49,3 +50,9 @@ def negative_bars(days) -> dict:
 @register.filter
 def sum_values(values) -> int:
     return sum(values)
+
+
+@register.filter
+def measure(metric: str) -> str:
+    """A headline metric's name in the active language (lodged -> Lodged)."""
+    return str(HEADLINE_LABELS.get(metric, metric))

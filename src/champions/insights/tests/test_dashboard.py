@@ -9,14 +9,20 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
+from champions.accounts.models import User
+from champions.accounts.services import user_create
 from champions.core.models import District, State
 from champions.grievances.services import grievance_transition
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.insights.formats import indian_number
+from champions.insights.models import ALL, BacklogRollup
 from champions.insights.services import rollups_catch_up_all, weekly_summary_send
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
@@ -182,3 +188,34 @@ def test_the_weekly_summary_goes_to_leadership_once_a_week(leadership, hub_offic
     html, mime = message.alternatives[0]
     assert mime == "text/html"
     assert "<strong>4</strong>" in html  # open now
+
+
+def test_each_leader_gets_the_summary_in_their_language_with_indian_numbers(
+    leadership, hub_officer, lodged
+):
+    cache.clear()
+    hindi_reader = user_create(
+        email="sachiv@example.com", password="pw-Secret-2026", role="leadership"
+    )
+    User.objects.filter(pk=hindi_reader.pk).update(preferred_language="hi")
+    national = BacklogRollup.objects.filter(category=ALL, channel=ALL, language=ALL)
+    national.filter(pk=national.order_by("pk").first().pk).update(
+        count=F("count") + 1234566
+    )  # 12,34,570 open in all
+
+    assert weekly_summary_send() == 2
+    by_address = {message.to[0]: message for message in mail.outbox}
+    english, hindi = by_address[leadership.email], by_address[hindi_reader.email]
+    english_html, hindi_html = english.alternatives[0][0], hindi.alternatives[0][0]
+
+    assert '<html lang="en">' in english_html
+    assert '<html lang="hi">' in hindi_html
+    assert '<th scope="row">Lodged</th>' in english_html
+    with translation.override("hi"):
+        lodged_in_hindi = gettext("Lodged")
+    assert lodged_in_hindi.startswith("दर्ज")
+    assert f'<th scope="row">{lodged_in_hindi}</th>' in hindi_html
+    assert "<strong>12,34,570</strong>" in english_html
+    assert "<strong>12,34,570</strong>" in hindi_html
+    assert hindi.subject != english.subject
+    assert "lodged:" not in hindi.body

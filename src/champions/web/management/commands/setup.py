@@ -9,6 +9,8 @@ from champions.clusters.services import CENTRES_FILE, centres_load
 from champions.controlrooms.services import NETWORK_FILE, network_load
 from champions.core.reference import DATA_DIR, reference_data_load
 from champions.grievances.reference import HOLIDAYS_FILE, grievance_reference_load
+from champions.grievances.services import grievance_triage_missing_count
+from champions.insights.services import systemic_clusters_refresh
 from champions.schemes.services import SCHEMES_DIR, catalogue_load
 from champions.triage.services import triage_models_are_current, triage_models_train
 from champions.web.demo import demo_data_is_loaded, demo_data_load, demo_grievances
@@ -71,6 +73,16 @@ class Command(BaseCommand):
             )
         # After the users (the demo grievances need the hub); a second run adds nothing.
         self.stdout.write(f"demo grievances: {demo_grievances()} added")
+        self._embed_demo()
+
+    def _embed_demo(self) -> None:
+        """Demo grievances are written without triage: embed them so that duplicates and
+        systemic issues are alive on a fresh machine (only what is missing; the time it takes
+        is in docs/ARCHITECTURE.md), then group them into systemic issues."""
+        if grievance_triage_missing_count():
+            call_command("triage_backfill", stdout=self.stdout)
+            clusters = systemic_clusters_refresh()
+            self.stdout.write(f"systemic issues: {len(clusters)} found")
 
     def _triage_models(self) -> None:
         """Build the AI triage models when missing or older than their data (~1 minute)."""
