@@ -6,23 +6,33 @@ import time
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
+from django_tasks import default_task_backend
 
 from champions.accounts.models import User
 from champions.registry.models import Enterprise
 from champions.web.demo import DEMO_TOTP_SECRET
+from champions.web.management.commands.setup import DEMO_EMBED_KEY
 
 
 @pytest.mark.django_db
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})
 def test_setup_twice_loads_once_and_duplicates_nothing(capsys, triage_models):
     # given: triage models built from today's data (setup would train them when missing)
+    cache.delete(DEMO_EMBED_KEY)
     call_command("setup")
     users, enterprises = User.objects.count(), Enterprise.objects.count()
-    capsys.readouterr()
+    first = capsys.readouterr().out
 
     call_command("setup")
 
     out = capsys.readouterr().out
+    # The demo grievances' embedding is handed to the worker once, not run by setup itself.
+    assert "to embed, queued for the worker" in first
+    assert "to embed, already queued" in out
+    assert [r.task.name for r in default_task_backend.results] == ["demo_embed_task"]
     assert (users, enterprises) == (
         9,
         307,

@@ -10,10 +10,13 @@ from champions.controlrooms.services import NETWORK_FILE, network_load
 from champions.core.reference import DATA_DIR, reference_data_load
 from champions.grievances.reference import HOLIDAYS_FILE, grievance_reference_load
 from champions.grievances.services import grievance_triage_missing_count
-from champions.insights.services import systemic_clusters_refresh
 from champions.schemes.services import SCHEMES_DIR, catalogue_load
 from champions.triage.services import triage_models_are_current, triage_models_train
 from champions.web.demo import demo_data_is_loaded, demo_data_load, demo_grievances
+
+# Enqueue the demo embedding again only if the worker has not finished it after this long.
+DEMO_EMBED_KEY = "setup-demo-embed-queued"
+DEMO_EMBED_WAIT = 2 * 60 * 60
 
 
 def _fingerprint(*paths: Path) -> str:
@@ -76,13 +79,20 @@ class Command(BaseCommand):
         self._embed_demo()
 
     def _embed_demo(self) -> None:
-        """Demo grievances are written without triage: embed them so that duplicates and
-        systemic issues are alive on a fresh machine (only what is missing; the time it takes
-        is in docs/ARCHITECTURE.md), then group them into systemic issues."""
-        if grievance_triage_missing_count():
-            call_command("triage_backfill", stdout=self.stdout)
-            clusters = systemic_clusters_refresh()
-            self.stdout.write(f"systemic issues: {len(clusters)} found")
+        """Demo grievances are written without triage. Embedding them (so that duplicates and
+        systemic issues are alive on a fresh machine) takes minutes, so it is handed to the
+        worker `make run` starts, once: `champions triage_backfill` does the same in the
+        foreground. The time it takes is in docs/ARCHITECTURE.md."""
+        missing = grievance_triage_missing_count()
+        if not missing:
+            return
+        if cache.add(DEMO_EMBED_KEY, True, timeout=DEMO_EMBED_WAIT):
+            from champions.web.tasks import demo_embed_task
+
+            demo_embed_task.enqueue()
+            self.stdout.write(f"demo grievances: {missing} to embed, queued for the worker")
+        else:
+            self.stdout.write(f"demo grievances: {missing} to embed, already queued")
 
     def _triage_models(self) -> None:
         """Build the AI triage models when missing or older than their data (~1 minute)."""
