@@ -161,3 +161,16 @@ def fake_service():
     yield service
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked():
+    """Every test starts in the site's language: a request served in Hindi (LocaleMiddleware
+    activates the reader's language and leaves it active in the thread) or a service that
+    renders in a recipient's language must not turn the next test's messages Hindi."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -77,6 +77,17 @@ API_BODIES = {
     "/api/v1/network/posts": {"kind": "business_request", "title": "Yarn", "text": "Cotton yarn."},
     "/api/v1/network/posts/{post_id}/introductions": {"message": "We spin yarn."},
     "/api/v1/network/introductions/{introduction_id}/answer": {"accept": True},
+    "/api/v1/cases/": {"enterprise_id": 1, "goal": "ZED certification"},
+    "/api/v1/cases/{case_id}/assign": {"assignee_id": 1},
+    "/api/v1/cases/{case_id}/steps": {
+        "title": "Balance sheets",
+        "owner_id": 1,
+        "due_on": "2030-01-31",
+    },
+    "/api/v1/cases/steps/{step_id}/done": {},
+    "/api/v1/cases/{case_id}/notes": {"body": "Called the owner."},
+    "/api/v1/cases/{case_id}/close": {"outcome": "achieved"},
+    "/api/v1/samadhaan/filings/{filing_id}/refresh": {},
 }
 
 
@@ -121,6 +132,9 @@ def world(entrepreneur, spoke_officer, hub_officer):
         "notification_id": 0,
         "post_id": 0,
         "introduction_id": 0,
+        "case_id": 0,
+        "step_id": 0,
+        "filing_id": 0,
     }
 
 
