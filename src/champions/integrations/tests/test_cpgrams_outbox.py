@@ -20,25 +20,19 @@ from champions.grievances.services import (
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.integrations import outbox
 from champions.integrations.cpgrams.client import HttpCpgramsClient
-from champions.integrations.cpgrams.sandbox import sandbox_running
 from champions.integrations.models import OutboxKind, OutboxMessage, OutboxStatus
+from champions.integrations.tests.conftest import TOKEN
 
 pytestmark = pytest.mark.django_db
 
-TOKEN = "test-token"
-
 
 @pytest.fixture
-def sandbox(tmp_path, settings):
-    with sandbox_running(tmp_path / "sandbox.sqlite3", token=TOKEN) as server:
-        settings.CPGRAMS_ENABLED = True
-        settings.CPGRAMS_BASE_URL = server.url
-        settings.CPGRAMS_TOKEN = TOKEN
-        settings.CPGRAMS_TIMEOUT = 2
-        settings.CPGRAMS_MAX_ATTEMPTS = 3
-        settings.CPGRAMS_RETRY_BASE_SECONDS = 10
-        settings.CPGRAMS_RETRY_CAP_SECONDS = 60
-        yield server
+def sandbox(sandbox, settings):
+    """The shared sandbox, with a short retry schedule."""
+    settings.CPGRAMS_MAX_ATTEMPTS = 3
+    settings.CPGRAMS_RETRY_BASE_SECONDS = 10
+    settings.CPGRAMS_RETRY_CAP_SECONDS = 60
+    return sandbox
 
 
 @pytest.fixture

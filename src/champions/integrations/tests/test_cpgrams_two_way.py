@@ -16,23 +16,10 @@ from champions.grievances.services import grievance_transition
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.integrations import outbox
 from champions.integrations.cpgrams.client import CpgramsUnavailable, HttpCpgramsClient
-from champions.integrations.cpgrams.sandbox import sandbox_running
 from champions.integrations.cpgrams.updates import cpgrams_updates_pull
 from champions.integrations.models import OutboxMessage, RemoteUpdate, SyncCursor
 
 pytestmark = pytest.mark.django_db
-
-TOKEN = "test-token"
-
-
-@pytest.fixture
-def sandbox(tmp_path, settings):
-    with sandbox_running(tmp_path / "sandbox.sqlite3", token=TOKEN) as server:
-        settings.CPGRAMS_ENABLED = True
-        settings.CPGRAMS_BASE_URL = server.url
-        settings.CPGRAMS_TOKEN = TOKEN
-        settings.CPGRAMS_TIMEOUT = 2
-        yield server
 
 
 def _client() -> HttpCpgramsClient:
