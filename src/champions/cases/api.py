@@ -8,9 +8,8 @@ from enum import StrEnum
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from champions.core.fields import Cursor, DbId
-from champions.core.pagination import keyset_page
-from champions.core.schemas import ErrorOut
+from champions.core.fields import DbId
+from champions.core.schemas import ErrorOut, KeysetQuery
 
 from . import selectors, services
 from .choices import CaseOutcome
@@ -67,11 +66,8 @@ class QueueView(StrEnum):
     CLOSED = "closed"
 
 
-class CaseListQuery(Schema):
+class CaseListQuery(KeysetQuery):
     view: QueueView = QueueView.OPEN
-    after: Cursor | None = Field(None, description="Cursor: cases older than this id.")
-    before: Cursor | None = Field(None, description="Cursor: cases newer than this id.")
-    size: int = Field(25, ge=1, le=100)
 
 
 @router.get(
@@ -81,7 +77,7 @@ class CaseListQuery(Schema):
 )
 def case_list(request: HttpRequest, query: Query[CaseListQuery]):
     qs = selectors.case_view_queryset(user=request.user, view=query.view.value)
-    return Status(200, keyset_page(qs, after=query.after, before=query.before, size=query.size))
+    return Status(200, query.page_of(qs))
 
 
 @router.get(

@@ -8,9 +8,8 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from champions.core.fields import Cursor, DbId
-from champions.core.pagination import keyset_page
-from champions.core.schemas import ErrorOut
+from champions.core.fields import DbId
+from champions.core.schemas import ErrorOut, KeysetQuery
 
 from . import selectors, services
 
@@ -40,20 +39,14 @@ class FilingPageOut(Schema):
     previous_cursor: int | None
 
 
-class FilingListQuery(Schema):
-    after: Cursor | None = Field(None, description="Cursor: filings older than this id.")
-    before: Cursor | None = Field(None, description="Cursor: filings newer than this id.")
-    size: int = Field(25, ge=1, le=100)
-
-
 @router.get(
     "/filings",
     response={200: FilingPageOut, 401: ErrorOut, 422: ErrorOut},
     summary="The filings you may see, newest first",
 )
-def filing_list(request: HttpRequest, query: Query[FilingListQuery]):
+def filing_list(request: HttpRequest, query: Query[KeysetQuery]):
     qs = selectors.filing_queryset_for_user(user=request.user)
-    return Status(200, keyset_page(qs, after=query.after, before=query.before, size=query.size))
+    return Status(200, query.page_of(qs))
 
 
 @router.get(
