@@ -46,6 +46,7 @@ lint: install
 	mypy
 	DJANGO_SETTINGS_MODULE=champions.config.settings.test champions makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(printf '%050d' 0) DATABASE_URL=sqlite:///var/check.sqlite3 \
+	  PRIVACY_OFFICER_EMAIL=privacy@check-deploy.invalid \
 	  DJANGO_SETTINGS_MODULE=champions.config.settings.production champions check --deploy --fail-level WARNING
 	python scripts/translations.py check
 	python scripts/check_templates.py

@@ -1,6 +1,9 @@
 """Reads for privacy: the user's own data, whole (never anyone else's), and the erasure
 requests officers decide."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -31,6 +34,27 @@ def personal_data_export(*, user) -> dict:
             )
         ),
     }
+
+
+@dataclass(frozen=True)
+class PrivacyContact:
+    """Whom to write to about one's personal data (DPDP Act s. 8(9)-(10)), from settings."""
+
+    name: str
+    email: str
+    phone: str
+    address: str
+    response_days: int
+
+
+def privacy_contact() -> PrivacyContact:
+    return PrivacyContact(
+        name=settings.PRIVACY_OFFICER_NAME,
+        email=settings.PRIVACY_OFFICER_EMAIL,
+        phone=settings.PRIVACY_OFFICER_PHONE,
+        address=settings.PRIVACY_OFFICER_ADDRESS,
+        response_days=settings.PRIVACY_RESPONSE_DAYS,
+    )
 
 
 def consent_latest(*, user) -> Consent | None:

@@ -19,7 +19,8 @@ from .forms import ErasureDecisionForm, ErasureRequestForm
 
 @require_GET
 def notice_view(request):
-    return render(request, "privacy/notice.html", {"version": NOTICE_VERSION})
+    context = {"version": NOTICE_VERSION, "contact": selectors.privacy_contact()}
+    return render(request, "privacy/notice.html", context)
 
 
 @login_required
@@ -30,6 +31,7 @@ def my_data_view(request):
         "open_request": selectors.erasure_open_for_user(user=request.user),
         "form": ErasureRequestForm(),
         "decides_erasure": selectors.user_decides_erasure(request.user),
+        "contact": selectors.privacy_contact(),
     }
     return render(request, "privacy/my_data.html", context)
 

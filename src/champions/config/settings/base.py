@@ -12,6 +12,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from champions.config.periodic import PERIODIC_JOBS  # noqa: F401 - exposed as a setting
+from champions.config.settings.privacy import *  # PRIVACY_*: the DPDP contact
 
 SRC_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = Path(os.environ.get("CHAMPIONS_HOME", Path.cwd())).resolve()

@@ -11,6 +11,7 @@ from champions.assistant.models import Conversation, Turn
 from champions.grievances.models import Grievance
 from champions.grievances.services import grievance_message_add
 from champions.grievances.tests.factories import lodge, pune_enterprise
+from champions.privacy.checks import privacy_contact_check
 from champions.privacy.choices import NOTICE_VERSION
 from champions.privacy.models import Consent, ErasureRequest
 from champions.registry.services import enterprise_create
@@ -160,3 +161,81 @@ def test_a_refusal_needs_a_reason_and_changes_nothing(client, entrepreneur, hub_
     assert "Say why" in refused.content.decode()
     assert request.status == "open"
     assert entrepreneur.is_active
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "label"),
+    [
+        ("en", "Questions and complaints about your data", "Grievance officer"),
+        ("hi", "आपके डेटा के बारे में प्रश्न और शिकायतें", "शिकायत अधिकारी"),
+    ],
+)
+def test_the_notice_names_the_grievance_officer_from_settings(
+    client, settings, language, heading, label
+):
+    settings.PRIVACY_OFFICER_NAME = "Smt. Meera Iyer"
+    settings.PRIVACY_OFFICER_EMAIL = "dpo@msme.example"
+    settings.PRIVACY_RESPONSE_DAYS = 15
+    client.cookies["django_language"] = language
+
+    page = client.get(NOTICE, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert heading in page
+    assert label in page
+    assert "Smt. Meera Iyer" in page
+    assert 'href="mailto:dpo@msme.example"' in page
+    assert "15" in page
+
+
+def test_my_data_shows_the_contact_and_where_to_correct_each_part(client, settings, entrepreneur):
+    client.force_login(entrepreneur)
+
+    page = client.get(reverse("web:privacy:my_data")).content.decode()
+
+    assert f'href="mailto:{settings.PRIVACY_OFFICER_EMAIL}"' in page
+    for target in (
+        reverse("web:accounts:profile"),
+        reverse("account_email"),
+        reverse("web:registry:enterprise_list"),
+    ):
+        assert f'href="{target}' in page
+
+
+def test_a_corrected_name_and_mobile_are_in_the_next_download(client, entrepreneur):
+    client.force_login(entrepreneur)
+
+    saved = client.post(
+        reverse("web:accounts:details"),
+        {"full_name": "Corrected Name", "phone": "+91 98765 43210", "preferred_language": "hi"},
+    )
+    data = json.loads(client.get(DOWNLOAD).content)
+
+    assert saved.status_code == 302
+    assert (data["account"]["full_name"], data["account"]["mobile"]) == (
+        "Corrected Name",
+        "9876543210",
+    )
+
+
+def test_an_owner_corrects_their_enterprise_and_the_download_shows_it(client, entrepreneur):
+    unit = pune_enterprise(entrepreneur)
+    client.force_login(entrepreneur)
+    page = client.get(reverse("web:registry:enterprise_update", args=[unit.pk]))
+    data = {
+        key: value
+        for key, value in page.context["form"].initial.items()
+        if value is not None and not isinstance(value, list | tuple)
+    }
+    data["name"] = "Corrected Looms Pvt"
+
+    saved = client.post(reverse("web:registry:enterprise_update", args=[unit.pk]), data)
+    download = json.loads(client.get(DOWNLOAD).content)
+
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    assert [e["name"] for e in download["enterprises"]] == ["Corrected Looms Pvt"]
+
+
+def test_deploy_check_warns_while_the_contact_is_the_demo(settings):
+    assert [w.id for w in privacy_contact_check(None)] == ["privacy.W001"]
+    settings.PRIVACY_OFFICER_EMAIL = "dpo@msme.gov.in"
+    assert privacy_contact_check(None) == []
