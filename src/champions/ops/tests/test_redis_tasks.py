@@ -80,10 +80,10 @@ def test_an_rq_worker_killed_mid_job_takes_it_back_when_it_restarts(redis_url, t
         PYTHONPATH=os.pathsep.join([str(Path(__file__).parents[3]), env.get("PYTHONPATH", "")]),
     )
     worker_argv = ["champions", "task_worker", "--worker-id", "test-rq-0"]
-    enqueue = (
+    enqueue = (  # the job waits for a.go, created only after the kill (slow_tasks.py)
         "import django; django.setup(); "
         "from champions.ops.tests.slow_tasks import slow_mark_task; "
-        f"slow_mark_task.enqueue({str(tmp_path)!r}, 'a', 3)"
+        f"slow_mark_task.enqueue({str(tmp_path)!r}, 'a', 300, True)"
     )
     first = subprocess.Popen(worker_argv, env=env, start_new_session=True)
     second = None
@@ -93,7 +93,9 @@ def test_an_rq_worker_killed_mid_job_takes_it_back_when_it_restarts(redis_url, t
         os.kill(first.pid, signal.SIGKILL)  # the worker only: its work-horse must follow
         first.wait()
 
+        assert not (tmp_path / "a.done").exists()  # the killed run never finished
         second = subprocess.Popen(worker_argv, env=env, start_new_session=True)
+        (tmp_path / "a.go").touch()
         _wait_for(lambda: (tmp_path / "a.done").exists(), seconds=90, what="the job to finish")
         time.sleep(3)  # room for a wrongful third run
     finally:
