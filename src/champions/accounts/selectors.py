@@ -61,9 +61,17 @@ def user_has_totp(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def user_totp_added_since(user, when) -> bool:
+# What counts as a second factor: an authenticator app's code, or a passkey/security key.
+SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+
+
+def user_has_second_factor(user) -> bool:
+    return Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists()
+
+
+def user_second_factor_added_since(user, when) -> bool:
     return Authenticator.objects.filter(
-        user=user, type=Authenticator.Type.TOTP, created_at__gte=when
+        user=user, type__in=SECOND_FACTORS, created_at__gte=when
     ).exists()
 
 

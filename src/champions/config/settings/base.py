@@ -238,7 +238,7 @@ SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(8 * 3600))
 # Two-factor authentication (TOTP) is compulsory for officers, leadership, administrators and
 # staff (accounts/mfa.py); recovery codes are the way back from a lost phone.
 MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]  # webauthn: passkeys, 2nd factor
 MFA_TOTP_ISSUER = "Champions"
 MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 s too: phones' clocks drift
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
