@@ -1,6 +1,7 @@
 """`scripts/serve` keeps each process running on its own: kill the worker and the web server
 keeps serving while the worker comes back and finishes the killed task exactly once; kill the
-web server and the worker keeps working while the web server comes back.
+web server and the worker keeps working while the web server comes back; kill the scheduler
+and the others serve on while it comes back.
 
 Nothing here assumes how fast the machine is (CI and a shared machine can sit at a load of 20):
 the killed task waits for a gate the test opens only after the kill, and every wait is for a
@@ -148,3 +149,21 @@ def test_a_killed_web_server_is_restarted_while_the_worker_keeps_working(served)
     assert served.lines("b.done") == served.lines("b.started")  # one run, one result
     with pytest.raises(ProcessLookupError):  # granian's own workers went with it
         os.kill(killed, 0)
+
+
+def test_a_killed_scheduler_is_restarted_while_the_web_and_the_worker_keep_serving(served):
+    killed = served.pids()["scheduler"]
+
+    os.kill(killed, signal.SIGKILL)
+    served.enqueue("c", seconds=0)
+
+    assert _get(served.port, "/healthz") == 200
+    _wait_for(lambda: served.lines("c.done"), seconds=120, what="the worker to run a task")
+    restarted = _wait_for(
+        lambda: served.pids().get("scheduler", killed) != killed and served.pids()["scheduler"],
+        seconds=60,
+        what="a new scheduler",
+    )
+    time.sleep(2)
+    os.kill(restarted, 0)  # still running: it waits for the dead one's lease, it does not exit
+    assert served.lines("c.done") == served.lines("c.started")
