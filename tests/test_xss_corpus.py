@@ -2,16 +2,21 @@
 each page that shows the text renders it escaped, never as markup. Fields: a grievance's
 subject, description and contact name, the owner's message, the officer's internal note, an
 enterprise's name, an assistant question (the answer panel and the officers' call-back queue),
-a partnership post's title and text and its author's name (the board and the post's page)."""
+a partnership post's title and text and its author's name (the board and the post's page), a
+hand-holding case's goal, step and note (the case's page and the unit's overview), and an
+erasure request's reason and the officer's note on it (the requests page)."""
 
 import pytest
 from django.utils.html import escape
 
 from champions.assistant.services import assistant_ask, callback_create
+from champions.cases.services import case_note_add
+from champions.cases.tests.factories import opened_case, step_for
 from champions.grievances.services import grievance_message_add
 from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.network.services import post_create, post_review
 from champions.network.tests.factories import ProfileFactory
+from champions.privacy.services import erasure_request_create, erasure_request_decide
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 
@@ -129,3 +134,36 @@ def test_a_partnership_post_renders_escaped_on_the_board_and_its_page(
     _assert_escaped(page, text)
     _assert_escaped(page, profile.name)
     _assert_escaped(board, title)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_hand_holding_case_renders_escaped(client, spoke_officer, entrepreneur, payload):
+    unit = pune_enterprise(entrepreneur)
+    texts = {field: f"{field} {payload}" for field in ("goal", "step", "note")}
+    case = opened_case(spoke_officer, unit, goal=texts["goal"])
+    step_for(spoke_officer, case, spoke_officer, title=texts["step"])
+    case_note_add(actor=spoke_officer, case_id=case.pk, body=texts["note"])
+
+    client.force_login(spoke_officer)
+    detail = _page(client, f"/cases/{case.pk}/")
+    overview = _page(client, f"/enterprises/{unit.pk}/overview/")
+
+    for text in texts.values():
+        _assert_escaped(detail, text)
+    _assert_escaped(overview, texts["goal"])
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_an_erasure_request_renders_escaped_to_the_officer(
+    client, entrepreneur, other_entrepreneur, hub_officer, payload
+):
+    reason, note = f"reason {payload}", f"note {payload}"
+    erasure_request_create(user=entrepreneur, reason=reason)
+    refused = erasure_request_create(user=other_entrepreneur, reason="other")
+    erasure_request_decide(actor=hub_officer, request_id=refused.pk, erase=False, note=note)
+
+    client.force_login(hub_officer)
+    page = _page(client, "/privacy/erasure-requests/")
+
+    _assert_escaped(page, reason)
+    _assert_escaped(page, note)
