@@ -4,13 +4,13 @@ import io
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from openpyxl import Workbook
 
 from champions.core import spreadsheets
 from champions.triage.choices import Sentiment
 
-from .dashboard import HEADLINE_LABELS
+from .dashboard import HEADLINE_LABELS, OPEN, OVERDUE
 from .panels import SENTIMENTS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,8 +34,9 @@ def _headline(data):
 
 
 def _rooms(data):
-    head = [_("Control room"), _("Routed"), _("Routed in 3 working days"), _("Resolved"),
-            _("Resolved in 21 working days"), _("Open"), _("Overdue")]  # fmt: skip
+    head = [_("Control room"), _("Routed"), _("Routed in 3 working days"),
+            str(HEADLINE_LABELS["resolved"]), _("Resolved in 21 working days"), str(OPEN),
+            str(OVERDUE)]  # fmt: skip
     rows = [[r.name, r.routed, r.routed_in_sla, r.resolved, r.resolved_in_sla, r.open, r.overdue]
             for r in data["rooms"]]  # fmt: skip
     return head, rows
@@ -52,7 +53,7 @@ def _pairs(key, first, second=GRIEVANCES):
 
 
 def _states(data):
-    head = [_("State code"), _("State"), _("Open"), _("Overdue"), _("Registered units"),
+    head = [_("State code"), _("State"), str(OPEN), str(OVERDUE), _("Registered units"),
             _("Open per lakh units"), _("Overdue %")]  # fmt: skip
     rows = [[t.code, t.name, t.open, t.overdue, t.units, t.per_lakh, t.overdue_percent]
             for t in data["map"]["tiles"]]  # fmt: skip
@@ -99,7 +100,9 @@ TABLES = {
     "headline": _headline,
     "rooms": _rooms,
     "ages": _pairs(lambda d: d["backlog"].ages, gettext_lazy("Age in days")),
-    "resolution": _pairs(lambda d: d["distributions"].resolution, gettext_lazy("Days to resolve")),
+    "resolution": _pairs(
+        lambda d: d["distributions"].resolution, pgettext_lazy("days taken", "Days to resolve")
+    ),
     "ratings": _pairs(lambda d: d["distributions"].ratings, gettext_lazy("Rating")),
     "categories": _pairs(
         lambda d: [(label, n) for _v, label, n in d["categories"]], gettext_lazy("Category")

@@ -94,8 +94,12 @@ class DailyRollup(models.Model):
         indexes = [
             # A slice of the cube ("*" or a value per dimension), then metrics over days; the
             # second serves the per-category reads (category is the open dimension there).
+            # The first covers the rows it finds (PostgreSQL INCLUDE), so that the per-day
+            # reads of a long period (the mood per day over a year: 100,000 rows at 5 million
+            # grievances) scan the index alone, not the table's pages.
             models.Index(
                 fields=["category", "channel", "language", "metric", "day"],
+                include=["room_id", "state", "count", "total"],
                 name="rollup_slice_metric_day",
             ),
             models.Index(fields=["channel", "language", "metric", "day"], name="rollup_metric_day"),

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import charts, dashboard, exports, figures, hooks, open_data, selectors
+from . import charts, dashboard, exports, figures, hooks, open_data, page_exports, selectors
 
 
 def insights_required(view):
@@ -40,6 +40,28 @@ def ai_register_view(request):
         "totals": selectors.decision_totals(),
     }
     return render(request, "insights/ai_register.html", context)
+
+
+def _page_export(request, page: str, table: str, fmt: str):
+    tables = page_exports.TABLES[page]
+    if table not in tables or fmt not in ("csv", "xlsx"):
+        raise Http404
+    head, rows = tables[table](request.user, request.GET)
+    return exports.download(f"{page}-{table}", fmt, head, rows)
+
+
+@insights_required
+@require_GET
+def ai_register_export_view(request, table: str, fmt: str):
+    """One AI register table (models, decisions, override rates) as CSV or XLSX."""
+    return _page_export(request, "ai", table, fmt)
+
+
+@insights_required
+@require_GET
+def systemic_export_view(request, table: str, fmt: str):
+    """The systemic issues, or their weekly counts, as CSV or XLSX."""
+    return _page_export(request, "systemic", table, fmt)
 
 
 @insights_required

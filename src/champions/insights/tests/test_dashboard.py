@@ -13,7 +13,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import pgettext
 from openpyxl import load_workbook
 
 from champions.accounts.models import User
@@ -212,7 +212,7 @@ def test_each_leader_gets_the_summary_in_their_language_with_indian_numbers(
     assert '<html lang="hi">' in hindi_html
     assert '<th scope="row">Lodged</th>' in english_html
     with translation.override("hi"):
-        lodged_in_hindi = gettext("Lodged")
+        lodged_in_hindi = pgettext("grievances counted", "Lodged")
     assert lodged_in_hindi.startswith("दर्ज")
     assert f'<th scope="row">{lodged_in_hindi}</th>' in hindi_html
     assert "<strong>12,34,570</strong>" in english_html

@@ -4,37 +4,12 @@ override the category suggestions, per week or month; and who may see the insigh
 import pytest
 from django.urls import reverse
 
-from champions.grievances.services import grievance_triage_decide
-from champions.grievances.tests.factories import lodge, pune_enterprise
 from champions.insights.selectors import override_rate_table
 
 pytestmark = pytest.mark.django_db
 
 REGISTER_URL = reverse("web:insights:ai_register")
 SYSTEMIC_URL = reverse("web:insights:systemic")
-PAYMENT = {
-    "subject": "PSU has not paid our invoices for 200 days",
-    "description": "A central PSU has not paid our invoices worth Rs 38 lakh for 200 days.",
-    "category": "",
-}
-
-
-@pytest.fixture
-def decided(triage_models, entrepreneur, spoke_officer):
-    """Three grievances predicted "delayed payment": one overridden, one accepted, one not
-    reviewed."""
-    unit = pune_enterprise(entrepreneur)
-    grievances = [lodge(entrepreneur, unit, **PAYMENT) for _n in range(3)]
-    grievance_triage_decide(
-        grievance_id=grievances[0].pk, actor=spoke_officer, field="category", chosen="credit"
-    )
-    grievance_triage_decide(
-        grievance_id=grievances[1].pk,
-        actor=spoke_officer,
-        field="category",
-        chosen="delayed_payment",
-    )
-    return grievances
 
 
 def test_the_rate_table_counts_overrides_per_predicted_category(decided):
