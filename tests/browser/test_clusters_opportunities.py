@@ -3,6 +3,8 @@ room for a CNC job with a drawing and the centre quotes it; an officer posts a m
 that a mask maker sees and answers; an officer reads the sparks list for electronics in
 Karnataka. Axe finds nothing serious or critical, and each page fits 360 px in both languages."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -51,7 +53,8 @@ def test_unit_asks_a_tool_room_for_a_cnc_job_and_the_centre_quotes(
     log_in(page, live_server.url, OWNER_EMAIL)
     open_path(page, live_server.url, "/centres/?service=cnc")
     _check(page)
-    page.get_by_role("link", name="Indo German Tool Room (IGTR)").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Indo German Tool Room (IGTR)").first.click()
     page.locator("#id_service").select_option(
         label="CNC machining: CNC turning and vertical machining centre"
     )
@@ -63,18 +66,19 @@ def test_unit_asks_a_tool_room_for_a_cnc_job_and_the_centre_quotes(
     _check(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Send the request").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Request #")
-    assert page.get_by_role("link", name="FL-20.pdf").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Request #"))
+    expect(page.get_by_role("link", name="FL-20.pdf")).to_be_visible()
     _check(page)
 
     staff = new_page(PHONE)
     log_in(staff, live_server.url, STAFF_EMAIL)
     open_path(staff, live_server.url, "/centres/requests/")
-    staff.get_by_role("link", name="CNC turning").click()
+    with staff.expect_navigation():
+        staff.get_by_role("link", name="CNC turning").click()
     staff.locator("#id_quote-quote_inr").fill("18000")
     with staff.expect_navigation():
         staff.get_by_role("button", name="Send the quote").click()
-    assert "₹18,000" in staff.locator("dl").inner_text()
+    expect(staff.locator("dl")).to_contain_text("₹18,000")
     assert scroll_width(staff) <= PHONE["width"]
     _check(staff)
 
@@ -145,8 +149,8 @@ def test_officer_posts_a_mask_drive_and_the_mask_maker_answers(
     _check(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Post and alert matched units").click()
-    assert page.get_by_role("heading", name="Matched units").is_visible()
-    assert "Deccan Precision Tools" in page.locator("ol").inner_text()
+    expect(page.get_by_role("heading", name="Matched units")).to_be_visible()
+    expect(page.locator("ol")).to_contain_text("Deccan Precision Tools")
     assert scroll_width(page) <= PHONE["width"]
     _check(page)
     drive = Opportunity.objects.get()
@@ -157,7 +161,8 @@ def test_officer_posts_a_mask_drive_and_the_mask_maker_answers(
     open_path(unit, live_server.url, "/opportunities/")
     assert scroll_width(unit) <= PHONE["width"]
     _check(unit)
-    unit.get_by_role("link", name="Surgical masks for district hospitals").first.click()
+    with unit.expect_navigation():
+        unit.get_by_role("link", name="Surgical masks for district hospitals").first.click()
     unit.locator("#id_respond-quantity").fill("50,000 a week")
     unit.locator("#id_respond-price_min_inr").fill("2")
     unit.locator("#id_respond-price_max_inr").fill("3")
@@ -198,7 +203,7 @@ def test_sparks_for_electronics_in_karnataka(live_server, karnataka_electronics,
     log_in(page, live_server.url, HUB_EMAIL)
     page.set_viewport_size(PHONE)
     open_path(page, live_server.url, "/sparks/?sector=electronics&state=KR")
-    assert page.locator("tbody").first.locator("tr").count() == 3
+    expect(page.locator("tbody").first.locator("tr")).to_have_count(3)
     assert scroll_width(page) <= PHONE["width"]
     _check(page)
     with page.expect_navigation():

@@ -3,10 +3,12 @@ violation, the drill-down from the tile map into a state, and a table's CSV expo
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from champions.grievances.demo import DemoEnterprise, demo_grievances_load
 from champions.grievances.models import Grievance
@@ -63,7 +65,7 @@ def test_the_dashboard_reads_in_english_and_hindi_on_a_phone(
     assert hindi_width <= PHONE["width"]
     assert english_violations == []
     assert hindi_violations == []
-    assert page.locator("#insights-panels[hx-trigger='every 30s']").count() == 1
+    expect(page.locator("#insights-panels[hx-trigger='every 30s']")).to_have_count(1)
     assert page.csp_errors == []
 
 
@@ -75,10 +77,10 @@ def test_a_tile_of_the_map_opens_that_state(new_page, live_server, demo_year, le
     with page.expect_navigation():
         page.locator("svg.insights-map a[aria-label^='Maharashtra']").click()
 
-    assert "state=MH" in page.url
-    assert page.locator("#f-state").input_value() == "MH"
-    assert page.locator("svg.insights-map rect.tile-selected").count() == 1
-    assert page.get_by_role("link", name="back to all India").is_visible()
+    expect(page).to_have_url(re.compile(r"[?&]state=MH(&|$)"))
+    expect(page.locator("#f-state")).to_have_value("MH")
+    expect(page.locator("svg.insights-map rect.tile-selected")).to_have_count(1)
+    expect(page.get_by_role("link", name="back to all India")).to_be_visible()
     assert blocking_violations(page) == []
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pytest
 import time_machine
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from champions.grievances.services import GrievanceInput, grievance_lodge, grievance_transition
 from champions.grievances.sla.sweep import sla_sweep
@@ -123,9 +124,10 @@ def test_public_tracking_has_no_serious_accessibility_violation(live_server, gri
     with page.expect_navigation():
         page.get_by_role("button", name="Track").click()
 
+    heading = page.locator("#track-result-heading")
+    expect(heading).to_have_text(grievances["on_track"].registration_number)
+    expect(page.locator(".badge[class*='status-']")).to_have_text("In progress")
     violations = blocking_violations(page)
-    assert page.inner_text("#track-result-heading") == grievances["on_track"].registration_number
-    assert page.inner_text(".badge[class*='status-']") == "In progress"
     assert violations == [], "\n".join(violations)
     assert page.csp_errors == []
 
@@ -258,13 +260,12 @@ def test_grievance_lifecycle_from_lodging_to_a_decided_appeal(
 
     # The entrepreneur sees the reply, rates the resolution poorly: the appeal goes to the hub.
     owner.reload()
-    assert "We have written to the buyer's CMD." in owner.inner_text(
-        "section[aria-labelledby='thread-heading']"
-    )
+    thread = owner.locator("section[aria-labelledby='thread-heading']")
+    expect(thread).to_contain_text("We have written to the buyer's CMD.")
     owner.get_by_label("1 — not at all").check()
     owner.get_by_label("Comment").fill("Only half of the amount was paid.")
     _click_and_wait(owner, owner.get_by_role("button", name="Send the rating"))
-    assert owner.locator(".message-success").inner_text() == "Thank you for your feedback."
+    expect(owner.locator(".message-success")).to_have_text("Thank you for your feedback.")
     assert _status(owner) == "Closed"  # a poor rating offers an appeal; the owner files it
     _act(owner, "Appeal", note="Only half of the amount was paid.")
     assert _status(owner) == "Appealed"

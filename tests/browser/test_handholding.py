@@ -4,10 +4,12 @@ closes it with an outcome; then files a Samadhaan application from the unit's de
 grievance and sees its status come back from the sandbox. Axe finds nothing serious or
 critical, and the overview fits 360 px in Hindi."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from champions.cases.models import Case
 from champions.cases.services import case_open
@@ -28,6 +30,12 @@ from .conftest import (
 )
 
 pytestmark = pytest.mark.browser
+
+
+def _click_and_wait(page, locator) -> None:
+    """Click what navigates, and wait for the new page before reading it."""
+    with page.expect_navigation():
+        locator.click()
 
 
 def _check(page) -> None:
@@ -52,40 +60,40 @@ def test_officer_holds_a_units_hand_and_files_on_samadhaan(
 ):
     log_in(page, live_server.url, SPOKE_EMAIL)
     open_path(page, live_server.url, f"/enterprises/{pune_enterprise.pk}/")
-    page.get_by_role("link", name="Whole relationship and hand-holding").click()
+    _click_and_wait(page, page.get_by_role("link", name="Whole relationship and hand-holding"))
     for heading in (
         "Grievances",
         "Schemes it is eligible for",
         "Compliance due in the next 60 days",
     ):
-        assert page.get_by_role("heading", name=heading).is_visible()
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
     _check(page)
     page.locator("#id_goal").fill("A CGTMSE loan sanctioned")
-    page.get_by_role("button", name="Open a hand-holding case").click()
+    _click_and_wait(page, page.get_by_role("button", name="Open a hand-holding case"))
     page.locator("#id_step-title").fill("Send the last two balance sheets")
     page.locator("#id_step-owner").select_option(label="owner@example.com")
     page.locator("#id_step-due_on").fill("2099-01-31")
-    page.get_by_role("button", name="Add the step").click()
-    assert page.get_by_text("Send the last two balance sheets").is_visible()
+    _click_and_wait(page, page.get_by_role("button", name="Add the step"))
+    expect(page.get_by_text("Send the last two balance sheets")).to_be_visible()
     _check(page)
     page.locator("#id_close-outcome").select_option("achieved")
     page.locator("#id_close-outcome_note").fill("Loan of ₹20 lakh sanctioned.")
-    page.get_by_role("button", name="Close the case").click()
-    assert page.get_by_text("Goal achieved").first.is_visible()
-    assert Case.objects.get().status == "closed"
+    _click_and_wait(page, page.get_by_role("button", name="Close the case"))
+    expect(page.get_by_text("Goal achieved").first).to_be_visible()
+    assert Case.objects.get().status == "closed"  # read once the closing request has answered
 
     open_path(page, live_server.url, f"/grievances/{delayed_payment.pk}/")
-    page.get_by_role("link", name="File on MSME Samadhaan").click()
+    _click_and_wait(page, page.get_by_role("link", name="File on MSME Samadhaan"))
     page.locator("#id_buyer_name").fill("Sahyadri Auto Ltd")
     page.locator("#id_number_1").fill("INV-42")
     page.locator("#id_amount_1").fill("800000")
     page.locator("#id_accepted_on_1").fill("2026-03-05")
     _check(page)
-    page.get_by_role("button", name="File the application").click()
-    page.get_by_role("button", name="Check the status now").click()
-    assert page.get_by_text("Taken up by the Facilitation Council").first.is_visible()
+    _click_and_wait(page, page.get_by_role("button", name="File the application"))
+    _click_and_wait(page, page.get_by_role("button", name="Check the status now"))
+    expect(page.get_by_text("Taken up by the Facilitation Council").first).to_be_visible()
     filing = Filing.objects.get()
-    assert page.get_by_text(filing.reference).first.is_visible()
+    expect(page.get_by_text(filing.reference).first).to_be_visible()
     _check(page)
 
 
@@ -96,7 +104,7 @@ def test_overview_fits_a_phone_in_hindi(
     use_language(phone, live_server.url, "hi")
     log_in(phone, live_server.url, SPOKE_EMAIL)
     open_path(phone, live_server.url, f"/enterprises/{pune_enterprise.pk}/overview/")
-    assert phone.get_by_role("heading", name="सहायता (हैंड-होल्डिंग) के मामले").is_visible()
+    expect(phone.get_by_role("heading", name="सहायता (हैंड-होल्डिंग) के मामले")).to_be_visible()
     assert scroll_width(phone) <= PHONE["width"]
 
 
@@ -154,10 +162,11 @@ def test_the_grievance_page_links_to_the_sop_step_on_a_phone_in_both_languages(
         log_in(phone, live_server.url, SPOKE_EMAIL)
         open_path(phone, live_server.url, f"/grievances/{delayed_payment.pk}/")
         _check(phone)
+        # wait_for_load_state() right after the click returned at once: the grievance page
+        # itself was loaded. Wait for the SOP page's address instead.
         phone.get_by_role("link", name=link).click()
-        phone.wait_for_load_state()
-        assert phone.url.endswith("/help/sop/grievance-handling/#step-1")
-        assert phone.locator("#step-1").is_visible()
+        phone.wait_for_url(re.compile("/help/sop/grievance-handling/#step-1$"))
+        expect(phone.locator("#step-1")).to_be_visible()
         assert scroll_width(phone) <= PHONE["width"]
         _check(phone)
 
@@ -168,8 +177,7 @@ def test_the_grievance_page_links_to_the_sop_step_on_a_phone_in_both_languages(
         log_in(phone, live_server.url, APPELLATE_EMAIL)
         open_path(phone, live_server.url, f"/grievances/{delayed_payment.pk}/")
         phone.locator(".sop-hint a").click()
-        phone.wait_for_load_state()
-        assert phone.url.endswith("/help/sop/appeal-handling/#step-1")
-        assert phone.get_by_role("heading", name=title).is_visible()
+        phone.wait_for_url(re.compile("/help/sop/appeal-handling/#step-1$"))
+        expect(phone.get_by_role("heading", name=title)).to_be_visible()
         assert scroll_width(phone) <= PHONE["width"]
         _check(phone)

@@ -5,6 +5,7 @@ accept and override through htmx, read out from a live region), and the hub's in
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from champions.accounts.services import user_create
 from champions.grievances.services import GrievanceInput, grievance_lodge
@@ -100,7 +101,7 @@ def test_grievance_page_with_the_triage_panel_has_no_serious_accessibility_viola
 
     violations = blocking_violations(page)
 
-    assert page.locator("#triage-panel .field").count() == 3
+    expect(page.locator("#triage-panel .field")).to_have_count(3)
     assert violations == [], "\n".join(violations)
     assert page.csp_errors == []
 
@@ -116,7 +117,7 @@ def test_grievance_page_with_the_triage_panel_fits_a_360_px_screen(
     open_path(page, live_server.url, _grievance_path(triaged))
     _open_triage(page)
 
-    assert page.locator("#triage-panel").is_visible()
+    expect(page.locator("#triage-panel")).to_be_visible()
     assert scroll_width(page) <= PHONE["width"]
 
 
@@ -149,7 +150,7 @@ def test_officer_accepts_and_overrides_suggestions_in_place(live_server, triaged
     assert outcome.inner_text() == f"Saved: the category is {suggested}."
     assert outcome.get_attribute("data-before") == "yes"  # the same live region, read out
     assert page.evaluate("document.activeElement.id") == "triage-category-accept"
-    assert f"{suggested} (set by An officer)" in _row(page, "category").inner_text()
+    expect(_row(page, "category")).to_contain_text(f"{suggested} (set by An officer)")
 
     # Override the suggested priority.
     priority = _row(page, "priority")
@@ -159,7 +160,7 @@ def test_officer_accepts_and_overrides_suggestions_in_place(live_server, triaged
 
     assert outcome.inner_text() == "Saved: the priority is Critical."
     assert page.evaluate("document.activeElement.id") == "triage-priority-override"
-    assert "Now: Critical (set by An officer)" in _row(page, "priority").inner_text()
+    expect(_row(page, "priority")).to_contain_text("Now: Critical (set by An officer)")
     assert page.evaluate("window.notReloaded") is True  # htmx swapped the panel only
     violations = blocking_violations(page)
     assert violations == [], "\n".join(violations)
@@ -171,7 +172,7 @@ def test_officer_accepts_and_overrides_suggestions_in_place(live_server, triaged
     timeline = page.locator("section[aria-labelledby='timeline-heading'] li strong")
     assert "AI suggestion accepted" in timeline.all_inner_texts()
     assert "AI suggestion overridden" in timeline.all_inner_texts()
-    assert "last decided by" in _row(page, "priority").inner_text()
+    expect(_row(page, "priority")).to_contain_text("last decided by")
 
 
 # --- The hub's insight pages ------------------------------------------------------------------

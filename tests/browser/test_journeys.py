@@ -10,6 +10,7 @@ suggestion is covered by test_grievances with trained models; here the live serv
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import HUB_EMAIL, OWNER_EMAIL, PHONE, SPOKE_EMAIL, blocking_violations, log_in
 
@@ -87,7 +88,7 @@ def test_owner_and_officer_journeys(
     _act(spoke, "assign")
     _act(spoke, "start")
     _act(spoke, "ask_msme", note="Please send the date of invoice 42.")
-    assert spoke.locator("main h1 + p .badge.status-awaiting_msme").count() == 1
+    expect(spoke.locator("main h1 + p .badge.status-awaiting_msme")).to_have_count(1)
 
     # The owner sees the question on top and answers in the box there: the clock resumes.
     owner.goto(f"{base}/grievances/")
@@ -95,11 +96,11 @@ def test_owner_and_officer_journeys(
     with owner.expect_navigation():
         owner.locator(f"a:has-text('{number}')").first.click()
     question = owner.locator("section[aria-labelledby=question-heading]")
-    assert "Please send the date of invoice 42." in question.inner_text()
+    expect(question).to_contain_text("Please send the date of invoice 42.")
     _check(owner, width, visited)
     question.locator("textarea[name=body]").fill("The invoice is dated 3 March.")
     _submit(owner, "section[aria-labelledby=question-heading] form")
-    assert owner.locator("main h1 + p .badge.status-in_progress").count() == 1
+    expect(owner.locator("main h1 + p .badge.status-in_progress")).to_have_count(1)
 
     # The officer replies and transfers it to the hub.
     spoke.reload()
@@ -124,10 +125,12 @@ def test_owner_and_officer_journeys(
     _check(owner, width, visited)
     owner.check("input[name=rating][value='2']")
     _submit(owner, "form[action$='/rate/']")
-    assert owner.locator("main h1 + p .badge.status-closed").count() == 1
-    assert owner.locator("form:has(input[name=action][value=appeal]) .action-help").count() == 1
+    expect(owner.locator("main h1 + p .badge.status-closed")).to_have_count(1)
+    expect(owner.locator("form:has(input[name=action][value=appeal]) .action-help")).to_have_count(
+        1
+    )
     _check(owner, width, visited)
     _act(owner, "appeal", note="Only half was paid.")
-    assert owner.locator("main h1 + p .badge.status-appealed").count() == 1
+    expect(owner.locator("main h1 + p .badge.status-appealed")).to_have_count(1)
     _check(owner, width, visited)
     assert len(visited) == 11

@@ -4,7 +4,10 @@ accepted, and both exchange messages; the owner edits the profile with the code 
 network page fits 360 px in English and Hindi with a usable menu. Axe finds nothing serious
 or critical and no page breaks the content security policy."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from champions.network import services
 from champions.network.demo_searches import searches_demo_load
@@ -102,7 +105,7 @@ def test_foreign_sme_signs_up_and_the_hub_approves_it(
     _check(page)
     _click_and_wait(page, page.get_by_role("button", name="Save"))
     mine = page.locator("#mine-heading + ul")
-    assert "Tessitura Verdi Srl (Awaiting review)" in mine.inner_text()
+    expect(mine).to_contain_text("Tessitura Verdi Srl (Awaiting review)")
 
     hub = new_page(PHONE)
     log_in(hub, live_server.url, HUB_EMAIL)
@@ -111,10 +114,10 @@ def test_foreign_sme_signs_up_and_the_hub_approves_it(
     _check(hub)
     card = hub.locator(".card", has_text="Tessitura Verdi Srl")
     _click_and_wait(hub, card.get_by_role("button", name="Approve"))
-    assert hub.get_by_text("No profile awaits review.").is_visible()
+    expect(hub.get_by_text("No profile awaits review.")).to_be_visible()
 
     page.reload()
-    assert "Tessitura Verdi Srl (Approved)" in mine.inner_text()
+    expect(mine).to_contain_text("Tessitura Verdi Srl (Approved)")
     assert Profile.objects.get(name="Tessitura Verdi Srl").review_status == "approved"
 
 
@@ -129,8 +132,8 @@ def test_indian_unit_finds_a_buyer_across_languages_and_is_introduced(
     unit.locator("#id_kind").select_option("business_offer")
     _click_and_wait(unit, unit.locator("main form button[type=submit]"))
     best = unit.locator("ol.card-list > li").first
-    assert "Strickwerk GmbH" in best.inner_text()
-    assert "needs HS 5205 cotton yarn" in best.inner_text()
+    expect(best).to_contain_text("Strickwerk GmbH")
+    expect(best).to_contain_text("needs HS 5205 cotton yarn")
     assert scroll_width(unit) <= PHONE["width"]
     _check(unit)
 
@@ -138,23 +141,23 @@ def test_indian_unit_finds_a_buyer_across_languages_and_is_introduced(
     unit.locator("#id_message").fill("हम Ne 30 कंघी किया सूती धागा 20 टन प्रति माह दे सकते हैं।")
     _click_and_wait(unit, unit.locator("form[action$='/interest/'] button[type=submit]"))
     intro = Introduction.objects.get()
-    assert unit.url.endswith(f"/network/introductions/{intro.pk}/")
-    assert "+91 98220 12345" not in unit.locator("main").inner_text()
+    expect(unit).to_have_url(re.compile(f"/network/introductions/{intro.pk}/$"))
+    expect(unit.locator("main")).not_to_contain_text("+91 98220 12345")
     _check(unit)
 
     log_in(page, live_server.url, PARTNER_EMAIL)
     open_path(page, live_server.url, f"/network/posts/{german_buyer.pk}/")
     _click_and_wait(page, page.get_by_role("link", name="Deccan Precision Tools"))
     _click_and_wait(page, page.get_by_role("button", name="Accept"))
-    assert "+91 98220 12345" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("+91 98220 12345")
     page.locator("#id_body").fill("Please send a sample of 5 kg to Chemnitz.")
     _click_and_wait(page, page.locator("form:has(#id_body) button[type=submit]"))
     _check(page)
 
     unit.reload()
-    thread = unit.locator("main").inner_text()
-    assert "Please send a sample of 5 kg to Chemnitz." in thread
-    assert PARTNER_EMAIL in thread  # the buyer's contact, now shared
+    thread = unit.locator("main")
+    expect(thread).to_contain_text("Please send a sample of 5 kg to Chemnitz.")
+    expect(thread).to_contain_text(PARTNER_EMAIL)  # the buyer's contact, now shared
     assert scroll_width(unit) <= PHONE["width"]
     _check(unit)
 
@@ -163,14 +166,16 @@ def test_owner_edits_the_profile_with_the_code_picker(live_server, hindi_spinner
     log_in(page, live_server.url, OWNER_EMAIL)
     page.set_viewport_size(PHONE)
     open_path(page, live_server.url, f"/network/profiles/{hindi_spinner.pk}/edit/")
-    assert "HS 520524" in page.locator(".code-picker").first.inner_text()
+    expect(page.locator(".code-picker").first).to_contain_text("HS 520524")
     page.get_by_label("Find a product code by words or digits").first.fill("knitted t-shirts")
     add = page.get_by_role("button", name="Add 6109", exact=True)
     add.click()
-    assert page.get_by_label("Your products (HS codes)").input_value() == "520524 6109"
+    expect(page.get_by_label("Your products (HS codes)")).to_have_value("520524 6109")
     page.get_by_label("Countries you export to (ISO codes)").fill("DE ZZ")
     _click_and_wait(page, page.get_by_role("button", name="Save"))
-    assert "Unknown country codes (ISO 3166, two letters): ZZ" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text(
+        "Unknown country codes (ISO 3166, two letters): ZZ"
+    )
     page.get_by_label("Countries you export to (ISO codes)").fill("DE")
     page.get_by_label("Deutsch (German)").check()
     _click_and_wait(page, page.get_by_role("button", name="Save"))
@@ -218,13 +223,13 @@ def test_network_pages_fit_360_px_with_a_usable_menu(live_server, introduced, pa
         assert scroll_width(page) <= PHONE["width"], path
         _check(page)
     menu = page.locator("button.nav-toggle")
-    assert menu.is_visible()
+    expect(menu).to_be_visible()
     menu.click()
-    assert menu.get_attribute("aria-expanded") == "true"
+    expect(menu).to_have_attribute("aria-expanded", "true")
     partners = page.get_by_role("navigation").locator("a[href='/network/']")
-    assert partners.is_visible()
+    expect(partners).to_be_visible()
     _click_and_wait(page, partners)
-    assert page.url == f"{live_server.url}/network/"
+    expect(page).to_have_url(f"{live_server.url}/network/")
 
 
 def test_blocking_asks_first(live_server, introduced, page):
@@ -232,11 +237,13 @@ def test_blocking_asks_first(live_server, introduced, page):
     without being asked."""
     log_in(page, live_server.url, PARTNER_EMAIL)
     open_path(page, live_server.url, f"/network/introductions/{introduced.pk}/")
-    asked = []
-    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
-    page.get_by_role("button", name="Block").click()
-    page.wait_for_timeout(300)
-    assert asked == ["Block this unit? It will not be able to write to you about this post."]
+    # Wait for the dialog itself rather than a fixed 300 ms: the handler dismisses it, and
+    # leaving `expect_event` waits until it has been shown.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    with page.expect_event("dialog") as asked:
+        page.get_by_role("button", name="Block").click()
+    expected = "Block this unit? It will not be able to write to you about this post."
+    assert asked.value.message == expected
     introduced.refresh_from_db()
     assert introduced.status == "pending"
     page.once("dialog", lambda dialog: dialog.accept())

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
@@ -116,8 +117,8 @@ def test_language_switcher_shows_the_site_in_hindi(live_server, live_data, page)
     with page.expect_navigation():
         page.click(".language-form button[type=submit]")
 
-    assert page.url == f"{live_server.url}/"
-    assert page.get_attribute("html", "lang") == "hi"
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.locator("html")).to_have_attribute("lang", "hi")
     assert DEVANAGARI.search(page.inner_text("h1"))
     assert DEVANAGARI.search(page.inner_text("nav[aria-label]"))
     assert page.input_value("#language-select") == "hi"
@@ -154,12 +155,14 @@ def test_main_navigation_folds_behind_a_menu_button_on_a_phone(
     folded = (toggle.get_attribute("aria-expanded"), entries.first.is_visible())
     h1_top = page.locator("main h1").bounding_box()["y"]
     toggle.click()
+    # Measure the entries once the menu is open, not while the click is still being handled.
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(entries).to_have_count(26)
+    expect(entries.last).to_be_visible()
     boxes = [entry.bounding_box() for entry in entries.all()]
 
     assert folded == ("false", False)
     assert h1_top < 740 / 2  # the page starts high on the first screen
-    assert toggle.get_attribute("aria-expanded") == "true"
-    assert entries.count() == 26
     assert all(box["x"] >= 0 and box["x"] + box["width"] <= 360 for box in boxes)
     assert all(box["width"] >= 24 and box["height"] >= 24 for box in boxes)  # WCAG 2.5.8
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

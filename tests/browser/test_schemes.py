@@ -2,7 +2,10 @@
 results, finance and recommendations; the filters (htmx) and a walk through the questionnaire
 with "I don't know" and "Back"."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import (
     OWNER_EMAIL,
@@ -98,7 +101,7 @@ def test_filters_narrow_the_list_in_place(live_server, scheme_catalogue, page):
     heading = page.locator("#scheme-results-heading")
     heading.filter(has_text="2 schemes").wait_for()
     assert page.evaluate("window.notReloaded") is True  # htmx swapped the results only
-    assert "kind=guarantee" in page.url
+    expect(page).to_have_url(re.compile("kind=guarantee"))
     assert page.locator("#scheme-results h3").all_inner_texts() == [
         "Credit Guarantee Scheme for Micro and Small Enterprises (CGTMSE)",
         "Mutual Credit Guarantee Scheme for MSMEs (MCGS-MSME)",
@@ -195,7 +198,7 @@ def test_questionnaire_results_fit_a_360_px_screen_in_hindi(live_server, scheme_
     open_path(page, live_server.url, "/schemes/check/results/")
     page.locator("details summary").first.click()
 
-    assert page.locator(".answer-list dt").count() == 1
+    expect(page.locator(".answer-list dt")).to_have_count(1)
     assert scroll_width(page) <= PHONE["width"]
     violations = blocking_violations(page)
     assert violations == [], "\n".join(violations)

@@ -1,6 +1,19 @@
 """What every app's forms share."""
 
+from django import forms
+
 from .errors import ValidationFailed
+
+
+class NameSelect(forms.Select):
+    """A select whose options are names people wrote (enterprises): each option is marked
+    `translate="no"`, so that a Hindi page does not present them as untranslated words and
+    translation tools leave them alone (WCAG 3.1.2 leaves proper names out)."""
+
+    def create_option(self, *args, **kwargs) -> dict:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["translate"] = "no"
+        return option
 
 
 class ServiceErrorsMixin:

@@ -75,6 +75,14 @@ def name_html(thing) -> SafeString:
     return format_html("{}", english)
 
 
+def proper_name_html(text: str) -> SafeString:
+    """A proper name written by people (an enterprise's, a buyer's), marked as a name so that
+    translation tools leave it alone; WCAG 3.1.2 leaves names out of "language of parts"."""
+    if not text:
+        return mark_safe("")
+    return format_html('<span translate="no">{}</span>', text)
+
+
 # Our language labels as BCP 47 tags for `lang` (WCAG 3.1.2): Hinglish is Hindi in Latin script.
 LANG_TAGS = {"en": "en", "hi": "hi", "hinglish": "hi-Latn"}
 

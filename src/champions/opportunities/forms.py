@@ -16,7 +16,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _state_choices() -> list[tuple[str, str]]:
-    return [(s.udyam_code, s.name) for s in state_list()]
+    return [(s.udyam_code, str(s)) for s in state_list()]  # Hindi names on Hindi pages
 
 
 class BoardFilterForm(forms.Form):

@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from champions.core.forms import ServiceErrorsMixin
+from champions.core.forms import NameSelect, ServiceErrorsMixin
 
 from .catalogue import Fact, localized
 from .choices import Agency, Kind, TargetGroup
@@ -182,7 +182,7 @@ class SchemeEditForm(ServiceErrorsMixin, forms.Form):
 
 
 class FinanceForm(forms.Form):
-    enterprise = forms.TypedChoiceField(label=_("Enterprise"), coerce=int)
+    enterprise = forms.TypedChoiceField(label=_("Enterprise"), coerce=int, widget=NameSelect)
     loan_amount_inr = forms.IntegerField(
         label=_("Loan you need (₹)"),
         min_value=0,

@@ -92,4 +92,5 @@ def quiz() -> tuple[list[Question], int]:
 
 
 def source() -> str:
-    return _data()["source"]
+    """Where the SOP comes from, in the reader's language."""
+    return pick(_data()["source"])

@@ -12,6 +12,7 @@ from champions.accounts.selectors import (
     user_sees_whole_country,
 )
 from champions.core.errors import NotFound
+from champions.core.models import State
 
 from ..choices import OPEN_REQUEST_STATUSES, RequestStatus
 from ..models import CentreService, CentreStaff, ServiceRequest, TechnologyCentre
@@ -88,13 +89,17 @@ def centre_directory(
     for centre in centres:
         if (state := centre.state) is not None:
             by_state.setdefault(state.udyam_code, []).append(centre)
-            names[state.udyam_code] = state.name
+            names[state.udyam_code] = str(state)  # in Hindi on Hindi pages
     groups = [
         StateGroup(code, names[code], by_state[code], code in home)
         for code in sorted(by_state, key=lambda c: (c not in home, names[c]))
     ]
+    local = {
+        code: str(state) for code, state in State.objects.in_bulk(field_name="udyam_code").items()
+    }
     tiles = [
-        Tile(code, name, row, col, len(by_state.get(code, []))) for code, name, row, col in TILES
+        Tile(code, local.get(code, name), row, col, len(by_state.get(code, [])))
+        for code, name, row, col in TILES
     ]
     return Directory(groups, tiles, [c for c in centres if not c.state_id], home)
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from champions.clusters import services
 from champions.clusters.models import ClusterMembership, ClusterPost, ServiceRequest
@@ -30,6 +31,18 @@ def test_directory_is_public_and_lists_states(client, centre, django_assert_max_
     assert response.status_code == 200
     assert 'id="state-MH"' in response.text
     assert "Indo German Tool Room (IGTR)" in response.text
+
+
+def test_directory_names_states_in_hindi_and_marks_centre_names_on_hindi_pages(client, centre):
+    """The walk at 360 px in Hindi found English state names, centre names and statuses
+    unmarked (WCAG 3.1.2)."""
+    client.cookies["django_language"] = "hi"
+    with translation.override("en"):  # undoes the middleware's activation afterwards
+        page = client.get(reverse("web:clusters:centre_directory")).text
+    assert '<h2 id="state-MH-heading">महाराष्ट्र' in page
+    assert '<a href="#state-MH" title="महाराष्ट्र">' in page  # the tile
+    assert '<span lang="en" translate="no">Indo German Tool Room' in page
+    assert ">Maharashtra<" not in page
 
 
 def test_centre_page_labels_prices_as_indicative(client, centre):

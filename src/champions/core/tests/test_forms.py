@@ -3,7 +3,13 @@
 from django import forms
 
 from champions.core.errors import ValidationFailed
-from champions.core.forms import ServiceErrorsMixin, code_list, form_done, form_result
+from champions.core.forms import (
+    NameSelect,
+    ServiceErrorsMixin,
+    code_list,
+    form_done,
+    form_result,
+)
 
 
 class NameForm(ServiceErrorsMixin, forms.Form):
@@ -57,3 +63,11 @@ def test_form_done_is_true_even_when_the_service_returns_nothing():
 
 def test_code_list_splits_on_spaces_commas_and_semicolons():
     assert code_list(" 630790, 621010;8471  ") == ["630790", "621010", "8471"]
+
+
+def test_a_name_select_marks_each_option_as_a_name():
+    """The walk in Hindi counted the enterprise options of the finance form as untranslated."""
+    widget = NameSelect(choices=[(1, "Surya Global Foods"), (2, "सूर्या फ़ूड्स")])
+    html = widget.render("enterprise", 2)
+    assert '<option value="1" translate="no">Surya Global Foods</option>' in html
+    assert '<option value="2" selected translate="no">सूर्या फ़ूड्स</option>' in html

@@ -67,3 +67,9 @@ def test_language_labels_become_valid_lang_tags():
     template = Template("{% load names %}{{ label|lang_tag }}")
     tags = [template.render(Context({"label": x})) for x in ("hinglish", "hi", "en", "", None)]
     assert tags == ["hi-Latn", "hi", "en", "", ""]
+
+
+def test_a_name_people_wrote_is_marked_as_a_name_and_escaped():
+    template = Template("{% load names %}{{ name|proper_name }}")
+    names = [template.render(Context({"name": x})) for x in ("Surya & Sons <b>", "", None)]
+    assert names == ['<span translate="no">Surya &amp; Sons &lt;b&gt;</span>', "", ""]

@@ -182,3 +182,22 @@ def test_a_network_change_reads_in_hindi_with_the_rooms_hindi_names(hub_officer,
         "Champions Control Room, New Delhi: Ministry list"
     )
     assert timeline_chain_verify().ok
+
+
+@pytest.mark.parametrize(("language", "tag"), [("en", "en"), ("hinglish", "hi-Latn")])
+def test_the_subject_is_marked_with_the_language_it_was_written_in(
+    client, entrepreneur, language, tag
+):
+    """WCAG 3.1.2: an English or Hinglish subject on a Hindi page carries its own `lang`, in
+    the owner's list and the grievance's heading, as the queue already did."""
+    grievance = lodge(entrepreneur, pune_enterprise(entrepreneur))
+    Grievance.objects.filter(pk=grievance.pk).update(language=language)
+    client.force_login(entrepreneur)
+    client.cookies["django_language"] = "hi"
+
+    with translation.override("en"):
+        listed = client.get("/grievances/").content.decode()
+        page = client.get(f"/grievances/{grievance.pk}/").content.decode()
+
+    assert f'<td lang="{tag}">{grievance.subject}</td>' in listed
+    assert f': <span lang="{tag}">{grievance.subject}</span></h1>' in page

@@ -35,6 +35,12 @@ def test_home_lists_published_posts_with_few_queries(client, published, django_a
     assert "Cotton yarn wanted" in response.text
 
 
+def test_home_marks_the_company_names_as_names(client, published):
+    """The walk in Hindi counted foreign company names as untranslated words."""
+    response = client.get(reverse("web:network:home"))
+    assert f'<span translate="no">{published.profile.name}</span> (' in response.text
+
+
 def test_home_empty_state_in_hindi(client):
     client.cookies["django_language"] = "hi"
     response = client.get(reverse("web:network:home"), HTTP_ACCEPT_LANGUAGE="hi")

@@ -158,7 +158,7 @@ def _fairness(rows: list[SparkRow]) -> tuple[list[Group], list[Group], list[Grou
     women = _("Women-owned")
     others = _("Not women-owned or not stated")
     return (
-        _groups(rows, lambda e: e.state.name if e.state_id else "-"),
+        _groups(rows, lambda e: str(e.state) if e.state_id else "-"),
         _groups(rows, lambda e: e.get_category_display()),
         _groups(rows, lambda e: women if e.owner_gender == "female" else others),
     )

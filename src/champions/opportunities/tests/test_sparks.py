@@ -3,6 +3,7 @@ owner's gender and social category; officers only; shortlist and hand-holding ac
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from champions.opportunities import selectors, services
 from champions.opportunities.errors import PermissionDenied
@@ -102,6 +103,19 @@ def test_only_officers_see_sparks(client, entrepreneur, analyst, hub_officer):
     response = client.get(url)
     assert response.status_code == 200
     assert "used to offer help, never to refuse it" in response.text
+
+
+def test_sparks_page_names_states_in_hindi_and_units_as_names(client, hub_officer):
+    """The walk in Hindi found the state filter and the state column in English."""
+    _electronics(hub_officer, "UDYAM-MH-26-0000004", name="Pune Circuits")
+    client.force_login(hub_officer)
+    client.cookies["django_language"] = "hi"
+    with translation.override("en"):  # undoes the middleware's activation afterwards
+        page = client.get(reverse("web:opportunities:sparks") + "?sector=electronics").text
+    assert '<option value="MH">महाराष्ट्र</option>' in page
+    assert "<td>महाराष्ट्र</td>" in page
+    assert '<span translate="no">Pune Circuits</span>' in page
+    assert ">Maharashtra<" not in page
 
 
 def test_sparks_page_query_count_is_flat(client, hub_officer, django_assert_max_num_queries):

@@ -28,6 +28,14 @@ def test_pages_per_role_in_both_languages_with_versions():
     assert content.page(slug="grievance-handling", version=9) is None
 
 
+def test_the_source_note_is_in_the_readers_language():
+    """The walk in Hindi found this note in English on /help/sop/."""
+    with translation.override("hi"):
+        assert content.source().startswith("चैंपियंस के लिए पोर्टल के अपने नियमों")
+    with translation.override("en"):
+        assert content.source().startswith("Written for Champions from the portal's own rules")
+
+
 def test_every_page_has_the_same_number_of_steps_in_english_and_hindi():
     for page in json.loads(content.DATA.read_text())["pages"]:
         for version in page["versions"]:
