@@ -1,13 +1,16 @@
 """The one FilterSet for the enterprise list, used by the HTML page and by the API."""
 
 import django_filters
+from django.db.models.functions import Left
 from django.utils.translation import gettext_lazy as _
 
 from champions.core.models import State
 from champions.core.pagination import prefix_q
 
 from .choices import Activity, Category
-from .models import Enterprise
+from .models import UDYAM_DISTRICT_PREFIX, Enterprise
+
+UDYAM_NUMBER_LENGTH = len("UDYAM-XX-00-0000000")
 
 
 class EnterpriseFilterSet(django_filters.FilterSet):
@@ -33,7 +36,7 @@ class EnterpriseFilterSet(django_filters.FilterSet):
         if not value:
             return queryset
         if value.upper().startswith("UDYAM"):
-            return queryset.filter(prefix_q("udyam_number", value.upper()))
+            return udyam_prefix_filter(queryset, value.upper())
         return queryset.filter(prefix_q("name_key", value.lower()))
 
     def filter_nic(self, queryset, name, value):
@@ -45,3 +48,21 @@ class EnterpriseFilterSet(django_filters.FilterSet):
             # id order from the index, where a range made it sort every match (74 → 0.01 ms).
             return queryset.filter(primary_nic=value)
         return queryset.filter(prefix_q("primary_nic", value))
+
+
+def udyam_prefix_filter(queryset, prefix: str):
+    """Enterprises whose Udyam number starts with `prefix` (upper case).
+
+    From "UDYAM-XX-00" on, the state and district part is matched on its own expression
+    index (enterprise_udyam_district: that part, then id), which also gives the newest first;
+    a whole number is matched exactly (the unique index); shorter prefixes use prefix_q."""
+    if len(prefix) < UDYAM_DISTRICT_PREFIX:
+        return queryset.filter(prefix_q("udyam_number", prefix))
+    queryset = queryset.alias(udyam_district=Left("udyam_number", UDYAM_DISTRICT_PREFIX)).filter(
+        udyam_district=prefix[:UDYAM_DISTRICT_PREFIX]
+    )
+    if len(prefix) >= UDYAM_NUMBER_LENGTH:
+        return queryset.filter(udyam_number=prefix)
+    if len(prefix) > UDYAM_DISTRICT_PREFIX:
+        return queryset.filter(prefix_q("udyam_number", prefix))
+    return queryset

@@ -1,7 +1,7 @@
 """The queue's search and saved views (one FilterSet for the page and the API list)."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from champions.grievances.models import Grievance
 from champions.grievances.services import grievance_assign_to
@@ -76,3 +76,17 @@ def test_the_queue_shows_when_each_is_due_and_stacks_as_cards(client, spoke_offi
     assert 'class="data-table stack-cards"' in html
     assert 'data-label="Due in"' in html
     assert 'accesskey="s"' in html
+
+
+def test_every_row_card_is_labelled_with_the_translated_column_names(client, spoke_officer, three):
+    # The column names are translated once and reused by the header and each row's data-label.
+    client.force_login(spoke_officer)
+    client.cookies["django_language"] = "hi"
+
+    with translation.override("en"):  # undoes the middleware's activation afterwards
+        html = client.get("/grievances/queue/").content.decode()
+
+    assert html.count('data-label="पंजीकरण संख्या"') == 3
+    assert html.count('data-label="देय होने में"') == 3
+    assert '<th scope="col">पंजीकरण संख्या</th>' in html
+    assert 'data-label="Due in"' not in html
