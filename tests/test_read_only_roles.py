@@ -48,6 +48,7 @@ PERSONAL = {
     "web:assistant:ask": "the user's own conversation with the assistant",
     "web:assistant:rate": "the user's own conversation with the assistant",
     "web:network:match": "a search: it stores only an anonymous count of the codes asked for",
+    "web:privacy:erase": "the user's own request to erase their data",
 }
 # API operations that compute an answer and store nothing.
 API_READS = {

@@ -194,6 +194,7 @@ PERSONAL_VIEWS = frozenset(
         "web:assistant:ask",
         "web:assistant:rate",
         "web:network:match",
+        "web:privacy:erase",  # a request to erase one's own data (DPDP Act s. 12)
     }
 )
 # API operations that compute an answer (or keep only the asker's own conversation).

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from champions.accounts.selectors import user_personal_data, user_sees_whole_country
+from champions.accounts.choices import Role
+from champions.accounts.selectors import user_personal_data
 from champions.assistant.selectors import assistant_personal_data
 from champions.core.errors import NotFound
 from champions.grievances.selectors import grievance_personal_data
@@ -65,13 +66,23 @@ def erasure_open_for_user(*, user) -> ErasureRequest | None:
     return ErasureRequest.objects.filter(user=user, status=ErasureStatus.OPEN).first()
 
 
+ERASURE_DECIDERS = frozenset({Role.HUB_OFFICER, Role.ADMINISTRATOR})
+
+
 def user_decides_erasure(user) -> bool:
-    """Hub officers, leadership and administrators decide erasure requests."""
-    return user_sees_whole_country(user)
+    """Hub officers and administrators decide erasure requests."""
+    return bool(user.is_authenticated and user.role in ERASURE_DECIDERS)
+
+
+def user_sees_erasure_requests(user) -> bool:
+    """Those who decide them, and leadership, which oversees (and only reads)."""
+    return user_decides_erasure(user) or bool(
+        user.is_authenticated and user.role == Role.LEADERSHIP
+    )
 
 
 def erasure_request_list(*, user) -> QuerySet[ErasureRequest]:
-    if not user_decides_erasure(user):
+    if not user_sees_erasure_requests(user):
         return ErasureRequest.objects.none()
     return ErasureRequest.objects.select_related("user", "decided_by").order_by(
         "-status", "requested_at"

@@ -30,7 +30,7 @@ def my_data_view(request):
         "consent": selectors.consent_latest(user=request.user),
         "open_request": selectors.erasure_open_for_user(user=request.user),
         "form": ErasureRequestForm(),
-        "decides_erasure": selectors.user_decides_erasure(request.user),
+        "sees_erasure_requests": selectors.user_sees_erasure_requests(request.user),
         "contact": selectors.privacy_contact(),
     }
     return render(request, "privacy/my_data.html", context)
@@ -65,13 +65,17 @@ def erasure_request_view(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def erasure_requests_view(request):
-    if not selectors.user_decides_erasure(request.user):
+    if not selectors.user_sees_erasure_requests(request.user):
         raise Http404
     form = ErasureDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _decide(request, form):
         messages.success(request, _("The request was decided."))
         return redirect("web:privacy:requests")
-    context = {"requests": selectors.erasure_request_list(user=request.user), "form": form}
+    context = {
+        "requests": selectors.erasure_request_list(user=request.user),
+        "form": form,
+        "decides": selectors.user_decides_erasure(request.user),
+    }
     return render(request, "privacy/requests.html", context, status=422 if form.errors else 200)
 
 

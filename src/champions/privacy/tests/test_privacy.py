@@ -239,3 +239,36 @@ def test_deploy_check_warns_while_the_contact_is_the_demo(settings):
     assert [w.id for w in privacy_contact_check(None)] == ["privacy.W001"]
     settings.PRIVACY_OFFICER_EMAIL = "dpo@msme.gov.in"
     assert privacy_contact_check(None) == []
+
+
+@pytest.mark.parametrize("role", ["leadership", "analyst", "appellate_officer"])
+def test_anyone_may_ask_to_erase_their_own_data_whatever_their_role(client, request, role):
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+
+    response = client.post(ERASE, {"reason": "Leaving the ministry"})
+
+    assert response.status_code == 302
+    assert ErasureRequest.objects.filter(user=user, status="open").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "decides"),
+    [
+        ("hub_officer", 200, True),
+        ("administrator", 200, True),
+        ("leadership", 200, False),  # oversight reads, never decides
+        ("appellate_officer", 404, False),
+        ("spoke_officer", 404, False),
+    ],
+)
+def test_who_sees_and_who_decides_erasure_requests(
+    client, request, entrepreneur, role, status, decides
+):
+    ErasureRequest.objects.create(user=entrepreneur, reason="Closing")
+    client.force_login(request.getfixturevalue(role))
+
+    page = client.get(REQUESTS)
+
+    assert page.status_code == status
+    assert ('name="decision"' in page.content.decode()) is decides
