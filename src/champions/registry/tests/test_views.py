@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from champions.core.models import District, State
 from champions.core.selectors import reference_index_build
@@ -212,6 +213,19 @@ def test_enterprise_list_htmx_request_gets_only_the_results(client, hub_officer,
     assert "<html" not in content
     assert [e.name for e in response.context["page"].items] == ["Capital Looms"]
     assert "UDYAM-DL-07-0000001" in content
+
+
+def test_enterprise_list_in_hindi_marks_names_and_districts(client, hub_officer, delhi_enterprise):
+    """The walk in Hindi counted enterprise and district names as untranslated words."""
+    client.force_login(hub_officer)
+    client.cookies["django_language"] = "hi"
+
+    with translation.override("en"):  # undoes the middleware's activation afterwards
+        content = client.get(LIST_URL, HTTP_HX_REQUEST="true").content.decode()
+
+    assert f'<span translate="no">{delhi_enterprise.name}</span></a>' in content
+    district = delhi_enterprise.district.name
+    assert f'<td><span lang="en" translate="no">{district}</span></td>' in content
 
 
 @pytest.mark.parametrize(
