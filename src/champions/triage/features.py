@@ -188,8 +188,6 @@ class TextModel:
     intercept: np.ndarray
     sigmoid_a: np.ndarray
     sigmoid_b: np.ndarray
-    # Per-class weights on the calibrated probabilities (priors.py); None: all 1.
-    class_scale: np.ndarray | None = None
 
     @classmethod
     def fit(
@@ -224,12 +222,6 @@ class TextModel:
     def labels(self) -> list[str]:
         return list(self.classes)
 
-    @property
-    def scale(self) -> np.ndarray:
-        if self.class_scale is None or len(self.classes) == 2:
-            return np.ones(self.coef.shape[1])
-        return self.class_scale
-
     def features(self, texts: list[str]) -> sparse.csr_matrix:
         return self.featuriser.transform(texts)
 
@@ -247,7 +239,7 @@ class TextModel:
         return scores
 
     def calibrate(self, scores: np.ndarray) -> np.ndarray:
-        calibrated = expit(-(self.sigmoid_a * scores + self.sigmoid_b)) * self.scale
+        calibrated = expit(-(self.sigmoid_a * scores + self.sigmoid_b))
         if len(self.classes) == 2:
             return np.column_stack([1 - calibrated[:, 0], calibrated[:, 0]])
         total = calibrated.sum(axis=1, keepdims=True)
@@ -306,7 +298,6 @@ class HeadStack:
     slices: dict[str, slice]
     sigmoid_a: np.ndarray
     sigmoid_b: np.ndarray
-    scale: np.ndarray
 
     @classmethod
     def of(cls, models: dict[str, TextModel]) -> "HeadStack":
@@ -323,7 +314,6 @@ class HeadStack:
             slices=slices,
             sigmoid_a=np.concatenate([m.sigmoid_a for m in models.values()]),
             sigmoid_b=np.concatenate([m.sigmoid_b for m in models.values()]),
-            scale=np.concatenate([m.scale for m in models.values()]),
         )
 
     def distributions(self, text: str) -> dict[str, dict[str, float]]:
@@ -331,7 +321,7 @@ class HeadStack:
         gives them, computed for every head at once)."""
         row = self.featuriser.transform([text])
         scores = (row.data @ self.coef[row.indices]) + self.intercept
-        calibrated = (expit(-(self.sigmoid_a * scores + self.sigmoid_b)) * self.scale).tolist()
+        calibrated = expit(-(self.sigmoid_a * scores + self.sigmoid_b)).tolist()
         result = {}
         for task, part in self.slices.items():
             classes = self.models[task].classes

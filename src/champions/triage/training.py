@@ -10,7 +10,6 @@ from sklearn.model_selection import train_test_split
 
 from .datasets import SEED, TASKS, Dataset, data_fingerprint, dataset_build, examples
 from .features import Featuriser, TextModel
-from .priors import PRIOR_TASKS, class_scale_tune
 from .routing import PathIndex
 from .store import FORMAT, Neighbours, models_directory, store_write
 
@@ -74,11 +73,6 @@ def models_train(
         models[task] = TextModel.fit(
             task, data.texts, data.labels, data.weights, featuriser=featuriser
         )
-        if task in PRIOR_TASKS:
-            scale = class_scale_tune(task, data.texts, data.labels, data.weights, featuriser)
-            models[task].class_scale = scale
-            labels = models[task].labels
-            entry["class_scale"] = dict(zip(labels, scale.round(3).tolist(), strict=True))
         entry["classes"] = models[task].labels
         entry["seconds"] = round(time.monotonic() - started, 1)
         entries[task] = entry
