@@ -73,7 +73,7 @@ def postgres_database_prepare(name: str, *, fresh: bool) -> bool:
     it is new. Raises psycopg.OperationalError when the server cannot be reached."""
     import psycopg
 
-    if not name.startswith("bench"):
+    if not name.startswith(("bench", "h_")):  # h_<name>: a helper's own bench database
         raise ValueError(f"{name!r}: only bench databases are dropped and created here")
     with psycopg.connect(POSTGRES + "postgres", autocommit=True, connect_timeout=5) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
