@@ -1,5 +1,5 @@
 """What one API lodging costs in SQL: pinned, so that a query added on the request path is
-seen (docs/PERFORMANCE.md, "Profile: where the time goes")."""
+seen (docs/PERFORMANCE.md, "Lodging profile: where the time goes")."""
 
 import pytest
 from django.db import connection
