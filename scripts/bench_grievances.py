@@ -131,7 +131,10 @@ from champions.registry.models import Enterprise
 
 SWEEP_FILE = Path(sweep_module.__file__)
 # The default run's section, or its own for a run on another database (national scale).
-SECTION = "grievances" if DATABASE == "bench_grievances" else f"grievances-{DATABASE}"
+# BENCH_GRIEVANCES_SECTION names it for a run of the default figures on a database of its own.
+SECTION = os.environ.get("BENCH_GRIEVANCES_SECTION") or (
+    "grievances" if DATABASE == "bench_grievances" else f"grievances-{DATABASE}"
+)
 
 
 def sweep_code() -> dict:

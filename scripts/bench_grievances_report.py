@@ -142,7 +142,8 @@ def triage_line(models: dict | None) -> str:
         )
     if not models.get("triaged"):
         return (
-            "Triage runs after commit in a task (`grievance_triage_task`), off the request "
+            "Triage runs after commit in a task (`grievance_lodged_task`: the acknowledgement, "
+            "then the triage), off the request "
             "path, as in production; no task worker ran during the bench, so lodging is timed "
             "without it and no prediction was stored "
             f"({models.get('triaged', 0):,} of {models.get('lodged', 0):,})."
@@ -345,7 +346,9 @@ def render_tallies(report: dict) -> list[str]:
         f"of {len(r['runs'])} runs after VACUUM ANALYZE: "
         f"{', '.join(f'{x:.2f}' for x in r['runs'])} s). Right after the reset had rewritten "
         f"rows with `QuerySet.update`, before VACUUM ANALYZE: {r['after_reset']:.2f} s.",
-        f"- After lodging through the API (`Grievance.save()`) and the two sweeps, the tallies "
+        "- After lodging through the API (`Grievance.save()`)"
+        + (" and the two sweeps" if report.get("sweep") else "")
+        + f", the tallies "
         f"{kept}.",
         "",
     ]
@@ -540,14 +543,8 @@ def render_helpdesk_notes(report: dict, seeded: str) -> list[str]:
         "- Creation: the same cases (enterprise → the same room/queue, the same text) with the "
         "same clients. Ours: `POST /api/v1/grievances` as an entrepreneur (validation, scope "
         "check of the enterprise, routing, numbering, "
-        + (
-            "the triage models on the request path and their stored prediction, "
-            if (report.get("triage_models") or {}).get("version")
-            else ""
-        )
-        + "due dates, timeline entry, idempotency key, acknowledgement "
-        + ("and embedding " if (report.get("triage_models") or {}).get("version") else "")
-        + "enqueued). Theirs: `POST /api/tickets/` (DRF `TicketViewSet`, "
+        + "due dates, timeline entry, idempotency key, CPGRAMS outbox row, one task enqueued for "
+        + "the acknowledgement and the triage). Theirs: `POST /api/tickets/` (DRF `TicketViewSet`, "
         "which creates through their `TicketForm`: ticket, follow-up, notification e-mails "
         "rendered and handed to the dummy backend) as a staff superuser with a DRF token "
         f"(`rest_framework.authtoken`, added for this). Answered 201: "

@@ -57,6 +57,15 @@ def link(model, entries: list) -> None:
         last[entry.grievance_id] = entry.hash
 
 
+def link_first(entry) -> None:
+    """The first entry of a grievance inserted in the same transaction: it starts the chain.
+    Nothing to lock or read, since no other transaction sees the new grievance (an append to it
+    from elsewhere waits on its uncommitted row), so it costs no query."""
+    entry.note = str(entry.note)
+    entry.prev_hash = GENESIS
+    entry.hash = digest(entry_values(entry), GENESIS)
+
+
 def _last_hashes(model, grievance_ids: list[int]) -> dict[int, str]:
     newest = (
         model.objects.filter(grievance_id__in=grievance_ids)

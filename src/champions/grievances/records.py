@@ -16,11 +16,13 @@ def event_write(
     note: str = "",
     is_internal: bool = False,
     message: tuple[str, dict] | None = None,
+    starts_chain: bool = False,
 ) -> None:
     """One timeline entry. System-written words come as `message`: an English message id
-    (marked with gettext_noop) and its values, rendered in each reader's language."""
+    (marked with gettext_noop) and its values, rendered in each reader's language.
+    `starts_chain`: the first entry of a grievance inserted in this transaction (lodging)."""
     message_id, params = message or ("", {})
-    TimelineEntry.objects.create(
+    TimelineEntry(
         grievance=grievance,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
@@ -29,7 +31,7 @@ def event_write(
         note=(message_id % params) if message_id else note,
         message={"id": message_id, "params": params} if message_id else {},
         is_internal=is_internal,
-    )
+    ).save(starts_chain=starts_chain)
 
 
 def english_text(message: tuple[str, dict]) -> str:

@@ -14,6 +14,21 @@ def send_acknowledgement_task(grievance_id: int) -> None:
 
 
 @task()
+def grievance_lodged_task(grievance_id: int) -> None:
+    """After a lodging commits, one task instead of two enqueued (one row fewer to write on
+    the request path): the acknowledgement, then the triage (both idempotent). The triage runs
+    even if the acknowledgement failed; the first error is raised afterwards."""
+    failure = None
+    for step in (notifications.acknowledgement_send, predictions.grievance_triage_after_lodging):
+        try:
+            step(grievance_id=grievance_id)
+        except Exception as exc:  # the other step still runs; the first error is raised below
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+
+
+@task()
 def notify_status_change_task(grievance_id: int) -> None:
     notifications.status_change_send(grievance_id=grievance_id)
 

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -95,10 +94,27 @@ def _errors(data: GrievanceInput, *, channel: str, actor) -> dict[str, list[str]
 
 def _registration_number(*, year: int, code: str) -> str:
     """CHMP/<year>/<state code or HQ>/<7-digit serial>, e.g. CHMP/2026/MH/0001234."""
-    counter, _created = RegistrationCounter.objects.get_or_create(year=year, code=code)
-    RegistrationCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    counter.refresh_from_db(fields=["last"])
-    return f"CHMP/{year}/{code}/{counter.last:07d}"
+    serial = _serial_next(year=year, code=code)
+    if serial is None:  # the first of its year and code
+        RegistrationCounter.objects.get_or_create(year=year, code=code)
+        serial = _serial_next(year=year, code=code)
+    return f"CHMP/{year}/{code}/{serial:07d}"
+
+
+def _serial_next(*, year: int, code: str) -> int | None:
+    """The counter's next serial in one statement (UPDATE ... RETURNING, on PostgreSQL and
+    SQLite 3.35+), None when the counter is not there yet. The row stays locked until the
+    lodging commits, so serials are never given twice."""
+    quote = connection.ops.quote_name
+    table, last = quote(RegistrationCounter._meta.db_table), quote("last")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {last} = {last} + 1 "  # noqa: S608 - names, not input
+            f"WHERE {quote('year')} = %s AND {quote('code')} = %s RETURNING {last}",
+            [year, code],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _route(*, data: GrievanceInput, district_id: int | None):
@@ -237,14 +253,15 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
             gettext_noop("Lodged by %(channel)s, routed to %(room)s."),
             {"channel": english(Channel(channel).label), "room": grievance.room.name},
         ),
+        starts_chain=True,  # the grievance was inserted just above, in this transaction
     )
     hooks.grievance_event_emit(grievance, "lodged")
     from .. import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
 
-    transaction.on_commit(lambda: tasks.send_acknowledgement_task.enqueue(grievance.pk))
-    # AI triage runs after commit, off the request path: it fills the category, priority (and
-    # so the due dates) and department where nobody chose them, then embeds the grievance.
-    transaction.on_commit(lambda: tasks.grievance_triage_task.enqueue(grievance.pk))
+    # After commit, off the request path, one task: the acknowledgement, then the AI triage (it
+    # fills the category, priority (and so the due dates) and department where nobody chose
+    # them, then embeds the grievance).
+    transaction.on_commit(lambda: tasks.grievance_lodged_task.enqueue(grievance.pk))
     return grievance
 
 

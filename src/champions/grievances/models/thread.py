@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from champions.core.audit import AppendOnlyModel
 from champions.core.names import hindi_name_of, is_hindi
 
-from ..audit_chain import TimelineQuerySet, link
+from ..audit_chain import TimelineQuerySet, link, link_first
 from ..choices import (
     Category,
 )
@@ -64,9 +64,15 @@ class TimelineEntry(AppendOnlyModel):
     def __str__(self) -> str:
         return f"{self.grievance_id} {self.action}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, starts_chain: bool = False, **kwargs):
+        """`starts_chain`: the first entry of a grievance inserted in this same transaction
+        (lodging), which needs no lock nor read of an earlier hash (`audit_chain.link_first`)."""
         if not self._state.adding:
             super().save(*args, **kwargs)  # refused: AppendOnlyError
+        if starts_chain:
+            link_first(self)
+            super().save(*args, **kwargs)
+            return
         with transaction.atomic(savepoint=False):
             link(TimelineEntry, [self])
             super().save(*args, **kwargs)
