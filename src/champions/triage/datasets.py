@@ -15,11 +15,13 @@ from .roman import romanise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EXAMPLES_FILE = DATA_DIR / "examples.csv"
+DEPARTMENT_EXAMPLES_FILE = DATA_DIR / "department_examples.csv"
 ORGANISATIONS_FILE = DATA_DIR / "cpgrams_organisations.csv"
 CATEGORY_TREE_FILE = DATA_DIR / "cpgrams_category_tree.csv"
 GOEMOTIONS_FILE = DATA_DIR / "goemotions_train.tsv"
 DATA_FILES = [
     EXAMPLES_FILE,
+    DEPARTMENT_EXAMPLES_FILE,
     ORGANISATIONS_FILE,
     CATEGORY_TREE_FILE,
     GOEMOTIONS_FILE,
@@ -113,6 +115,19 @@ def _own_rows() -> list[tuple[str, dict[str, str]]]:
             romanised = {**row, "text": romanise(row["text"]), "language": Language.HINGLISH}
             rows.append((ROMANISED, romanised))
     return rows
+
+
+@cache
+def department_examples() -> list[dict[str, str]]:
+    """Our short grievances per organisation (department, language, text), each Hindi one
+    also romanised as Hinglish."""
+    rows = _read_csv(DEPARTMENT_EXAMPLES_FILE)
+    romanised = [
+        {**row, "text": romanise(row["text"]), "language": Language.HINGLISH}
+        for row in rows
+        if row["language"] == Language.HINDI
+    ]
+    return rows + romanised
 
 
 @cache
@@ -226,6 +241,9 @@ def dataset_build(task: str, *, quick: bool = False, sources: bool | None = None
                 data.add(CATEGORY_TREE_FILE.name, text, name)
         data.add(ORGANISATIONS_FILE.name, STATE_GOVERNMENT, STATE_GOVERNMENT)
         for source, row in own:
+            data.add(source, row["text"], row["department"], weight=EXAMPLE_WEIGHT)
+        for row in department_examples():
+            source = DEPARTMENT_EXAMPLES_FILE.name
             data.add(source, row["text"], row["department"], weight=EXAMPLE_WEIGHT)
     elif task == "urgency":
         for source, row in own:

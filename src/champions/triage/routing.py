@@ -16,10 +16,12 @@ from scipy import sparse
 
 from .datasets import CategoryPath, category_paths
 from .features import Featuriser
+from .gazetteer import gazetteer_distribution
 
 TOP_PATHS = 3  # an organisation's retrieval score: the mean of its best three paths
 TEMPERATURE = 0.02  # cosine differences of a few hundredths separate organisations
 CLASSIFIER_SHARE = 0.5  # set a priori (an even mix), not tuned on the evaluation file
+GAZETTEER_SHARE = 0.3  # set a priori: a named body is strong evidence, not proof
 COMMON_TERM_SHARE = 0.02  # terms in more than 2 % of paths ("related", "others") are dropped
 
 
@@ -133,10 +135,15 @@ def department_combine(
 
 
 def department_scores(
-    index: PathIndex | None, row: sparse.csr_matrix, scores: dict[str, float]
+    index: PathIndex | None,
+    row: sparse.csr_matrix,
+    scores: dict[str, float],
+    *,
+    text: str | None = None,
 ) -> tuple[dict[str, float], np.ndarray | None]:
     """The routed distribution over the classifier's organisations for one text's feature
-    row, and the text's path scores (None without an index: the classifier alone)."""
+    row, and the text's path scores (None without an index: the classifier alone). With
+    `text`, the organisations of the bodies it names (`gazetteer`) take GAZETTEER_SHARE."""
     if index is None:
         return scores, None
     classes = list(scores)
@@ -145,6 +152,9 @@ def department_scores(
     combined = department_combine(
         probabilities, retrieval_distribution(index, path_scores, classes)
     )
+    named = gazetteer_distribution(text, classes) if text else None
+    if named is not None:
+        combined = department_combine(named, combined, share=GAZETTEER_SHARE)
     return dict(zip(classes, combined.tolist(), strict=True)), path_scores
 
 
@@ -155,6 +165,6 @@ def department_predict(model, index: PathIndex, texts: list[str]) -> list[str]:
     predicted = []
     for i in range(len(texts)):
         scores = dict(zip(model.classes, probabilities[i].tolist(), strict=True))
-        routed, _ = department_scores(index, matrix[i], scores)
+        routed, _ = department_scores(index, matrix[i], scores, text=texts[i])
         predicted.append(max(routed, key=routed.__getitem__))
     return predicted

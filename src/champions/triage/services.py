@@ -124,7 +124,10 @@ def triage_text(*, text: str, models_directory: Path | None = None) -> TriageRes
     distributions = models.stack.distributions(text)
     category = _best(distributions["category"])
     department_distribution, paths = department_scores(
-        models.paths, models.stack.featuriser.transform([text]), distributions["department"]
+        models.paths,
+        models.stack.featuriser.transform([text]),
+        distributions["department"],
+        text=text,
     )
     department = _best(department_distribution)
     urgency, signals, raised = _urgency(distributions["urgency"], text)
