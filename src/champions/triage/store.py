@@ -62,7 +62,13 @@ class Neighbours:
             self.matrix.indices[positions], weights=weights, minlength=self.matrix.shape[1]
         ).astype(np.float64, copy=False)
         scores /= max(float(np.sqrt(values @ values)), 1e-9)
-        best = np.argsort(-scores)[:limit]
+        if limit < len(scores):  # the best `limit` unordered, then ordered as argsort would
+            candidates = np.argpartition(-scores, limit - 1)[:limit]
+            cut = scores[candidates].min()
+            candidates = np.flatnonzero(scores >= cut)  # ties at the cut, as a full sort sees
+            best = candidates[np.argsort(-scores[candidates], kind="stable")][:limit]
+        else:
+            best = np.argsort(-scores)[:limit]
         return [(int(i), float(scores[i])) for i in best]
 
 
