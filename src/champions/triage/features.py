@@ -296,10 +296,9 @@ def _content(featuriser: Featuriser) -> np.ndarray:
     per featuriser: the explanation's filter)."""
     content = featuriser.__dict__.get("_content")
     if content is None:
-        names = _names(featuriser)
         content = np.zeros(featuriser.size, dtype=bool)
         for term, i in featuriser.word_vocabulary.items():
-            content[i] = not set(names[i].split()) <= _STOP_WORDS
+            content[i] = not set(term.split()) <= _STOP_WORDS
         featuriser.__dict__["_content"] = content
     return content
 
