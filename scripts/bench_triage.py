@@ -40,12 +40,12 @@ from champions.triage.embeddings import DIMENSION, duplicates_find, embed_texts 
 from champions.triage.services import triage_model_versions, triage_text  # noqa: E402
 
 
-def bench_request_path(texts: list[str]) -> dict:
+def bench_request_path(texts: list[str], *, explain: bool = True) -> dict:
     triage_text(text=texts[0])  # load the models outside the timing
     timings = []
     started, cpu_started = time.perf_counter(), time.process_time()
     for text in texts:
-        timings.append(timed(lambda t=text: triage_text(text=t)))
+        timings.append(timed(lambda t=text: triage_text(text=t, explain=explain)))
     total = time.perf_counter() - started
     # CPU time of this process: what one core delivers while the machine's other work
     # pre-empts it (wall time then counts the waiting too).
@@ -95,7 +95,16 @@ def bench_duplicates(rows: int, queries: np.ndarray) -> dict:
     }
 
 
-def write_doc(machine: dict, request: dict, embedding: dict, duplicates: dict) -> None:
+def _request_row(what: str, request: dict) -> str:
+    return (
+        f"| {what} | {request['texts_per_second']:.0f} texts/s of wall time, "
+        f"{request['texts_per_cpu_second']:.0f} per CPU second; p50 "
+        f"{request['p50_ms']:.1f} ms, p95 {request['p95_ms']:.1f} ms "
+        f"({request['texts']} hand-written examples) |"
+    )
+
+
+def write_doc(machine: dict, request: dict, bare: dict, embedding: dict, duplicates: dict) -> None:
     versions = triage_model_versions()
     text = "\n".join(
         [
@@ -108,12 +117,16 @@ def write_doc(machine: dict, request: dict, embedding: dict, duplicates: dict) -
             "",
             "| what | figure |",
             "|---|---|",
-            f"| fast triage, one text at a time (all six predictions, CPGRAMS category, "
-            f"explanation; no embeddings; runs in the after-commit task, not in the request) "
-            f"| {request['texts_per_second']:.0f} texts/s of wall time, "
-            f"{request['texts_per_cpu_second']:.0f} per CPU second; p50 "
-            f"{request['p50_ms']:.1f} ms, p95 {request['p95_ms']:.1f} ms "
-            f"({request['texts']} hand-written examples) |",
+            _request_row(
+                "fast triage, one text at a time (all six predictions, CPGRAMS category, "
+                "explanation; no embeddings; runs in the after-commit task, not in the request)",
+                request,
+            ),
+            _request_row(
+                "the same without the explanation's words, nearest examples and summary "
+                "(`explain=False`, as the assistant's mood task asks)",
+                bare,
+            ),
             f"| embeddings, batches of 64 | {embedding['batch_texts_per_second']:.0f} texts/s "
             f"({embedding['texts']} texts) |",
             f"| embedding one text | p50 {embedding['single_p50_ms']:.1f} ms |",
@@ -140,11 +153,13 @@ def main() -> None:
     machine = machine_info()
     texts = [row["text"] for row in examples()][: args.texts]
     request = bench_request_path(texts)
-    print(
-        f"request path: {request['texts_per_second']:.0f} texts/s "
-        f"({request['texts_per_cpu_second']:.0f} per CPU second), "
-        f"p50 {request['p50_ms']:.1f} ms, p95 {request['p95_ms']:.1f} ms"
-    )
+    bare = bench_request_path(texts, explain=False)
+    for name, figures in (("request path", request), ("without explanation", bare)):
+        print(
+            f"{name}: {figures['texts_per_second']:.0f} texts/s "
+            f"({figures['texts_per_cpu_second']:.0f} per CPU second), "
+            f"p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms"
+        )
     embedding = bench_embeddings(texts)
     print(
         f"embeddings: {embedding['batch_texts_per_second']:.0f} texts/s in batches, "
@@ -156,7 +171,7 @@ def main() -> None:
         f"duplicates over {duplicates['stored']:,}: p50 {duplicates['p50_ms']:.0f} ms, "
         f"p95 {duplicates['p95_ms']:.0f} ms"
     )
-    write_doc(machine, request, embedding, duplicates)
+    write_doc(machine, request, bare, embedding, duplicates)
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ def turn_mood_record(*, turn_id: int) -> None:
     if turn is None or turn.sentiment:
         return
     try:
-        result = triage_text(text=turn.text)
+        result = triage_text(text=turn.text, explain=False)  # the mood alone is kept
     except TriageModelsMissing:
         return
     turn.sentiment = str(result.sentiment.label)

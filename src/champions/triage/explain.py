@@ -21,7 +21,8 @@ class PastOutcome:
 
 
 def _label(choices, value: str) -> str:
-    return str(choices(value).label) if value in choices.values else value
+    # the enum's own value map: `choices.values` builds a new list on every call
+    return str(choices(value).label) if value in choices._value2member_map_ else value
 
 
 def _quoted(words: list[str]) -> str:

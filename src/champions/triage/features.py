@@ -32,6 +32,7 @@ _WORDS = re.compile(WORD_PATTERN)
 _SPACES = re.compile(r"\s+")
 WORD_FEATURES = 80_000
 CHAR_FEATURES = 60_000
+WORD_CACHE_SIZE = 100_000  # words whose character-gram columns are kept (serving)
 
 
 def normalise(text: str) -> str:
@@ -64,11 +65,15 @@ def char_terms(text: str) -> list[str]:
 def _block(terms: list[str], vocabulary: dict[str, int], idf: np.ndarray):
     """One text's TF-IDF block: sorted column indices and L2-normalised sublinear weights."""
     get = vocabulary.get
-    found = np.array([get(term, -1) for term in terms], dtype=np.int32)
-    found = found[found >= 0]
-    if not len(found):
+    return _weights([column for column in map(get, terms) if column is not None], idf)
+
+
+def _weights(found: list[int], idf: np.ndarray):
+    """Sorted distinct columns of `found` (one entry per occurrence) and their L2-normalised
+    sublinear TF-IDF weights."""
+    if not found:
         return np.empty(0, np.int32), np.empty(0, np.float32)
-    columns, counts = np.unique(found, return_counts=True)
+    columns, counts = np.unique(np.array(found, dtype=np.int32), return_counts=True)
     values = (1.0 + np.log(counts.astype(np.float32))) * idf[columns]
     values /= np.sqrt(np.dot(values, values))
     return columns, values
@@ -122,11 +127,25 @@ class Featuriser:
         word_columns, word_values = _block(
             word_terms(normalised), self.word_vocabulary, self.word_idf
         )
-        char_columns, char_values = _block(
-            char_terms(normalised), self.char_vocabulary, self.char_idf
-        )
+        char_columns, char_values = _weights(self._char_columns(normalised), self.char_idf)
         columns = np.concatenate([word_columns, char_columns + len(self.word_vocabulary)])
         return columns, np.concatenate([word_values, char_values])
+
+    def _char_columns(self, normalised: str) -> list[int]:
+        """The character-gram columns of every word occurrence (`char_terms`), each word's
+        looked up once per process: a word's grams do not depend on its neighbours."""
+        known: dict[str, list[int]] = self.__dict__.setdefault("_words", {})
+        get = self.char_vocabulary.get
+        found: list[int] = []
+        for word in normalised.split():
+            columns = known.get(word)
+            if columns is None:
+                if len(known) >= WORD_CACHE_SIZE:
+                    known.clear()
+                columns = [c for c in map(get, char_terms(word)) if c is not None]
+                known[word] = columns
+            found.extend(columns)
+        return found
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         """The TF-IDF rows of `texts`. The last single text's row is kept: one triage asks
@@ -157,6 +176,8 @@ class Featuriser:
         state = self.__dict__.copy()
         state["_last"] = None  # serving caches, not part of the model
         state.pop("_names", None)
+        state.pop("_words", None)
+        state.pop("_content", None)
         return state
 
 
@@ -256,20 +277,30 @@ class TextModel:
         vector = self.features([text])
         index = self.classes.index(label)
         if len(self.classes) == 2:
-            column = self.coef[:, 0] if index == 1 else -self.coef[:, 0]
+            weights = self.coef[vector.indices, 0] * vector.data
+            if index == 0:
+                weights = -weights
         else:
-            column = self.coef[:, index]
-        weights = column[vector.indices] * vector.data
-        order = np.argsort(-weights)
-        words_end = len(self.featuriser.word_vocabulary)
+            weights = self.coef[vector.indices, index] * vector.data
+        order = np.argsort(-weights)[:60]
+        chosen = vector.indices[order[weights[order] > 0]]
         names = _names(self.featuriser)
-        chosen = [int(vector.indices[k]) for k in order[:60] if weights[k] > 0]
-        words = [
-            names[j] for j in chosen if j < words_end and not set(names[j].split()) <= _STOP_WORDS
-        ]
+        words = [names[j] for j in chosen[_content(self.featuriser)[chosen]]]
         if words:
             return words[:limit]
         return [names[j].strip() for j in chosen[:limit]]
+
+
+def _content(featuriser: Featuriser) -> np.ndarray:
+    """Per feature, True for a word feature with a word that is not a stop word (built once
+    per featuriser: the explanation's filter)."""
+    content = featuriser.__dict__.get("_content")
+    if content is None:
+        content = np.zeros(featuriser.size, dtype=bool)
+        for term, i in featuriser.word_vocabulary.items():
+            content[i] = not set(term.split()) <= _STOP_WORDS
+        featuriser.__dict__["_content"] = content
+    return content
 
 
 def _names(featuriser: Featuriser) -> list[str]:

@@ -15,7 +15,6 @@ This one decides in three steps:
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -103,12 +102,25 @@ def script_shares(text: str) -> tuple[float, float, float]:
 _NOISE = re.compile(r"@\w+|#\w+|https?\s*:?\s*//\s*\S+(?:\s*[./]\s*\S+)*|\bt\s*\.\s*co\b\S*")
 
 
-@cache  # the set difference below cost ~2 ms per text when rebuilt on every call
-def _lexicons() -> tuple[frozenset[str], frozenset[str]]:
-    from .lexicon import english_words, hindi_words  # built once, from the shipped files
+Lexicons = tuple[frozenset[str], frozenset[str]]
+# (romanised Hindi, English): put here by `lexicons_use` when the models are loaded (they are
+# built by `champions triage train` and stored with the models), else built on first use.
+_LEXICONS: dict[str, Lexicons] = {}
 
-    hindi = hindi_words(HINDI_ROMAN)
-    return hindi, (english_words() | ENGLISH_COMMON) - hindi
+
+def lexicons() -> Lexicons:
+    found = _LEXICONS.get("in use")
+    if found is None:
+        from .lexicon import english_words, hindi_words  # built once, from the shipped files
+
+        hindi = hindi_words(HINDI_ROMAN)
+        found = _LEXICONS["in use"] = (hindi, (english_words() | ENGLISH_COMMON) - hindi)
+    return found
+
+
+def lexicons_use(stored: Lexicons) -> None:
+    """Use lexicons built earlier (stored with the models): no build on the first text."""
+    _LEXICONS["in use"] = stored
 
 
 def lexicon_shares(text: str) -> tuple[float, float, int]:
@@ -118,7 +130,7 @@ def lexicon_shares(text: str) -> tuple[float, float, int]:
     more counts once), and the number of those words."""
     from .lexicon import hindi_probability
 
-    hindi_lexicon, english_lexicon = _lexicons()
+    hindi_lexicon, english_lexicon = lexicons()
     words = []
     for match in _LATIN_WORD.finditer(_NOISE.sub(" ", text)):
         word = _ELONGATED.sub(r"\1", match[0].lower())  # "yaaaar", "sooooo": one letter

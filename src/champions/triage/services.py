@@ -84,7 +84,12 @@ def _cpgrams_category(models, paths, department: str) -> dict:
     }
 
 
-def _explain(models, text, category, department, signals, raised, language_reason, paths):
+def _explain(models, text, category, department, signals, raised, language_reason, paths, full):
+    """The explanation; without `full`, the words, nearest examples and summary are left out
+    (a caller that stores only labels need not pay for them)."""
+    cpgrams_category = _cpgrams_category(models, paths, department.label)
+    if not full:
+        return Explanation([], [], [], signals, raised, language_reason, "", cpgrams_category)
     category_model = models.models["category"]
     vector = category_model.features([text])
     nearest = [
@@ -95,7 +100,6 @@ def _explain(models, text, category, department, signals, raised, language_reaso
     ]
     category_terms = category_model.top_terms(text, category.label)
     department_terms = models.models["department"].top_terms(text, department.label)
-    cpgrams_category = _cpgrams_category(models, paths, department.label)
     summary = explain.summary_sentence(
         category=category.label,
         category_terms=category_terms,
@@ -115,9 +119,12 @@ def _explain(models, text, category, department, signals, raised, language_reaso
     )
 
 
-def triage_text(*, text: str, models_directory: Path | None = None) -> TriageResult:
+def triage_text(
+    *, text: str, models_directory: Path | None = None, explain: bool = True
+) -> TriageResult:
     """Every prediction for one grievance or message: the fast path (TF-IDF models and rules,
-    no embeddings). Raises TriageModelsMissing when the models are not built."""
+    no embeddings). `explain=False` leaves the explanation's words, nearest examples and
+    summary empty. Raises TriageModelsMissing when the models are not built."""
     if len(text) > MAX_TEXT_LENGTH:
         raise TextTooLong(f"The text is longer than {MAX_TEXT_LENGTH:,} characters.")
     models = models_load(models_directory)
@@ -143,7 +150,7 @@ def triage_text(*, text: str, models_directory: Path | None = None) -> TriageRes
         emotion=_best(emotion_scores),
         urgency_signals=signals,
         explanation=_explain(
-            models, text, category, department, signals, raised, language_reason, paths
+            models, text, category, department, signals, raised, language_reason, paths, explain
         ),
         model_versions=triage_model_versions(models),
         sentiment_scores={k: round(v, 4) for k, v in sentiment_scores.items()},

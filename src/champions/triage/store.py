@@ -15,6 +15,7 @@ from scipy import sparse
 from .datasets import TASKS
 from .errors import TriageModelsMissing
 from .features import HeadStack, TextModel
+from .language import lexicons, lexicons_use
 from .routing import PathIndex
 
 MANIFEST = "manifest.json"
@@ -62,7 +63,13 @@ class Neighbours:
             self.matrix.indices[positions], weights=weights, minlength=self.matrix.shape[1]
         ).astype(np.float64, copy=False)
         scores /= max(float(np.sqrt(values @ values)), 1e-9)
-        best = np.argsort(-scores)[:limit]
+        if limit < len(scores):  # the best `limit` unordered, then ordered as argsort would
+            candidates = np.argpartition(-scores, limit - 1)[:limit]
+            cut = scores[candidates].min()
+            candidates = np.flatnonzero(scores >= cut)  # ties at the cut, as a full sort sees
+            best = candidates[np.argsort(-scores[candidates], kind="stable")][:limit]
+        else:
+            best = np.argsort(-scores)[:limit]
         return [(int(i), float(scores[i])) for i in best]
 
 
@@ -95,7 +102,8 @@ def store_write(
     notices (`models_load` compares its modification time) to load the new models."""
     directory.mkdir(parents=True, exist_ok=True)
     temporary = directory / (MODELS + ".tmp")
-    stored = {"models": models, "neighbours": neighbours, "paths": paths}
+    # The language lexicons ship built with the models, so no process builds them on first use.
+    stored = {"models": models, "neighbours": neighbours, "paths": paths, "lexicons": lexicons()}
     joblib.dump(stored, temporary, compress=1)
     temporary.replace(directory / MODELS)
     temporary = directory / (MANIFEST + ".tmp")
@@ -128,6 +136,8 @@ def models_load(directory: Path | None = None) -> TriageModels:
                 "run `champions triage train`."
             )
         stored = joblib.load(directory / MODELS)
+        if stored.get("lexicons"):  # stores written before the lexicons were kept lack them
+            lexicons_use(stored["lexicons"])
         loaded = TriageModels(
             directory=directory,
             manifest=manifest,

@@ -96,13 +96,15 @@ def amounts_inr(text: str) -> list[float]:
     return found
 
 
+_SIGNAL_ORDER = {str(value): i for i, value in enumerate(UrgencySignal.values)}
+
+
 def urgency_signals(text: str) -> list[str]:
     """The named signals present in `text`, in a fixed order."""
     signals = [str(name) for name, pattern in SIGNAL_PATTERNS.items() if pattern.search(text)]
     if any(amount >= LARGE_AMOUNT_INR for amount in amounts_inr(text)):
         signals.append(str(UrgencySignal.LARGE_AMOUNT))
-    order = list(UrgencySignal.values)
-    return sorted(signals, key=order.index)
+    return sorted(signals, key=_SIGNAL_ORDER.__getitem__)
 
 
 @dataclass(frozen=True)

@@ -122,3 +122,14 @@ def test_folds_need_the_same_file_twice(tmp_path):
 
     with pytest.raises(ValueError, match="same file"):
         evaluate_with_history(one, two, folds=2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_train_before_migrate_says_to_migrate(tmp_path):
+    call_command("migrate", "triage", "zero", verbosity=0)
+    try:
+        with pytest.raises(CommandError, match="run `champions migrate` first"):
+            call_command("triage", "train", "--models", str(tmp_path / "models"))
+    finally:
+        call_command("migrate", "triage", verbosity=0)
+    assert not (tmp_path / "models").exists()

@@ -84,3 +84,22 @@ def test_hinglish_with_handles_links_and_free_spelling(text):
 )
 def test_plain_english_stays_english(text):
     assert language_identify(text).label == "en"
+
+
+def test_the_lexicons_ship_with_the_models_and_are_used_on_load(triage_models_dir):
+    import joblib
+
+    from champions.triage import language, store
+
+    stored = joblib.load(triage_models_dir / store.MODELS)["lexicons"]
+    language._LEXICONS.clear()
+    store._cache.pop(triage_models_dir, None)
+
+    store.models_load(triage_models_dir)
+
+    # then: loading the models put the stored lexicons in use, with nothing built
+    assert language._LEXICONS["in use"] == stored
+    hindi, english = stored
+    assert {"nahi", "nhi", "shikayat"} <= hindi
+    assert "the" in english
+    assert not hindi & english

@@ -157,3 +157,31 @@ def test_a_worried_hinglish_owner_is_not_neutral(triage_models):
 
     assert result.emotion.label in {"fear", "sadness"}
     assert result.sentiment.label in {"negative", "very_negative"}
+
+
+def test_the_fast_path_agrees_with_the_plain_computation_on_the_examples(triage_models):
+    """The one-text path (character grams looked up once per word, every head in one gather)
+    gives the features and labels of the plain computation: grams of the whole text, one
+    sparse product per model."""
+    import numpy as np
+
+    from champions.triage.datasets import TASKS, examples
+    from champions.triage.features import _block, char_terms, normalise
+    from champions.triage.store import models_load
+
+    models = models_load()
+    featuriser = models.stack.featuriser
+    texts = [*[row["text"] for row in examples()][:150], "", "  ", "ok ok ok ok"]
+    words = len(featuriser.word_vocabulary)
+    for text in texts:
+        columns, values = featuriser._row(text)
+        expected_columns, expected_values = _block(
+            char_terms(normalise(text)), featuriser.char_vocabulary, featuriser.char_idf
+        )
+        assert np.array_equal(columns[columns >= words] - words, expected_columns)
+        assert np.allclose(values[columns >= words], expected_values)
+    for task in TASKS:
+        model = models.models[task]
+        expected = model.predict(texts)
+        fast = [models.stack.distributions(text)[task] for text in texts]
+        assert [max(d, key=d.__getitem__) for d in fast] == expected, task

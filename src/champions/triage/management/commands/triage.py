@@ -2,6 +2,8 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 
 from champions.triage.datasets import TASKS
 from champions.triage.errors import TriageModelsMissing
@@ -73,6 +75,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, subcommand: str, **options) -> None:
         if subcommand == "train":
+            _require_migrated()
             directory = options["models"] or models_directory()
             manifest = triage_models_train(
                 directory=directory,
@@ -126,4 +129,17 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{report.imported} imported, {report.duplicates} already stored, "
             f"{len(report.errors)} rejected. Run `champions triage train` to learn from them."
+        )
+
+
+def _require_migrated() -> None:
+    """Training reads the imported history and officers' decisions from the database: say so
+    plainly when its tables are not there yet, instead of failing on a missing table."""
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if pending:
+        apps = ", ".join(sorted({migration.app_label for migration, _ in pending}))
+        raise CommandError(
+            f"The database is not migrated ({apps}): run `champions migrate` first. "
+            "Training reads the imported history and officers' decisions from it."
         )
