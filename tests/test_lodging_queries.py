@@ -8,8 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from champions.accounts.services import api_token_create
+from champions.controlrooms.services import network_load
+from champions.core.reference import reference_data_load
 from champions.grievances.audit_chain import timeline_chain_verify
 from champions.grievances.models import Grievance, TimelineEntry
+from champions.grievances.reference import grievance_reference_load
 from champions.grievances.tests.factories import pune_enterprise
 from champions.integrations.models import OutboxMessage
 
@@ -39,6 +42,11 @@ def _body(unit, subject: str) -> dict:
     TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}, CPGRAMS_ENABLED=True
 )
 def test_one_api_lodging_runs_at_most_the_pinned_queries(client, entrepreneur):
+    # A transactional test before this one on the same worker empties every table, reference
+    # data included: load what lodging needs (each loader is idempotent).
+    reference_data_load()
+    network_load()
+    grievance_reference_load()
     unit = pune_enterprise(entrepreneur)
     token = api_token_create(user=entrepreneur, name="bench").key
     headers = {"Authorization": f"Bearer {token}"}
