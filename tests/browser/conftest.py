@@ -45,6 +45,8 @@ OWNER_EMAIL = "owner@example.com"
 SPOKE_EMAIL = "spoke.mh@example.com"
 BLOCKING_IMPACTS = {"serious", "critical"}
 PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+LEADERSHIP_EMAIL = "lead@example.com"
 
 
 @pytest.fixture(scope="session")

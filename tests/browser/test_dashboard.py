@@ -15,6 +15,7 @@ from champions.grievances.models import Grievance
 from champions.insights.services import rollups_rebuild
 
 from .conftest import (
+    LEADERSHIP_EMAIL,
     PASSWORD,
     PHONE,
     _account,
@@ -26,7 +27,6 @@ from .conftest import (
 )
 
 pytestmark = pytest.mark.browser
-LEADERSHIP_EMAIL = "lead@example.com"
 
 
 @pytest.fixture

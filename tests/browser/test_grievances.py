@@ -16,6 +16,7 @@ from champions.grievances.sla.sweep import sla_sweep
 from .conftest import (
     APPELLATE_EMAIL,
     OWNER_EMAIL,
+    PHONE,
     SPOKE_EMAIL,
     blocking_violations,
     log_in,
@@ -26,7 +27,6 @@ pytestmark = pytest.mark.browser
 
 REGISTRATION_NUMBER = re.compile(r"CHMP/\d{4}/MH/\d{7}")
 SUBJECT = "Payment of invoice 42 pending for 120 days"
-PHONE = {"width": 360, "height": 740}
 
 
 def _lodge(owner, enterprise, subject: str):

@@ -21,7 +21,9 @@ from champions.insights.models import SystemicCluster, SystemicClusterWeek
 from champions.insights.services import rollups_rebuild
 
 from .conftest import (
+    DESKTOP,
     HUB_EMAIL,
+    LEADERSHIP_EMAIL,
     PASSWORD,
     PHONE,
     SPOKE_EMAIL,
@@ -34,8 +36,6 @@ from .conftest import (
 )
 
 pytestmark = pytest.mark.browser
-LEADERSHIP_EMAIL = "lead@example.com"
-DESKTOP = {"width": 1280, "height": 900}
 SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 
 

@@ -12,10 +12,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import HUB_EMAIL, OWNER_EMAIL, PHONE, SPOKE_EMAIL, blocking_violations, log_in
+from .conftest import (
+    DESKTOP,
+    HUB_EMAIL,
+    OWNER_EMAIL,
+    PHONE,
+    SPOKE_EMAIL,
+    blocking_violations,
+    log_in,
+)
 
 pytestmark = pytest.mark.browser
-DESKTOP = {"width": 1280, "height": 900}
 NUMBER = re.compile(r"CHMP/\d{4}/MH/\d{7}")
 
 

@@ -9,6 +9,7 @@ from champions.grievances.models import Grievance
 from champions.grievances.services import GrievanceInput, grievance_lodge, grievance_transition
 
 from .conftest import (
+    DESKTOP,
     PASSWORD,
     PHONE,
     SPOKE_EMAIL,
@@ -20,8 +21,6 @@ from .conftest import (
 )
 
 pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
