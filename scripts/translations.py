@@ -5,7 +5,8 @@ example triage, schemes) keeps its strings there: makemessages writes each strin
 `locale/` folder above its file, and Django reads the app catalogues after LOCALE_PATHS.
 
     python scripts/translations.py update   # makemessages (needs GNU gettext), then compile
-    python scripts/translations.py check    # no untranslated or fuzzy entry; .mo up to date
+    python scripts/translations.py check    # no untranslated or fuzzy entry; .mo up to date;
+                                            # one Hindi wording per string across catalogues
 The .mo file is compiled with polib and committed, so running the portal needs no gettext.
 """
 
@@ -103,11 +104,38 @@ def _compiled(po: polib.POFile) -> bytes:
         return path.read_bytes()
 
 
+def disagreements() -> list[str]:
+    """Strings (with their context) that two catalogues translate differently.
+
+    Django merges every catalogue into one, so only one of the two wordings can ever show (the
+    project catalogue beats the apps', and one app beats another by INSTALLED_APPS order); the
+    other is dead text that a translator would edit in vain. Where the Hindi must really differ
+    (gender, number), the code gives the string a context (pgettext) and the entries differ by it.
+    """
+    wordings: dict[tuple, dict[str, str]] = {}
+    for po_path in catalogues():
+        if not po_path.exists():
+            continue
+        where = str(po_path.relative_to(PACKAGE)).split("/")[0]
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or not entry.translated():
+                continue
+            hindi = entry.msgstr or repr(sorted(entry.msgstr_plural.items()))
+            wordings.setdefault((entry.msgctxt, entry.msgid), {})[where] = hindi
+    return [
+        f"translated differently ({', '.join(f'{w}: {h!r}' for w, h in seen.items())}): {msgid!r}"
+        + (f" (context {context!r})" if context else "")
+        for (context, msgid), seen in wordings.items()
+        if len(set(seen.values())) > 1
+    ]
+
+
 def check() -> int:
     problems = [
         f"not in the catalogue (run `make translations`): {m!r}"
         for m in strings_missing_from_catalogue()
     ]
+    problems += disagreements()
     for po_path in catalogues():
         if not po_path.exists():
             problems.append(f"{po_path} is missing")
