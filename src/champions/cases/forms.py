@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from champions.core.forms import ServiceErrorsMixin
 
@@ -65,7 +66,7 @@ class QueueForm(forms.Form):
         required=False,
         choices=[
             ("open", _("Open")),
-            ("mine", _("Assigned to me")),
+            ("mine", pgettext_lazy("cases", "Assigned to me")),
             ("overdue", _("Past the follow-up date")),
             ("closed", _("Closed")),
         ],
