@@ -70,11 +70,10 @@ class SystemicClusterWeek(models.Model):
 ALL = "*"
 
 
-class DailyRollup(models.Model):
-    """How many events of one kind (a metric) happened on a day, per room, state, category,
-    channel and language; `total` sums a figure that goes with them (days to resolve, rating)."""
+class RollupCell(models.Model):
+    """One cell of the rollup cube: the dimensions, the metric and its figures. DailyRollup and
+    MonthlyRollup add their day or month to it."""
 
-    day = models.DateField()
     room_id = models.IntegerField()
     state = models.CharField(max_length=3, blank=True)  # Udyam code; "" when not known
     category = models.CharField(max_length=20)
@@ -83,6 +82,16 @@ class DailyRollup(models.Model):
     metric = models.CharField(max_length=240)
     count = models.BigIntegerField(default=0)
     total = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyRollup(RollupCell):
+    """How many events of one kind (a metric) happened on a day, per room, state, category,
+    channel and language; `total` sums a figure that goes with them (days to resolve, rating)."""
+
+    day = models.DateField()
 
     class Meta:
         constraints = [
@@ -109,20 +118,12 @@ class DailyRollup(models.Model):
         return f"{self.day} {self.room_id} {self.metric}: {self.count}"
 
 
-class MonthlyRollup(models.Model):
+class MonthlyRollup(RollupCell):
     """DailyRollup summed per calendar month (`month` is its first day), kept by the same
     counting run in the same transaction: long periods (a year on the dashboard, ten years of
     open data) read a row per month instead of thirty."""
 
     month = models.DateField()
-    room_id = models.IntegerField()
-    state = models.CharField(max_length=3, blank=True)
-    category = models.CharField(max_length=20)
-    channel = models.CharField(max_length=10)
-    language = models.CharField(max_length=10)
-    metric = models.CharField(max_length=240)
-    count = models.BigIntegerField(default=0)
-    total = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [
