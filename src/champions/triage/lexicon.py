@@ -1,8 +1,11 @@
 """The romanised-Hindi lexicon of language identification, built from what ships: the Hindi
-names of the CPGRAMS category tree and the Hindi examples, written in Latin letters by
-`roman.romanise`, with the spelling variants people type ("nahin", "nahi", "nhi"), plus the
-hand-written list in `language.HINDI_ROMAN`. Words that are common in English comments
-(GoEmotions) are left out, so "main", "to" or "hi" never count as Hindi.
+names of the CPGRAMS category tree, the Hindi examples and the phrasebook, written in Latin
+letters by `roman.romanise` in its two spellings (short vowels "bijli", long "bijlee"), with the
+free spellings people type made by rules (`variants`: "nahin", "nahi", "nhi"; "karna", "krna";
+"kya", "kia"), plus the hand-written list in `language.HINDI_ROMAN`; about 21,600 words, built
+when the models are trained and stored with them. Words that are common in English comments
+(GoEmotions) are left out; "main", "to" or "ya" are decided by their neighbours
+(`language.AMBIGUOUS`).
 
 A word in neither lexicon ("pareshaan", "krna", a name) gets a probability of being Hindi from
 a character n-gram model (multinomial naive Bayes, Hindi lexicon against English words), so
@@ -25,17 +28,51 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 ENGLISH_MIN_COUNT = 3  # a word seen this often in the English comments is English
 
 
+_CONSONANT = "bcdfghjklmnpqrstvwxyz"
+_DOUBLED = re.compile(r"([bcdfgjklmnpqrstvz])\1")
+# Letters and groups people swap freely; each pair is applied in this order, both spellings kept.
+_SWAPS = (
+    ("aa", "a"), ("ee", "i"), ("oo", "u"), ("v", "w"), ("w", "v"), ("sh", "s"),
+    ("z", "j"), ("ph", "f"), ("q", "k"), ("chh", "ch"), ("cch", "ch"), ("au", "o"),
+)  # fmt: skip
+
+
+_NASAL_AN = frozenset({"yahan", "wahan", "vahan", "kahan", "jahan"})
+
+
+def _vowel_drop(word: str) -> str | None:
+    """The short "a" of the first syllable left out, as people text: karna -> krna,
+    sakta -> skta, pareshan -> preshan."""
+    if len(word) >= 4 and word[0] in _CONSONANT and word[1] == "a" and word[2] in _CONSONANT:
+        return word[0] + word[2:]
+    return None
+
+
 def variants(word: str) -> set[str]:
-    """Common free spellings of a romanised Hindi word."""
+    """Common free spellings of a romanised Hindi word: vowel length (aa/a, ee/i, oo/u),
+    w/v, z/j, ph/f, sh/s, doubled consonants (accha, acha), a final "h" or nasal "n" left out
+    (yeh, ye; nahin, nahi), the first short "a" dropped (karna, krna; nahi, nhi) and
+    kya/kyaa/kia."""
     found = {word}
-    for a, b in (("aa", "a"), ("ee", "i"), ("oo", "u"), ("v", "w"), ("w", "v"), ("sh", "s")):
-        found |= {f.replace(a, b) for f in found}
-    if len(word) > 3 and word.endswith(("in", "en", "an")):  # nasal end: nahin -> nahi
-        found |= {f[:-1] for f in found}
+    for a, b in _SWAPS:
+        found |= {f.replace(a, b) for f in found if a in f}
+    found |= {_DOUBLED.sub(r"\1", f) for f in found}
+    # A nasal end: nahin -> nahi, hain -> hai, yahan -> yaha ("kisan" keeps its n)
+    if len(word) > 3 and (word.endswith(("in", "en", "on", "un")) or word in _NASAL_AN):
+        found |= {f[:-1] for f in found if f.endswith("n")}
+    if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou":  # yeh -> ye, woh -> wo
+        found |= {f[:-1] for f in found if f.endswith("h")}
     if 3 <= len(word) <= 5 and word[1] in "ae":  # nahi -> nhi, kar -> kr, rahe -> rhe
         found |= {f[0] + f[2:] for f in found if len(f) > 2 and f[1] in "ae"}
+    found |= {dropped for f in found if (dropped := _vowel_drop(f))}
     if word.endswith("a") and len(word) > 3:  # hamara -> hamaara (read both ways)
         found.add(word[:-1] + "aa")
+    if len(word) > 2 and word[-1] in "iu" and word[-2] in _CONSONANT:  # bijli -> bijlee
+        found.add(word[:-1] + ("ee" if word.endswith("i") else "oo"))
+    if len(word) >= 3 and word[0] in _CONSONANT and word[1:3] == "ya":  # kya -> kia
+        found |= {f[0] + "i" + f[2:] for f in found if f[1:3] == "ya"}
+    if "ai" in word:  # hai -> he, hain -> hen
+        found |= {f.replace("ai", "e") for f in found if "ai" in f}
     return {f for f in found if len(f) >= 2}
 
 
@@ -65,7 +102,8 @@ def hindi_words(hand_written: frozenset[str]) -> frozenset[str]:
     """The romanised-Hindi lexicon (the hand-written words always count)."""
     counts: Counter = Counter()
     for text in _hindi_texts():  # Devanagari words only: Latin words in them may be English
-        counts.update(romanise(word) for word in _DEVANAGARI_WORD.findall(text))
+        for word in _DEVANAGARI_WORD.findall(text):
+            counts.update((romanise(word), romanise(word, long_vowels=True)))
     derived = set()
     for word, _n in counts.items():
         if len(word) >= 3:

@@ -23,6 +23,8 @@ _SIGNS = {
     "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri",
     "े": "e", "ै": "ai", "ो": "o", "ौ": "au", "ॉ": "o",
 }  # fmt: skip
+# The other way people type: long vowels written long ("shikaayat", "bijlee", "kyaa").
+_LONG_SIGNS = {**_SIGNS, "ा": "aa", "ी": "ee", "ू": "oo"}
 _VIRAMA, _NUKTA = "\u094d", "\u093c"
 _NASAL = {"ं": "n", "ँ": "n"}
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
@@ -31,7 +33,7 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 _NUKTA_FORMS = {"j": "z", "ph": "f", "k": "q", "d": "r", "dh": "rh"}
 
 
-def _units(word: str) -> list[list[str]]:
+def _units(word: str, signs: dict[str, str]) -> list[list[str]]:
     """[consonant, vowel] units; the vowel of a bare consonant is None (inherent "a")."""
     units: list[list[str]] = []
     for char in word:
@@ -39,8 +41,8 @@ def _units(word: str) -> list[list[str]]:
             units.append([_CONSONANTS[char], None])
         elif char == _NUKTA and units and units[-1][1] is None:
             units[-1][0] = _NUKTA_FORMS.get(units[-1][0], units[-1][0])
-        elif char in _SIGNS and units and units[-1][1] is None:
-            units[-1][1] = _SIGNS[char]
+        elif char in signs and units and units[-1][1] is None:
+            units[-1][1] = signs[char]
         elif char == _VIRAMA and units and units[-1][1] is None:
             units[-1][1] = ""
         elif char in _VOWELS:
@@ -54,8 +56,8 @@ def _units(word: str) -> list[list[str]]:
     return units
 
 
-def _word(word: str) -> str:
-    units = _units(word)
+def _word(word: str, signs: dict[str, str]) -> str:
+    units = _units(word, signs)
     # Schwa deletion: the inherent vowel is not spoken at the end of a word ("शिकायत" is
     # "shikayat") nor between two consonants after a vowel, before a vowel ("बिजली" is
     # "bijli", "सरकार" is "sarkar"). A word of one consonant keeps it ("न" is "na").
@@ -68,7 +70,9 @@ def _word(word: str) -> str:
     return "".join(consonant + ("a" if vowel is None else vowel) for consonant, vowel in units)
 
 
-def romanise(text: str) -> str:
-    """Every Devanagari word of `text` in casual Latin spelling; other text is kept."""
+def romanise(text: str, *, long_vowels: bool = False) -> str:
+    """Every Devanagari word of `text` in casual Latin spelling ("bijli"; with `long_vowels`
+    "bijlee", "kyaa"); other text is kept."""
     text = unicodedata.normalize("NFC", text)
-    return _DEVANAGARI_WORD.sub(lambda m: _word(m[0]), text)
+    signs = _LONG_SIGNS if long_vowels else _SIGNS
+    return _DEVANAGARI_WORD.sub(lambda m: _word(m[0], signs), text)

@@ -103,3 +103,69 @@ def test_the_lexicons_ship_with_the_models_and_are_used_on_load(triage_models_di
     assert {"nahi", "nhi", "shikayat"} <= hindi
     assert "the" in english
     assert not hindi & english
+
+
+@pytest.mark.parametrize(
+    ("word", "spellings"),
+    [
+        ("nahin", {"nahi", "nhi", "nahin"}),
+        ("karna", {"krna", "karnaa"}),
+        ("kya", {"kia"}),
+        ("accha", {"acha", "acchaa"}),
+        ("yeh", {"ye"}),
+        ("zyada", {"jyada"}),
+        ("bijli", {"bijlee"}),
+        ("kaun", {"kon"}),
+        ("hain", {"hai", "hen"}),
+    ],
+)
+def test_free_spellings_are_variants_of_the_word(word, spellings):
+    assert spellings <= variants(word)
+
+
+def test_a_final_n_that_is_not_nasal_stays():
+    # "pareshan" ends in a consonant, not a nasal vowel: "paresha" is no spelling of it
+    assert "paresha" not in variants("pareshan")
+    assert "preshan" in variants("pareshan")
+
+
+def test_romanise_with_long_vowels_writes_the_other_common_spelling():
+    assert romanise("क्या बिजली नहीं शिकायत", long_vowels=True) == "kyaa bijlee naheen shikaayat"
+
+
+@pytest.mark.parametrize(
+    "word", ["krna", "kia", "kyaa", "acha", "jyada", "bijlee", "shikaayat", "kon", "preshan"]
+)
+def test_free_spellings_count_as_hindi_words(word):
+    hindi, _english, words = lexicon_shares(f"payment {word}")
+    assert (hindi, words) == (1 / 2, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My bhai and I watched the whole match last night, what a game that was",
+        "Thanks bhai, that really made my day and I will tell everyone about it",
+        "Ask Raju about the invoice, he said the buyer will pay by Friday",
+    ],
+)
+def test_english_with_a_hindi_looking_word_or_name_stays_english(text):
+    assert language_identify(text).label == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My bhai and I watched the whole match last night, what a game that was", "en"),
+        ("Thanks bhai, that really made my day and I will tell everyone about it", "en"),
+        ("see ya next week, the team is meeting at the park", "en"),
+        ("bhai payment krna tha par abhi tak kuch nhi hua", "hinglish"),
+        ("kia hamara refund aayega, bahut preshan hain", "hinglish"),
+    ],
+)
+def test_triage_with_the_classifier_keeps_english_and_finds_free_spellings(
+    triage_models, text, expected
+):
+    from champions.triage.services import triage_text
+
+    assert triage_text(text=text, explain=False).language.label == expected
