@@ -1,0 +1,181 @@
+"""The object-scoped routes and who may act on each object.
+
+A role set names who gets past the scope check on the object of one side (A or B): "owner"
+stands for that side's entrepreneur and "spoke" for the officer of the room that holds it;
+every other role in it is allowed on both sides. Anyone not in the set must get 403 or 404.
+"""
+
+from dataclasses import dataclass
+
+READ = frozenset({"hub", "leadership", "administrator", "appellate"})  # see every room
+WORK = frozenset({"spoke", "hub", "administrator"})  # act on what their room holds
+OWNER_READ = READ | {"owner", "spoke"}
+OWNER_WORK = WORK | {"owner"}
+LOGGED_IN = frozenset(
+    {
+        "owner_a",
+        "owner_b",
+        "spoke_1",
+        "spoke_2",
+        "hub",
+        "leadership",
+        "administrator",
+        "appellate",
+        "centre_staff",
+        "analyst",
+    }
+)
+NETWORK = frozenset({"hub", "administrator"})  # the hub keeps the control-room network
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str  # a URL pattern name, or "METHOD /api/path" for an API operation
+    method: str
+    path: str  # {kind}: the id of that side's object of that kind
+    allowed: frozenset
+    body: dict | str | None = None  # "{room_other}", "{owner}" ... are filled per side
+    public: bool = False  # anonymous allowed too
+    changed: str = ""  # a probe (world.probes) telling whether the write took effect
+
+
+W = "web:"
+ROUTES = [
+    # registry
+    Route(W + "registry:enterprise_detail", "get", "/enterprises/{enterprise}/", OWNER_READ),
+    Route(W + "registry:enterprise_update", "get", "/enterprises/{enterprise}/edit/", OWNER_WORK),
+    Route(W + "registry:enterprise_update", "post", "/enterprises/{enterprise}/edit/", OWNER_WORK),
+    Route(W + "cases:overview", "get", "/enterprises/{enterprise}/overview/", OWNER_READ),
+    Route(
+        W + "cases:open",
+        "post",
+        "/enterprises/{enterprise}/cases/new/",
+        WORK,
+        {"goal": "ZED certification"},
+    ),
+    Route(W + "compliance:calendar", "get", "/compliance/calendar/{enterprise}/", OWNER_READ),
+    Route(W + "compliance:calendar", "post", "/compliance/calendar/{enterprise}/", OWNER_WORK),
+    Route(
+        W + "compliance:calendar_ics",
+        "get",
+        "/compliance/calendar/{enterprise}/calendar.ics",
+        OWNER_READ,
+    ),
+    Route(W + "schemes:recommendations", "get", "/schemes/for/{enterprise}/", OWNER_READ),
+    Route(W + "gem:seller", "get", "/gem/enterprises/{enterprise}/", OWNER_READ),
+    Route(W + "gem:seller", "post", "/gem/enterprises/{enterprise}/", OWNER_READ - {"leadership"}),
+    Route(W + "opportunities:spark_detail", "get", "/sparks/{enterprise}/", READ | {"spoke"}),
+    Route(
+        W + "opportunities:spark_shortlist",
+        "post",
+        "/sparks/{enterprise}/shortlist/",
+        WORK | {"appellate"},
+    ),
+    # grievances
+    Route(W + "grievances:detail", "get", "/grievances/{grievance}/", OWNER_READ),
+    Route(W + "grievances:acknowledgement", "get", "/grievances/{grievance}/lodged/", OWNER_READ),
+    Route(
+        W + "grievances:transition",
+        "post",
+        "/grievances/{grievance}/act/",
+        OWNER_WORK,  # the owner's own moves (reopen, appeal) go here; "assign" is then refused
+        {"action": "assign"},
+    ),
+    Route(W + "grievances:message", "post", "/grievances/{grievance}/messages/", OWNER_WORK, {}),
+    Route(W + "grievances:rate", "post", "/grievances/{grievance}/rate/", frozenset({"owner"})),
+    Route(W + "grievances:transfer", "post", "/grievances/{grievance}/transfer/", WORK),
+    Route(W + "grievances:refer", "post", "/grievances/{grievance}/refer/", WORK),
+    Route(W + "grievances:assign", "post", "/grievances/{grievance}/assign/", WORK),
+    Route(W + "grievances:merge", "post", "/grievances/{grievance}/merge/", WORK),
+    Route(W + "grievances:triage", "post", "/grievances/{grievance}/triage/", WORK),
+    Route(
+        W + "grievances:triage_panel",
+        "get",
+        "/grievances/{grievance}/triage/panel/",
+        READ | {"spoke"},
+    ),
+    Route(
+        W + "grievances:attachment_download",
+        "get",
+        "/grievances/attachments/{attachment}/",
+        OWNER_READ,
+    ),
+    Route(W + "samadhaan:file", "get", "/samadhaan/file/{grievance}/", OWNER_READ),
+    Route(W + "samadhaan:detail", "get", "/samadhaan/{filing}/", OWNER_READ),
+    Route(W + "samadhaan:refresh", "post", "/samadhaan/{filing}/refresh/", WORK),
+    Route(W + "roomnet:consult", "get", "/rooms/consult/{grievance}/", WORK),
+    Route(W + "roomnet:consult", "post", "/rooms/consult/{grievance}/", WORK),
+    Route(
+        W + "roomnet:consultation",
+        "get",
+        "/rooms/consultations/{consultation}/",
+        READ | {"spoke"},
+    ),
+    Route(
+        W + "roomnet:consultation",
+        "post",
+        "/rooms/consultations/{consultation}/",
+        WORK | {"appellate"},
+    ),
+    Route(W + "roomnet:room", "get", "/rooms/{room}/", READ | {"spoke"}),
+    Route(W + "roomnet:room", "post", "/rooms/{room}/", WORK | {"appellate"}),
+    Route(
+        W + "assistant:callback_done",
+        "post",
+        "/assistant/callbacks/{callback}/done/",
+        WORK,
+        changed="callback_done",
+    ),
+    # cases
+    Route(W + "cases:detail", "get", "/cases/{case}/", OWNER_READ),
+    Route(
+        W + "cases:detail", "post", "/cases/{case}/", WORK, {"form": "note", "note-body": "Called."}
+    ),
+    Route(
+        W + "cases:step_done",
+        "post",
+        "/cases/steps/{step}/done/",
+        OWNER_WORK,
+        changed="step_done",
+    ),
+    # the user's own things
+    Route(W + "accounts:api_token_revoke", "get", "/profile/tokens/{token}/revoke/", {"owner"}),
+    Route(W + "accounts:api_token_revoke", "post", "/profile/tokens/{token}/revoke/", {"owner"}),
+    Route(
+        W + "notifications:mark_read",
+        "post",
+        "/notifications/{notification}/read/",
+        {"owner"},
+    ),
+    Route(W + "notifications:open", "get", "/notifications/{notification}/open/", {"owner"}),
+    # partnerships and centres
+    Route(W + "network:post", "get", "/network/posts/{post}/", LOGGED_IN, public=True),
+    Route(W + "network:trust", "get", "/network/profiles/{profile}/trust/", LOGGED_IN, public=True),
+    Route(W + "network:profile_edit", "get", "/network/profiles/{profile}/edit/", {"owner"}),
+    Route(W + "network:profile_edit", "post", "/network/profiles/{profile}/edit/", {"owner"}),
+    Route(W + "network:trust_facts", "get", "/network/profiles/{profile}/trust/facts/", {"owner"}),
+    Route(
+        W + "network:introduction",
+        "get",
+        "/network/introductions/{introduction}/",
+        OWNER_READ,
+    ),
+    Route(
+        W + "clusters:request_detail",
+        "get",
+        "/centres/requests/{request}/",
+        READ | {"owner", "centre_staff"},
+    ),
+    Route(
+        W + "clusters:request_detail",
+        "post",
+        "/centres/requests/{request}/",
+        NETWORK | {"owner", "appellate", "centre_staff"},
+    ),
+    # the control-room network (the hub's), room by room
+    Route(W + "networkadmin:room", "get", "/controlrooms/{room}/", READ),
+    Route(W + "networkadmin:room_edit", "get", "/controlrooms/{room}/edit/", NETWORK),
+    Route(W + "networkadmin:room_edit", "post", "/controlrooms/{room}/edit/", NETWORK),
+    Route(W + "networkadmin:districts_move", "post", "/controlrooms/{room}/districts/", NETWORK),
+    Route(W + "networkadmin:room_close", "post", "/controlrooms/{room}/close/", NETWORK),
+]
