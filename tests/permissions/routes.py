@@ -139,7 +139,7 @@ WEB = {
     "web:clusters:membership_decide": OBJECT,
     "web:clusters:cluster_document": OBJECT,
     "web:opportunities:board": LOGIN,
-    "web:opportunities:create": ROLE,
+    "web:opportunities:create": LOGIN,  # officers post drives; units their own needs
     "web:opportunities:detail": OBJECT,
     "web:opportunities:respond": OBJECT,
     "web:opportunities:close": OBJECT,
@@ -213,7 +213,7 @@ API = {
     "GET /api/v1/schemes": PUBLIC,
     "GET /api/v1/schemes/{scheme_id}": PUBLIC,
     "POST /api/v1/triage": LOGIN,
-    "POST /api/v1/opportunities": ROLE,
+    "POST /api/v1/opportunities": LOGIN,  # as the page: the kind decides who may post
     "GET /api/v1/opportunities/{opportunity_id}/matches": ROLE,
     "POST /api/v1/network/profiles": ROLE,
     "GET /api/v1/network/profiles/{profile_id}": LOGIN,  # the directory's approved profiles

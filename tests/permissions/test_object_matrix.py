@@ -16,7 +16,7 @@ from django.db import transaction
 from champions.assistant.models import CallbackRequest
 from champions.cases.models import CaseStep
 
-from . import matrix, matrix_api
+from . import access, matrix, matrix_api, routes
 from .conftest import CHECKS
 from .world import PNG, ROLES, SIDES, enterprise_body
 
@@ -112,4 +112,37 @@ def test_every_object_scoped_page_for_every_role_and_object(world):
 
 def test_every_object_scoped_api_operation_for_every_role_and_object(world):
     wrong = _walk(world, matrix_api.ROUTES, api=True)
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_public_pages_are_open_and_every_other_page_needs_a_sign_in(world):
+    wrong = []
+    for name, route in access.web_routes():
+        response = access.ask(world.clients["anonymous"], access.url(name, route, world))
+        CHECKS["count"] += 1
+        if routes.WEB[name] == routes.PUBLIC:
+            ok = not access.sent_to_login(response) and response.status_code != 401
+        elif name in access.KEYED:
+            ok = response.status_code == 403
+        else:
+            ok = access.sent_to_login(response)
+        if not ok:
+            wrong.append(f"{name} ({routes.WEB[name]}): {response.status_code}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_role_pages_refuse_some_roles_and_admit_others(world):
+    wrong = []
+    for name, route in access.web_routes():
+        if routes.WEB[name] != routes.ROLE:
+            continue
+        path = access.url(name, route, world)
+        outcomes = set()
+        for role in ROLES[1:]:
+            with transaction.atomic():
+                outcomes.add(_outcome(access.ask(world.clients[role], path), api=False))
+                transaction.set_rollback(True)
+            CHECKS["count"] += 1
+        if not {"refused", "allowed"} <= outcomes:
+            wrong.append(f"{name}: {sorted(outcomes)}")
     assert wrong == [], "\n".join(wrong)

@@ -31,6 +31,7 @@ from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 from champions.roomnet.services import consultation_open
 from champions.samadhaan.tests.factories import filed
+from champions.schemes.services import catalogue_load
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PASSWORD = "pw-Secret-2026"
@@ -182,6 +183,7 @@ def world_build() -> World:
         rooms={"A": room_get_by_code(code="spoke-mh"), "B": room_get_by_code(code="spoke-dl")}
     )
     _users(world)
+    catalogue_load()
     for side in SIDES:
         _objects(world, side)
     _introductions(world)
