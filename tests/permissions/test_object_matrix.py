@@ -16,7 +16,7 @@ from django.db import transaction
 from champions.assistant.models import CallbackRequest
 from champions.cases.models import CaseStep
 
-from . import access, matrix, matrix_api, routes
+from . import access, lists, matrix, matrix_api, routes
 from .conftest import CHECKS
 from .world import PNG, ROLES, SIDES, enterprise_body
 
@@ -145,4 +145,22 @@ def test_role_pages_refuse_some_roles_and_admit_others(world):
             CHECKS["count"] += 1
         if not {"refused", "allowed"} <= outcomes:
             wrong.append(f"{name}: {sorted(outcomes)}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_every_scoped_list_shows_each_object_only_to_who_may_read_it(world):
+    wrong = []
+    for listing in lists.LISTS:
+        for role in ROLES[1:]:
+            client = world.clients[role]
+            response = client.get(listing.path, follow=True)
+            text = response.content.decode()
+            for side in SIDES:
+                CHECKS["count"] += 1
+                shown = world.markers[(listing.marker, side)] in text
+                if shown != (role in _side_roles(listing.allowed, side)):
+                    state = "shown" if shown else "missing"
+                    wrong.append(
+                        f"{listing.path} as {role}: {side} {state} ({response.status_code})"
+                    )
     assert wrong == [], "\n".join(wrong)

@@ -30,7 +30,8 @@ from champions.notifications.tests.factories import notify_user
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 from champions.roomnet.services import consultation_open
-from champions.samadhaan.tests.factories import filed
+from champions.samadhaan.services import filing_create
+from champions.samadhaan.tests.factories import invoice
 from champions.schemes.services import catalogue_load
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -51,6 +52,7 @@ ROLES = (
     "centre_staff",
 )
 SIDES = ("A", "B")
+PHONES = {"A": "9876543210", "B": "9123456780"}
 
 
 @dataclass
@@ -58,6 +60,7 @@ class World:
     users: dict = field(default_factory=dict)  # role -> User
     ids: dict = field(default_factory=dict)  # (kind, side) -> primary key
     rooms: dict = field(default_factory=dict)  # side -> ControlRoom
+    markers: dict = field(default_factory=dict)  # (kind, side) -> text only its pages show
 
     def id(self, kind: str, side: str):
         return self.ids[(kind, side)]
@@ -110,21 +113,41 @@ def _objects(world: World, side: str) -> None:
     ids[("enterprise", side)] = enterprise.pk
     grievance = lodge(owner, enterprise)
     ids[("grievance", side)] = grievance.pk
+    world.markers.update(
+        {
+            ("enterprise", side): enterprise.name,
+            ("grievance", side): grievance.registration_number,
+            ("case", side): f"CGTMSE loan for unit {side}",
+            ("step", side): f"Accounts of unit {side}",
+            ("notification", side): f"News for unit {side}",
+            ("callback", side): PHONES[side],
+            ("filing", side): f"Buyer of unit {side}",
+        }
+    )
     upload = SimpleUploadedFile("invoice.png", PNG, content_type="image/png")
     ids[("attachment", side)] = attachments_add(grievance=grievance, files=[upload], actor=owner)[
         0
     ].pk
-    case = case_open(actor=officer, enterprise_id=enterprise.pk, goal="A CGTMSE loan")
+    case = case_open(
+        actor=officer, enterprise_id=enterprise.pk, goal=f"CGTMSE loan for unit {side}"
+    )
     ids[("case", side)] = case.pk
     ids[("step", side)] = case_step_add(
         actor=officer,
         case_id=case.pk,
-        title="Accounts",
+        title=f"Accounts of unit {side}",
         owner_id=owner.pk,
         due_on=timezone.localdate() + timedelta(days=7),
     ).pk
-    ids[("filing", side)] = filed(officer, grievance, token=f"form-{side}").pk
-    notification = notify_user(owner)
+    ids[("filing", side)] = filing_create(
+        actor=officer,
+        grievance_id=grievance.pk,
+        buyer_name=f"Buyer of unit {side}",
+        buyer_type="private",
+        invoices=[invoice()],
+        token=f"form-{side}",
+    ).pk
+    notification = notify_user(owner, title=f"News for unit {side}")
     for delivery in notification.deliveries.all():  # the in-app delivery shows it in the inbox
         delivery_send(delivery_id=delivery.pk)
     ids[("notification", side)] = notification.pk
@@ -151,7 +174,7 @@ def _objects(world: World, side: str) -> None:
     ).pk
     conversation = Conversation.objects.create(user=owner)
     ids[("callback", side)] = CallbackRequest.objects.create(
-        conversation=conversation, room=world.rooms[side], user=owner, phone="9876543210"
+        conversation=conversation, room=world.rooms[side], user=owner, phone=PHONES[side]
     ).pk
     ids[("room", side)] = world.rooms[side].pk
 
