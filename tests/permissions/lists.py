@@ -36,5 +36,12 @@ LISTS = [
         READ | {"owner", "centre_staff"},
     ),
     Listing("web:assistant:callbacks", "/assistant/callbacks/", "callback", OFFICERS_READ),
+    # A drive's page: every unit sees the drive; the answers only its poster and the country.
+    Listing(
+        "web:opportunities:detail",
+        "/opportunities/{opportunity}/",
+        "response",
+        frozenset({"spoke", "owner", "hub", "leadership", "administrator", "appellate"}),
+    ),
     Listing("web:notifications:list", "/notifications/", "notification", frozenset({"owner"})),
 ]

@@ -25,7 +25,10 @@ LOGGED_IN = frozenset(
         "analyst",
     }
 )
-NETWORK = frozenset({"hub", "administrator"})  # the hub keeps the control-room network
+NETWORK = frozenset({"hub", "administrator"})
+MANAGE = frozenset(
+    {"spoke", "hub", "administrator", "appellate"}
+)  # the poster, or the country  # the hub keeps the control-room network
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,36 @@ ROUTES = [
         "/centres/requests/{request}/",
         NETWORK | {"owner", "appellate", "centre_staff"},
     ),
+    # opportunities: a drive posted by the room's officer, answered by the owner
+    Route(W + "opportunities:detail", "get", "/opportunities/{opportunity}/", LOGGED_IN),
+    Route(
+        W + "opportunities:respond",
+        "post",
+        "/opportunities/{opportunity}/respond/",
+        frozenset({"owner_a", "owner_b"}),  # any unit, with its own enterprise
+        {
+            "respond-enterprise": "{actor_enterprise}",
+            "respond-quantity": "Ten tonnes",
+            "respond-price_min_inr": 10,
+            "respond-price_max_inr": 20,
+        },
+        changed="responses",  # an officer's form has no unit to choose: 400, nothing saved
+    ),
+    Route(
+        W + "opportunities:close",
+        "post",
+        "/opportunities/{opportunity}/close/",
+        MANAGE,
+        {"close-outcome": "withdrawn"},
+    ),
+    Route(
+        W + "opportunities:response_shortlist",
+        "post",
+        "/opportunities/responses/{response}/shortlist/",
+        MANAGE,
+    ),
+    Route(W + "roomnet:review", "get", "/rooms/reviews/{review}/", READ | {"spoke"}),
+    Route(W + "roomnet:review", "post", "/rooms/reviews/{review}/", WORK | {"appellate"}),
     # the control-room network (the hub's), room by room
     Route(W + "networkadmin:room", "get", "/controlrooms/{room}/", READ),
     Route(W + "networkadmin:room_edit", "get", "/controlrooms/{room}/edit/", NETWORK),

@@ -250,10 +250,5 @@ ELSEWHERE = {
     "web:clusters:cluster_need": "clusters/tests/test_clusters.py",
     "web:clusters:membership_decide": "clusters/tests/test_clusters.py, test_views.py",
     "web:clusters:cluster_document": "clusters/tests/test_views.py",
-    "web:opportunities:detail": "opportunities/tests/test_board.py",
-    "web:opportunities:respond": "opportunities/tests/test_board.py",
-    "web:opportunities:close": "opportunities/tests/test_board.py",
-    "web:opportunities:response_shortlist": "opportunities/tests/test_board.py",
     "web:gem:bids": "gem/tests/test_gem.py",
-    "web:roomnet:review": "roomnet/tests/test_roomnet.py",
 }

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from champions.assistant.models import CallbackRequest
 from champions.cases.models import CaseStep
+from champions.opportunities.models import OpportunityResponse
 
 from . import access, lists, matrix, matrix_api, routes
 from .conftest import CHECKS
@@ -26,6 +27,11 @@ REFUSED = {403, 404}
 PROBES = {
     "step_done": lambda w, s: CaseStep.objects.get(pk=w.id("step", s)).done_at,
     "callback_done": lambda w, s: CallbackRequest.objects.get(pk=w.id("callback", s)).status,
+    "responses": lambda w, s: list(
+        OpportunityResponse.objects.filter(opportunity_id=w.id("opportunity", s)).values_list(
+            "enterprise_id", "quantity"
+        )
+    ),
 }
 
 
@@ -35,19 +41,21 @@ def _side_roles(allowed, side: str) -> set[str]:
     return {names.get(role, role) for role in allowed}
 
 
-def _fill(value, world, side: str):
+def _fill(value, world, side: str, role: str):
     other = SIDES[1 - SIDES.index(side)]
     fills = {
         "{room_other}": world.rooms[other].pk,
         "{spoke_id}": world.users["spoke_1" if side == "A" else "spoke_2"].pk,
         "{owner_id}": world.users["owner_a" if side == "A" else "owner_b"].pk,
+        "{actor_enterprise}": world.id("enterprise", "B" if role == "owner_b" else "A"),
     }
     return {
         key: fills.get(item, item) if isinstance(item, str) else item for key, item in value.items()
     }
 
 
-def _request(client, route, world, side: str, api: bool):
+def _request(world, role: str, route, side: str, api: bool):
+    client = world.clients[role]
     kinds = {kind for kind, _side in world.ids}
     path = route.path.format(**{kind: world.id(kind, side) for kind in kinds})
     if route.method == "get":
@@ -55,7 +63,7 @@ def _request(client, route, world, side: str, api: bool):
     if route.body == "files":
         return client.post(path, {"files": [SimpleUploadedFile("scan.png", PNG)]})
     body = enterprise_body(world, side) if route.body == "enterprise" else route.body or {}
-    body = _fill(body, world, side)
+    body = _fill(body, world, side, role)
     if not api:
         return getattr(client, route.method)(path, body)
     return getattr(client, route.method)(path, json.dumps(body), content_type="application/json")
@@ -76,7 +84,7 @@ def _check(world, route, role: str, side: str, api: bool) -> tuple[str, str]:
     probe = PROBES.get(route.changed)
     with transaction.atomic():
         before = probe(world, side) if probe else None
-        response = _request(world.clients[role], route, world, side, api)
+        response = _request(world, role, route, side, api)
         got = _outcome(response, api)
         if probe and got == "allowed" and probe(world, side) == before:
             got = "refused (no effect)"
@@ -152,10 +160,13 @@ def test_every_scoped_list_shows_each_object_only_to_who_may_read_it(world):
     wrong = []
     for listing in lists.LISTS:
         for role in ROLES[1:]:
-            client = world.clients[role]
-            response = client.get(listing.path, follow=True)
-            text = response.content.decode()
+            pages = {}
             for side in SIDES:
+                path = listing.path.format(**{k: world.id(k, side) for k, _s in world.ids})
+                if path not in pages:
+                    pages[path] = world.clients[role].get(path, follow=True)
+                response = pages[path]
+                text = response.content.decode()
                 CHECKS["count"] += 1
                 shown = world.markers[(listing.marker, side)] in text
                 if shown != (role in _side_roles(listing.allowed, side)):

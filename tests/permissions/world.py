@@ -27,9 +27,11 @@ from champions.network.services import (
 from champions.network.validation import ProfileInput
 from champions.notifications.services import delivery_send
 from champions.notifications.tests.factories import notify_user
+from champions.opportunities.services import ResponseInput, opportunity_respond
+from champions.opportunities.tests.factories import posted_drive
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
-from champions.roomnet.services import consultation_open
+from champions.roomnet.services import consultation_open, review_schedule
 from champions.samadhaan.services import filing_create
 from champions.samadhaan.tests.factories import invoice
 from champions.schemes.services import catalogue_load
@@ -177,6 +179,27 @@ def _objects(world: World, side: str) -> None:
         conversation=conversation, room=world.rooms[side], user=owner, phone=PHONES[side]
     ).pk
     ids[("room", side)] = world.rooms[side].pk
+    _room_work(world, side, owner, officer, enterprise)
+
+
+def _room_work(world: World, side: str, owner, officer, enterprise) -> None:
+    """A demand drive the room's officer posts and the owner answers; a review of the room."""
+    drive = posted_drive(officer, title=f"Drive of room {side}")
+    world.ids[("opportunity", side)] = drive.pk
+    answer = ResponseInput(
+        enterprise_id=enterprise.pk,
+        quantity=f"Supply from unit {side}",
+        price_min_inr=10,
+        price_max_inr=20,
+    )
+    response = opportunity_respond(actor=owner, opportunity_id=drive.pk, data=answer)
+    world.ids[("response", side)] = response.pk
+    world.markers[("response", side)] = f"Supply from unit {side}"
+    world.ids[("review", side)] = review_schedule(
+        actor=world.users["hub"],
+        room_id=world.rooms[side].pk,
+        scheduled_for=timezone.now() + timedelta(days=2),
+    ).pk
 
 
 def _introductions(world: World) -> None:
