@@ -1,5 +1,5 @@
 """The matrix's world, built once per module inside a transaction rolled back at its end, and
-the count of role-action-object checks, printed in the session's summary."""
+the count of role-action-object checks (printed in the session's summary by tests/fixtures.py)."""
 
 import pytest
 from django.db import transaction
@@ -10,10 +10,12 @@ from .world import ROLES, world_build
 CHECKS = {"count": 0}
 
 
-def pytest_terminal_summary(terminalreporter):
-    if CHECKS["count"]:
-        count = CHECKS["count"]
-        terminalreporter.write_line(f"permission matrix: {count} role-action-object checks")
+@pytest.fixture(autouse=True)
+def _count_checks(record_property):
+    """Each test's checks, reported (even from an xdist worker) to tests/fixtures.py's sum."""
+    before = CHECKS["count"]
+    yield
+    record_property("permission_checks", CHECKS["count"] - before)
 
 
 @pytest.fixture(scope="module")
