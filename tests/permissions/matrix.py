@@ -38,7 +38,7 @@ class Route:
     path: str  # {kind}: the id of that side's object of that kind
     allowed: frozenset
     body: dict | str | None = None  # "{room_other}", "{owner}" ... are filled per side
-    public: bool = False  # anonymous allowed too
+    anonymous: str = "login"  # or "allowed" (a public page), "refused" (a public operation)
     changed: str = ""  # a probe (world.probes) telling whether the write took effect
 
 
@@ -152,8 +152,14 @@ ROUTES = [
     ),
     Route(W + "notifications:open", "get", "/notifications/{notification}/open/", {"owner"}),
     # partnerships and centres
-    Route(W + "network:post", "get", "/network/posts/{post}/", LOGGED_IN, public=True),
-    Route(W + "network:trust", "get", "/network/profiles/{profile}/trust/", LOGGED_IN, public=True),
+    Route(W + "network:post", "get", "/network/posts/{post}/", LOGGED_IN, anonymous="allowed"),
+    Route(
+        W + "network:trust",
+        "get",
+        "/network/profiles/{profile}/trust/",
+        LOGGED_IN,
+        anonymous="allowed",
+    ),
     Route(W + "network:profile_edit", "get", "/network/profiles/{profile}/edit/", {"owner"}),
     Route(W + "network:profile_edit", "post", "/network/profiles/{profile}/edit/", {"owner"}),
     Route(W + "network:trust_facts", "get", "/network/profiles/{profile}/trust/facts/", {"owner"}),

@@ -124,4 +124,37 @@ ROUTES = [
         frozenset(),
         {"answer": "accepted"},
     ),
+    # the enterprise named in the query or the body: the same scope as its pages
+    Route(
+        "GET " + A + "/compliance/calendar",
+        "get",
+        A + "/compliance/calendar?enterprise_id={enterprise}",
+        OWNER_READ,
+    ),
+    Route(
+        "GET " + A + "/compliance/calendar.ics",
+        "get",
+        A + "/compliance/calendar.ics?enterprise_id={enterprise}",
+        OWNER_READ,
+    ),
+    Route(
+        "GET " + A + "/schemes/recommendations",
+        "get",
+        A + "/schemes/recommendations?enterprise_id={enterprise}",
+        OWNER_READ,
+    ),
+    Route(
+        "GET " + A + "/schemes/finance",
+        "get",
+        A + "/schemes/finance?enterprise_id={enterprise}",
+        OWNER_READ,
+    ),
+    Route(
+        "POST " + A + "/schemes/eligibility",
+        "post",
+        A + "/schemes/eligibility",
+        OWNER_READ,
+        {"enterprise_id": "{enterprise_id}"},
+        anonymous="refused",  # public, but no enterprise is anyone's to name
+    ),
 ]

@@ -204,11 +204,11 @@ API = {
     "POST /api/v1/grievances/{grievance_id}/referral": OBJECT,
     "POST /api/v1/grievances/{grievance_id}/attachments": OBJECT,
     "GET /api/v1/compliance/delayed-payment-interest": PUBLIC,
-    "GET /api/v1/compliance/calendar": PUBLIC,  # the calendar for facts given, no enterprise
-    "GET /api/v1/compliance/calendar.ics": PUBLIC,
-    "POST /api/v1/schemes/eligibility": PUBLIC,
-    "GET /api/v1/schemes/recommendations": PUBLIC,
-    "GET /api/v1/schemes/finance": PUBLIC,
+    "GET /api/v1/compliance/calendar": OBJECT,  # ?enterprise_id=
+    "GET /api/v1/compliance/calendar.ics": OBJECT,  # ?enterprise_id=
+    "POST /api/v1/schemes/eligibility": OBJECT,  # without an enterprise: public
+    "GET /api/v1/schemes/recommendations": OBJECT,  # ?enterprise_id=
+    "GET /api/v1/schemes/finance": OBJECT,  # ?enterprise_id=
     "GET /api/v1/schemes/convergence": PUBLIC,
     "GET /api/v1/schemes": PUBLIC,
     "GET /api/v1/schemes/{scheme_id}": PUBLIC,

@@ -47,6 +47,7 @@ def _fill(value, world, side: str, role: str):
         "{room_other}": world.rooms[other].pk,
         "{spoke_id}": world.users["spoke_1" if side == "A" else "spoke_2"].pk,
         "{owner_id}": world.users["owner_a" if side == "A" else "owner_b"].pk,
+        "{enterprise_id}": world.id("enterprise", side),
         "{actor_enterprise}": world.id("enterprise", "B" if role == "owner_b" else "A"),
     }
     return {
@@ -90,7 +91,7 @@ def _check(world, route, role: str, side: str, api: bool) -> tuple[str, str]:
             got = "refused (no effect)"
         transaction.set_rollback(True)
     if role == "anonymous":
-        expected = "allowed" if route.public else "login"
+        expected = route.anonymous
     else:
         expected = "allowed" if role in _side_roles(route.allowed, side) else "refused"
     if got == "refused (no effect)" and expected == "refused":

@@ -69,7 +69,8 @@ def test_the_matrix_paths_are_the_routes_they_name():
     for route in matrix_api.ROUTES:
         method, path = route.name.split(" ", 1)
         assert method.lower() == route.method
-        assert re.sub(r"\{\w+\}", "{}", route.path) == re.sub(r"\{\w+\}", "{}", path)
+        plain = route.path.split("?")[0]  # an enterprise named in the query
+        assert re.sub(r"\{\w+\}", "{}", plain) == re.sub(r"\{\w+\}", "{}", path)
 
 
 def _routes(resolver=None, prefix="", namespace=""):
