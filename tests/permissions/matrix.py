@@ -39,6 +39,7 @@ class Route:
     allowed: frozenset
     body: dict | str | None = None  # "{room_other}", "{owner}" ... are filled per side
     anonymous: str = "login"  # or "allowed" (a public page), "refused" (a public operation)
+    refusals: frozenset = frozenset({403, 404})  # 422 too where an id out of scope is "unknown"
     changed: str = ""  # a probe (world.probes) telling whether the write took effect
 
 

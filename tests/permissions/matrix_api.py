@@ -157,4 +157,20 @@ ROUTES = [
         {"enterprise_id": "{enterprise_id}"},
         anonymous="refused",  # public, but no enterprise is anyone's to name
     ),
+    Route(
+        "POST " + A + "/grievances",
+        "post",
+        A + "/grievances",
+        OWNER_WORK,
+        {"enterprise_id": "{enterprise_id}", "subject": "Power cuts", "description": "Daily."},
+        refusals=frozenset({403, 404, 422}),  # another's enterprise is an unknown id
+    ),
+    Route(
+        "POST " + A + "/cases/",
+        "post",
+        A + "/cases/",
+        WORK,
+        {"enterprise_id": "{enterprise_id}", "goal": "ZED certification"},
+        refusals=frozenset({403, 404, 422}),
+    ),
 ]

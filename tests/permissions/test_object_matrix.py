@@ -70,13 +70,13 @@ def _request(world, role: str, route, side: str, api: bool):
     return getattr(client, route.method)(path, json.dumps(body), content_type="application/json")
 
 
-def _outcome(response, api: bool) -> str:
+def _outcome(response, api: bool, refusals=REFUSED) -> str:
     status = response.status_code
     if status == 302 and "/accounts/login/" in response.get("Location", ""):
         return "login"
     if status == 401 and api:
         return "login"
-    if status in REFUSED:
+    if status in refusals:
         return "refused"
     return "allowed" if status in ALLOWED else f"unexpected {status}"
 
@@ -86,7 +86,7 @@ def _check(world, route, role: str, side: str, api: bool) -> tuple[str, str]:
     with transaction.atomic():
         before = probe(world, side) if probe else None
         response = _request(world, role, route, side, api)
-        got = _outcome(response, api)
+        got = _outcome(response, api, route.refusals)
         if probe and got == "allowed" and probe(world, side) == before:
             got = "refused (no effect)"
         transaction.set_rollback(True)
