@@ -75,6 +75,9 @@ ROUTES = [
         "/sparks/{enterprise}/shortlist/",
         WORK | {"appellate"},
     ),
+    # an officer's own registry import
+    Route(W + "registry:import_job", "get", "/enterprises/import/{job}/", {"spoke"}),
+    Route(W + "registry:import_report", "get", "/enterprises/import/{job}/report.csv", {"spoke"}),
     # grievances
     Route(W + "grievances:detail", "get", "/grievances/{grievance}/", OWNER_READ),
     Route(W + "grievances:acknowledgement", "get", "/grievances/{grievance}/lodged/", OWNER_READ),

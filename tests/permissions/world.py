@@ -29,6 +29,7 @@ from champions.notifications.services import delivery_send
 from champions.notifications.tests.factories import notify_user
 from champions.opportunities.services import ResponseInput, opportunity_respond
 from champions.opportunities.tests.factories import posted_drive
+from champions.registry.models import ImportJob
 from champions.registry.services import enterprise_create
 from champions.registry.tests.factories import enterprise_input
 from champions.roomnet.services import consultation_open, review_schedule
@@ -195,6 +196,9 @@ def _room_work(world: World, side: str, owner, officer, enterprise) -> None:
     response = opportunity_respond(actor=owner, opportunity_id=drive.pk, data=answer)
     world.ids[("response", side)] = response.pk
     world.markers[("response", side)] = f"Supply from unit {side}"
+    world.ids[("job", side)] = ImportJob.objects.create(  # as the upload page records one
+        created_by=officer, file_name=f"units-{side}.csv", stored_path="", status="done"
+    ).pk
     world.ids[("review", side)] = review_schedule(
         actor=world.users["hub"],
         room_id=world.rooms[side].pk,
