@@ -3,7 +3,7 @@ the count of role-action-object checks (printed in the session's summary by test
 
 import pytest
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 
 from .world import ROLES, world_build
 
@@ -20,11 +20,8 @@ def _count_checks(record_property):
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
-    from django.conf import settings
-
-    media_root = settings.MEDIA_ROOT
-    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("matrix-media"))
-    with django_db_blocker.unblock(), transaction.atomic():
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("matrix-media")))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         built = world_build()
         built.clients = {}
         for role in ROLES:
@@ -34,4 +31,3 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             built.clients[role] = client
         yield built
         transaction.set_rollback(True)
-    settings.MEDIA_ROOT = media_root

@@ -43,5 +43,12 @@ LISTS = [
         "response",
         frozenset({"spoke", "owner", "hub", "leadership", "administrator", "appellate"}),
     ),
+    # A cluster's page: its private posts for its members (and coordinator) only.
+    Listing(
+        "web:clusters:cluster_detail",
+        "/clusters/{cluster}/",
+        "document",
+        frozenset({"owner", "spoke"}),
+    ),
     Listing("web:notifications:list", "/notifications/", "notification", frozenset({"owner"})),
 ]

@@ -185,6 +185,36 @@ ROUTES = [
         "/centres/requests/{request}/",
         NETWORK | {"owner", "appellate", "centre_staff"},
     ),
+    # a virtual cluster the room's officer coordinates, the owner's unit a member
+    Route(
+        W + "clusters:cluster_post",
+        "post",
+        "/clusters/{cluster}/post/",
+        {"owner", "spoke"},  # members and the coordinator
+        {"post-kind": "post", "post-title": "Hello"},
+    ),
+    Route(
+        W + "clusters:cluster_need",
+        "post",
+        "/clusters/{cluster}/need/",
+        {"owner"},  # a member unit, for itself
+        {"need-enterprise": "{actor_enterprise}", "need-kind": "training"},
+        changed="needs",  # an officer's form has no unit to choose: 400, nothing saved
+    ),
+    Route(
+        W + "clusters:membership_decide",
+        "post",
+        "/clusters/memberships/{membership}/decide/",
+        MANAGE,  # the coordinator, or the country
+        {"decision": "approve"},
+    ),
+    Route(
+        W + "clusters:cluster_document",
+        "get",
+        "/clusters/documents/{document}/",
+        {"owner", "spoke"},  # a private document: members only
+        anonymous="refused",  # a public post's document is open to all: this one is not
+    ),
     # opportunities: a drive posted by the room's officer, answered by the owner
     Route(W + "opportunities:detail", "get", "/opportunities/{opportunity}/", LOGGED_IN),
     Route(

@@ -244,9 +244,5 @@ ELSEWHERE = {
     "open311:request": "integrations/tests/test_open311.py (another user's request: 404)",
     "web:clusters:request_attachment": "clusters/tests/test_views.py",
     "web:clusters:cluster_join": "clusters/tests/test_clusters.py, test_views.py",
-    "web:clusters:cluster_post": "clusters/tests/test_views.py",
-    "web:clusters:cluster_need": "clusters/tests/test_clusters.py",
-    "web:clusters:membership_decide": "clusters/tests/test_clusters.py, test_views.py",
-    "web:clusters:cluster_document": "clusters/tests/test_views.py",
     "web:gem:bids": "gem/tests/test_gem.py",
 }

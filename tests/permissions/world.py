@@ -12,8 +12,21 @@ from django.utils import timezone
 from champions.accounts.services import api_token_create, user_create
 from champions.assistant.models import CallbackRequest, Conversation
 from champions.cases.services import case_open, case_step_add
-from champions.clusters.services import service_request_create
-from champions.clusters.tests.factories import aurangabad, cnc_service, request_input, staff_user
+from champions.clusters.services import (
+    PostInput,
+    cluster_join_request,
+    cluster_post_create,
+    membership_decide,
+    service_request_create,
+)
+from champions.clusters.tests.factories import (
+    aurangabad,
+    cluster,
+    cnc_service,
+    pdf_upload,
+    request_input,
+    staff_user,
+)
 from champions.controlrooms.selectors import hub_get, room_get_by_code
 from champions.core.models import District, State
 from champions.grievances.attachments.services import attachments_add
@@ -196,6 +209,7 @@ def _room_work(world: World, side: str, owner, officer, enterprise) -> None:
     response = opportunity_respond(actor=owner, opportunity_id=drive.pk, data=answer)
     world.ids[("response", side)] = response.pk
     world.markers[("response", side)] = f"Supply from unit {side}"
+    _cluster(world, side, owner, officer, enterprise)
     world.ids[("job", side)] = ImportJob.objects.create(  # as the upload page records one
         created_by=officer, file_name=f"units-{side}.csv", stored_path="", status="done"
     ).pk
@@ -228,6 +242,30 @@ def _introductions(world: World) -> None:
         ).pk
 
 
+def _cluster(world: World, side: str, owner, officer, enterprise) -> None:
+    """A virtual cluster the room's officer coordinates; the owner's unit is a member and
+    posts a private document."""
+    made = cluster(officer, districts=[enterprise.district], name=f"Cluster of room {side}")
+    world.ids[("cluster", side)] = made.pk
+    joined = cluster_join_request(actor=owner, cluster_id=made.pk, enterprise_id=enterprise.pk)
+    membership_decide(actor=officer, membership_id=joined.pk, approve=True)
+    title = f"Minutes of cluster {side}"
+    data = PostInput(kind="document", title=title, is_private=True)
+    post = cluster_post_create(actor=owner, cluster_id=made.pk, data=data, upload=pdf_upload())
+    world.ids[("document", side)] = post.pk
+    world.markers[("document", side)] = title
+
+
+def _pending_memberships(world: World) -> None:
+    """Each owner asks to join the other room's cluster: a request its coordinator decides."""
+    for side, other in (("A", "B"), ("B", "A")):
+        world.ids[("membership", side)] = cluster_join_request(
+            actor=world.users[f"owner_{other.lower()}"],
+            cluster_id=world.id("cluster", side),
+            enterprise_id=world.id("enterprise", other),
+        ).pk
+
+
 def world_build() -> World:
     world = World(
         rooms={"A": room_get_by_code(code="spoke-mh"), "B": room_get_by_code(code="spoke-dl")}
@@ -237,6 +275,7 @@ def world_build() -> World:
     for side in SIDES:
         _objects(world, side)
     _introductions(world)
+    _pending_memberships(world)
     return world
 
 
