@@ -180,6 +180,12 @@ ROUTES = [
         READ | {"owner", "centre_staff"},
     ),
     Route(
+        W + "clusters:request_attachment",
+        "get",
+        "/centres/requests/{request}/attachment/",
+        READ | {"owner", "centre_staff"},
+    ),
+    Route(
         W + "clusters:request_detail",
         "post",
         "/centres/requests/{request}/",
@@ -242,6 +248,14 @@ ROUTES = [
         "post",
         "/opportunities/responses/{response}/shortlist/",
         MANAGE,
+    ),
+    Route(W + "gem:bids", "get", "/gem/opportunities/{opportunity}/", LOGGED_IN),
+    Route(
+        W + "gem:bids",
+        "post",
+        "/gem/opportunities/{opportunity}/",
+        MANAGE,  # the drive's poster, or the hub
+        {"bid_number": "GEM/2026/B/5123456"},
     ),
     Route(W + "roomnet:review", "get", "/rooms/reviews/{review}/", READ | {"spoke"}),
     Route(W + "roomnet:review", "post", "/rooms/reviews/{review}/", WORK | {"appellate"}),

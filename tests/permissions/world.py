@@ -179,7 +179,7 @@ def _objects(world: World, side: str) -> None:
     )
     ids[("post", side)] = post_review(user=world.users["hub"], post_id=post.pk, approve=True).pk
     ids[("request", side)] = service_request_create(
-        actor=owner, data=request_input(cnc_service(aurangabad()), enterprise)
+        actor=owner, data=request_input(cnc_service(aurangabad()), enterprise), upload=pdf_upload()
     ).pk
     # Asked of a third room, so the other side's officer is party to neither consultation.
     ids[("consultation", side)] = consultation_open(
