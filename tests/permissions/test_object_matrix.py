@@ -4,7 +4,8 @@ objects of two owners held by two rooms (tests/permissions/world.py).
 Allowed: past the scope check (200, 201, 302 elsewhere than the login page, or 400/409/422
 for a body the action then refuses). Refused: 403 or 404. Anonymous: the login page (web) or
 401 (API), unless the route is public. A write whose answer does not tell (a redirect either
-way) is judged by its effect (`changed`). Every write runs in a savepoint rolled back after.
+way, or a form that has no unit to offer an officer) is judged by its effect (`changed`).
+Every write runs in a savepoint rolled back after.
 """
 
 import json
