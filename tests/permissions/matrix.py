@@ -174,6 +174,13 @@ ROUTES = [
         OWNER_READ,
     ),
     Route(
+        W + "network:introduction",
+        "post",
+        "/network/introductions/{introduction}/",
+        {"owner"},  # the thread is the two sides' (officers read it)
+        {"body": "Hello"},
+    ),
+    Route(
         W + "clusters:request_detail",
         "get",
         "/centres/requests/{request}/",
@@ -192,6 +199,14 @@ ROUTES = [
         NETWORK | {"owner", "appellate", "centre_staff"},
     ),
     # a virtual cluster the room's officer coordinates, the owner's unit a member
+    Route(
+        W + "clusters:cluster_join",
+        "post",
+        "/clusters/{open_cluster}/join/",
+        frozenset({"owner_a", "owner_b"}),  # any unit, with its own enterprise
+        {"join-enterprise": "{actor_enterprise}"},
+        changed="joins",  # an officer's form has no unit to choose: 400, nothing saved
+    ),
     Route(
         W + "clusters:cluster_post",
         "post",

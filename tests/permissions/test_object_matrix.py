@@ -16,7 +16,7 @@ from django.db import transaction
 
 from champions.assistant.models import CallbackRequest
 from champions.cases.models import CaseStep
-from champions.clusters.models import ClusterNeed
+from champions.clusters.models import ClusterMembership, ClusterNeed
 from champions.opportunities.models import OpportunityResponse
 
 from . import access, lists, matrix, matrix_api, routes
@@ -29,6 +29,9 @@ REFUSED = {403, 404}
 PROBES = {
     "step_done": lambda w, s: CaseStep.objects.get(pk=w.id("step", s)).done_at,
     "callback_done": lambda w, s: CallbackRequest.objects.get(pk=w.id("callback", s)).status,
+    "joins": lambda w, s: ClusterMembership.objects.filter(
+        cluster_id=w.id("open_cluster", s)
+    ).count(),
     "needs": lambda w, s: ClusterNeed.objects.filter(cluster_id=w.id("cluster", s)).count(),
     "responses": lambda w, s: list(
         OpportunityResponse.objects.filter(opportunity_id=w.id("opportunity", s)).values_list(

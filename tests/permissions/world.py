@@ -31,7 +31,12 @@ from champions.controlrooms.selectors import hub_get, room_get_by_code
 from champions.core.models import District, State
 from champions.grievances.attachments.services import attachments_add
 from champions.grievances.tests.factories import lodge
-from champions.network.posts import introduction_request, post_create, post_review
+from champions.network.posts import (
+    introduction_answer,
+    introduction_request,
+    post_create,
+    post_review,
+)
 from champions.network.services import (
     foreign_profile_signup,
     profile_create_from_enterprise,
@@ -221,8 +226,8 @@ def _room_work(world: World, side: str, owner, officer, enterprise) -> None:
 
 
 def _introductions(world: World) -> None:
-    """Each owner asks a foreign buyer's post for an introduction: the other side's owner and
-    officer are party to neither."""
+    """Each owner asks a foreign buyer's post for an introduction, which the buyer accepts: the
+    other side's owner and officer are party to neither."""
     buyer = user_create(email="buyer@matrix.example", password=PASSWORD, role="entrepreneur")
     data = ProfileInput(
         name="Hansa Textil", country="DE", registration_number="HRB 1", website="https://h.de"
@@ -234,12 +239,14 @@ def _introductions(world: World) -> None:
     )
     post_review(user=world.users["hub"], post_id=post.pk, approve=True)
     for side in SIDES:
-        world.ids[("introduction", side)] = introduction_request(
+        asked = introduction_request(
             user=world.users[f"owner_{side.lower()}"],
             post_id=post.pk,
             from_profile_id=world.id("profile", side),
             message="We spin yarn.",
-        ).pk
+        )
+        introduction_answer(user=buyer, introduction_id=asked.pk, answer="accepted")
+        world.ids[("introduction", side)] = asked.pk
 
 
 def _cluster(world: World, side: str, owner, officer, enterprise) -> None:
@@ -253,6 +260,10 @@ def _cluster(world: World, side: str, owner, officer, enterprise) -> None:
     data = PostInput(kind="document", title=title, is_private=True)
     post = cluster_post_create(actor=owner, cluster_id=made.pk, data=data, upload=pdf_upload())
     world.ids[("document", side)] = post.pk
+    # A second cluster nobody has asked to join yet: for the join requests.
+    world.ids[("open_cluster", side)] = cluster(
+        officer, districts=[enterprise.district], name=f"Open cluster {side}"
+    ).pk
     world.markers[("document", side)] = title
 
 
