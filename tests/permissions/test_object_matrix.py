@@ -14,6 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from champions.accounts.choices import Role
 from champions.assistant.models import CallbackRequest
 from champions.cases.models import CaseStep
 from champions.clusters.models import ClusterMembership, ClusterNeed
@@ -182,3 +183,7 @@ def test_every_scoped_list_shows_each_object_only_to_who_may_read_it(world):
                         f"{listing.path} as {role}: {side} {state} ({response.status_code})"
                     )
     assert wrong == [], "\n".join(wrong)
+
+
+def test_the_matrix_has_a_user_of_every_role(world):
+    assert {user.role for user in world.users.values()} == set(Role.values)
