@@ -33,6 +33,21 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip_pg)
 
 
+_PERMISSION_CHECKS: list[int] = []
+
+
+def pytest_runtest_logreport(report):
+    """Sum the checks tests/permissions reports (from xdist workers too)."""
+    if report.when == "teardown":
+        _PERMISSION_CHECKS.extend(v for k, v in report.user_properties if k == "permission_checks")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _PERMISSION_CHECKS:
+        count = sum(_PERMISSION_CHECKS)
+        terminalreporter.write_line(f"permission matrix: {count} role-action-object checks")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Reference data and the network are loaded once per test database (tests roll back)."""

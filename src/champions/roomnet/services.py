@@ -120,13 +120,20 @@ def decision_add(
     )
 
 
+def consultation_grievance_get(*, actor, grievance_id: int):
+    """The grievance `actor` may consult another room about: in their scope (else 404) and
+    theirs to work on (else 403; its owner and the read-only roles may see it, not consult)."""
+    grievance = grievance_get_for_user(user=actor, grievance_id=grievance_id)
+    require(actor, Can.ROOM_NETWORK, grievance)
+    return grievance
+
+
 @transaction.atomic
 def consultation_open(
     *, actor, grievance_id: int, to_room_id: int | None, body: str
 ) -> Consultation:
     """Ask another room about a grievance the officer's room holds (or the hub sees)."""
-    require(actor, Can.ROOM_NETWORK)
-    grievance = grievance_get_for_user(user=actor, grievance_id=grievance_id)
+    grievance = consultation_grievance_get(actor=actor, grievance_id=grievance_id)
     body = _text(body, "body")
     rooms = {r.pk: r for r in selectors.rooms_to_consult(exclude_room_id=grievance.room_id)}
     if to_room_id is None or to_room_id not in rooms or grievance.room_id is None:

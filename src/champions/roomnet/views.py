@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from champions.core.errors import ValidationFailed
 from champions.core.http import not_found_as_404
-from champions.grievances.selectors import grievance_get_for_user
 
 from . import selectors, services
 from .forms import ConsultForm, DecisionForm, MinutesForm, ReplyForm, ReviewForm
@@ -103,7 +102,7 @@ def _review_saved(request, review, chosen: str, forms) -> bool:
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
 def consult_view(request, grievance_id: int):
-    grievance = grievance_get_for_user(user=request.user, grievance_id=grievance_id)
+    grievance = services.consultation_grievance_get(actor=request.user, grievance_id=grievance_id)
     rooms = selectors.rooms_to_consult(exclude_room_id=grievance.room_id)
     form = ConsultForm(request.POST or None, rooms=rooms)
     if request.method == "POST" and _done(form, lambda f: _consult(request.user, grievance, f)):

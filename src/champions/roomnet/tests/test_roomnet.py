@@ -156,3 +156,31 @@ def test_demo_loads_once(hub_officer, spoke_officer, entrepreneur):
         1,
         1,
     )
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "error"),
+    [
+        ("entrepreneur", 404, NotFound),  # officers' pages do not exist for an entrepreneur
+        ("leadership", 403, Forbidden),
+        ("appellate_officer", 403, Forbidden),
+    ],
+)
+def test_only_working_officers_get_the_consult_page(
+    client, request, entrepreneur, role, status, error
+):
+    # given: a grievance each of these may read (its owner, the national read-only roles)
+    grievance = _grievance(entrepreneur)
+    client.force_login(request.getfixturevalue(role))
+    url = reverse("web:roomnet:consult", args=[grievance.pk])
+
+    # when
+    page = client.get(url)
+
+    # then: the officers' form between rooms is refused, not shown
+    assert client.get(reverse("web:grievances:detail", args=[grievance.pk])).status_code == 200
+    assert page.status_code == status
+    with pytest.raises(error):
+        services.consultation_grievance_get(
+            actor=request.getfixturevalue(role), grievance_id=grievance.pk
+        )
