@@ -1,15 +1,16 @@
 """Emotion head experiments (issue 15 item 4), outside the store: a featuriser fitted on the
 emotion rows alone, one model per candidate.
 
-    python scripts/experiment_emotion.py svm:0.05:ekman,svm:0.1:fine [--dev] [--char25]
+    python scripts/experiment_emotion.py svm:0.05:ekman,svm:0.1:fine [--dev] [--char25] [--seed N]
 
 A candidate is kind:C:labels. kind `svm` is the shipped head (calibrated LinearSVC); `lr` is
 one-vs-rest LogisticRegression (liblinear), its sigmoids normalised. labels `ekman` trains on the
 seven groups (a comment with k groups is k rows of weight 1/k); `fine` on GoEmotions' 27
 emotions + neutral (our rows keep their group, which is also a fine label), the probabilities
 summed into the seven groups. Without --dev: macro-F1 on the single-label comments of a held-out
-fifth of the training comments (grouped by comment). With --dev: trained on all rows, scored on
-GoEmotions dev once (read it once per candidate, after choosing on the split).
+fifth of the training comments (grouped by comment; --seed picks the fifth, 2024 by default).
+With --dev: trained on all rows, scored on GoEmotions dev once (read it once per candidate,
+after choosing on the split).
 """
 
 import json
@@ -115,7 +116,8 @@ def main() -> None:
             texts, gold, train = dev.texts, dev.gold, data
             figure = "dev_macro_f1"
         else:
-            split = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=2024)
+            seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 2024
+            split = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=seed)
             kept, held = next(split.split(data, groups=[r[3] for r in data]))
             train, seen, texts, gold = [data[i] for i in kept], set(), [], []
             for i in held:
