@@ -53,10 +53,27 @@ def test_a_task_waits_in_redis_then_an_rq_worker_runs_it(rq_tasks):
     assert {queue.name: queue.depth for queue in task_queues()} == {QUEUE: 0}
 
 
-def _own_database(redis_url: str) -> str:
-    """The same server, database 14: the worker below takes every job of its queue."""
+def _empty_database(redis_url: str) -> str:
+    """A database of the same server that holds no key (the highest free number): the worker
+    below takes every job of its default queue there, and the test empties it afterwards.
+    Never one that holds keys: a shared server's other data is not ours to flush."""
     parts = urlsplit(redis_url)
-    return urlunsplit((parts.scheme, parts.netloc, "/14", "", ""))
+    for number in range(15, 0, -1):
+        url = urlunsplit((parts.scheme, parts.netloc, f"/{number}", "", ""))
+        if Redis.from_url(url).dbsize() == 0:
+            return url
+    pytest.skip("every database of this Redis server holds keys: none is free to use and empty")
+
+
+def test_the_worker_test_never_takes_a_database_that_holds_keys(redis_url):
+    first = _empty_database(redis_url)
+    foreign = Redis.from_url(first)
+    foreign.set("someone-elses-key", "kept")
+    try:
+        assert _empty_database(redis_url) != first
+        assert foreign.get("someone-elses-key") == b"kept"
+    finally:
+        foreign.delete("someone-elses-key")
 
 
 def _wait_for(condition, *, seconds: float, what: str):
@@ -70,8 +87,7 @@ def _wait_for(condition, *, seconds: float, what: str):
 
 @pytest.mark.slow
 def test_an_rq_worker_killed_mid_job_takes_it_back_when_it_restarts(redis_url, tmp_path):
-    url = _own_database(redis_url)
-    Redis.from_url(url).flushdb()
+    url = _empty_database(redis_url)
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(
         REDIS_URL=url,
@@ -103,6 +119,7 @@ def test_an_rq_worker_killed_mid_job_takes_it_back_when_it_restarts(redis_url, t
             if process is not None and process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
                 process.wait(timeout=30)
+        Redis.from_url(url).flushdb()  # empty before the test: only this test's keys
     started = (tmp_path / "a.started").read_text().split()
     done = (tmp_path / "a.done").read_text().split()
     assert len(started) == 2  # the killed run and the run after restart
