@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from champions.core.enqueue import enqueue_on_commit
 from champions.grievances.choices import Channel, Kind
 from champions.grievances.hooks import GrievanceEvent
 from champions.grievances.services import grievance_cpgrams_acknowledged
@@ -54,7 +55,7 @@ def outbox_record_grievance_event(event: GrievanceEvent) -> OutboxMessage | None
     )
     from . import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
 
-    transaction.on_commit(tasks.deliver_outbox_task.enqueue)
+    enqueue_on_commit(tasks.deliver_outbox_task)
     return message
 
 

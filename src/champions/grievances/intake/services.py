@@ -11,6 +11,7 @@ from champions.accounts.policy import Action as Can
 from champions.accounts.policy import can, require
 from champions.accounts.selectors import user_is_officer
 from champions.controlrooms.selectors import hub_get, room_for_district
+from champions.core.enqueue import enqueue_on_commit
 from champions.core.errors import Forbidden, NotFound, ValidationFailed
 from champions.core.selectors import district_exists
 from champions.registry.selectors import enterprise_get_for_user
@@ -146,17 +147,15 @@ def grievance_lodge(
 ) -> LodgeResult:
     """Lodge a grievance or suggestion; with an idempotency key a retry returns the first."""
     key = (idempotency_key or "").strip()[:100]
-    if key:
-        earlier = (
-            IdempotencyKey.objects.filter(user=actor, key=key).select_related("grievance").first()
-        )
-        if earlier is not None:
-            return _replay(earlier.grievance, data)
+    # No lookup first: the key's unique constraint (user, key) refuses a retry inside the
+    # lodging's transaction, which then rolls back whole; only a retry pays for the lookup.
     try:
         grievance = _lodge(actor=actor, data=data, channel=channel, key=key)
     except IntegrityError:
-        # A concurrent request with the same key won the race: answer with its grievance.
-        earlier = IdempotencyKey.objects.filter(user=actor, key=key).first()
+        # An earlier (or concurrent) request with the same key won: answer with its grievance.
+        earlier = (
+            IdempotencyKey.objects.filter(user=actor, key=key).select_related("grievance").first()
+        )
         if not key or earlier is None:
             raise
         return _replay(earlier.grievance, data)
@@ -258,10 +257,11 @@ def _lodge(*, actor, data: GrievanceInput, channel: str, key: str) -> Grievance:
     hooks.grievance_event_emit(grievance, "lodged")
     from .. import tasks  # started lazily: see ARCHITECTURE.md, "Starting a task"
 
-    # After commit, off the request path, one task: the acknowledgement, then the AI triage (it
+    # Started only if this commits (its row written in this transaction with the database
+    # backend), off the request path, one task: the acknowledgement, then the AI triage (it
     # fills the category, priority (and so the due dates) and department where nobody chose
     # them, then embeds the grievance).
-    transaction.on_commit(lambda: tasks.grievance_lodged_task.enqueue(grievance.pk))
+    enqueue_on_commit(tasks.grievance_lodged_task, grievance.pk)
     return grievance
 
 
