@@ -117,6 +117,14 @@ PERIODIC_JOBS = [
         why="e-mail each unit the new partnership posts that match it (unless turned off)",
     ),
     PeriodicJob(
+        name="grievance-contacts-expire",
+        task="champions.grievances.tasks.contacts_expire_task",
+        every=timedelta(days=1),
+        # Contacts are kept GRIEVANCE_CONTACT_RETENTION_DAYS (3 years) after closure; a daily
+        # run removes them at most a day late, and a second run in a day changes nothing.
+        why="remove the contact details of grievances closed longer than the retention period",
+    ),
+    PeriodicJob(
         name="assistant-purge",
         task="champions.assistant.tasks.purge_transcripts_task",
         every=timedelta(days=1),

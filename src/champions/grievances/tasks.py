@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import notifications
+from . import notifications, retention
 from .queue import tallies
 from .sla import sweep
 from .triage_link import predictions
@@ -58,6 +58,11 @@ def sla_sweep_task() -> None:
 @task()
 def queue_recount_task() -> None:
     tallies.tally_recount()
+
+
+@task()
+def contacts_expire_task() -> int:
+    return retention.grievance_contacts_expire()
 
 
 @task()

@@ -58,6 +58,11 @@ def privacy_contact() -> PrivacyContact:
     )
 
 
+def grievance_contact_retention_years() -> int:
+    """How many years (rounded, at least one) a closed grievance keeps its contact details."""
+    return max(1, round(settings.GRIEVANCE_CONTACT_RETENTION_DAYS / 365))
+
+
 def consent_latest(*, user) -> Consent | None:
     return Consent.objects.filter(user=user).first()
 

@@ -20,6 +20,7 @@ from .forms import ErasureDecisionForm, ErasureRequestForm
 @require_GET
 def notice_view(request):
     context = {"version": NOTICE_VERSION, "contact": selectors.privacy_contact()}
+    context["contact_years"] = selectors.grievance_contact_retention_years()
     return render(request, "privacy/notice.html", context)
 
 

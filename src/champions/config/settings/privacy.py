@@ -15,3 +15,9 @@ PRIVACY_OFFICER_ADDRESS = os.environ.get(
     "PRIVACY_OFFICER_ADDRESS", "Champions control room (demo), Udyog Bhawan, New Delhi 110011"
 )
 PRIVACY_RESPONSE_DAYS = int(os.environ.get("PRIVACY_RESPONSE_DAYS", "30"))
+
+# The name, e-mail and mobile number typed on a grievance are removed this many days after it
+# closed; the grievance itself stays (a public record). Three years follows the period after
+# which the DPDP Rules 2025 (Third Schedule) have the largest data fiduciaries erase an inactive
+# user's data; a deployment sets the period its own record-retention schedule gives.
+GRIEVANCE_CONTACT_RETENTION_DAYS = int(os.environ.get("GRIEVANCE_CONTACT_RETENTION_DAYS", "1095"))

@@ -272,3 +272,16 @@ def test_who_sees_and_who_decides_erasure_requests(
 
     assert page.status_code == status
     assert ('name="decision"' in page.content.decode()) is decides
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "said"),
+    [("en", 1095, "removed 3 years after it is closed"), ("hi", 730, "बंद होने के 2 वर्ष")],
+)
+def test_the_notice_says_when_a_grievances_contacts_are_removed(
+    client, settings, language, days, said
+):
+    settings.GRIEVANCE_CONTACT_RETENTION_DAYS = days
+    client.cookies["django_language"] = language
+
+    assert said in client.get(NOTICE, HTTP_ACCEPT_LANGUAGE=language).content.decode()
