@@ -74,6 +74,8 @@ def step_done_view(request, step_id: int):
     try:
         services.case_step_done(actor=request.user, step_id=step_id)
     except DomainError as exc:
+        if exc.status in (403, 404):  # another's step: answered as a missing one, not a notice
+            raise
         messages.error(request, exc.message)
         return redirect("web:cases:my_steps")
     messages.success(request, _("Step marked as done."))

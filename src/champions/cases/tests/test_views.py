@@ -109,6 +109,20 @@ def test_owner_sees_and_completes_their_steps(client, spoke_officer, entrepreneu
     assert step.done_by == entrepreneur
 
 
+def test_another_owners_step_answers_404_and_stays_open(
+    client, spoke_officer, entrepreneur, other_entrepreneur
+):
+    case = opened_case(spoke_officer, pune_unit(entrepreneur))
+    step = step_for(spoke_officer, case, entrepreneur, title="Upload the GST returns")
+    client.force_login(other_entrepreneur)
+
+    response = client.post(reverse("web:cases:step_done", args=[step.pk]))
+
+    assert response.status_code == 404  # was a redirect with a notice, telling the step exists
+    step.refresh_from_db()
+    assert step.done_by is None
+
+
 def test_queue_page_shows_counts_and_rows(client, spoke_officer, entrepreneur):
     opened_case(spoke_officer, pune_unit(entrepreneur), goal="Udyam update")
     client.force_login(spoke_officer)

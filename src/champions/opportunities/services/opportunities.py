@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from champions.accounts.selectors import user_is_entrepreneur, user_is_officer
-from champions.core.errors import ValidationFailed
+from champions.core.errors import NotFound, ValidationFailed
 from champions.core.selectors import nic_code_search, state_list
 from champions.notifications.choices import NotificationKind
 from champions.notifications.services import notify
@@ -204,12 +204,15 @@ def _managed(actor, opportunity_id: int) -> Opportunity:
 
 @transaction.atomic
 def response_shortlist(*, actor, response_id: int, shortlisted: bool) -> OpportunityResponse:
+    # A unit's answer is seen by the unit and the poster only: to anyone else one that exists
+    # and one that does not both answer 404, so ids cannot be probed.
     response = OpportunityResponse.objects.filter(pk=response_id).first()
     if response is None:
-        raise ValidationFailed(
-            _("No such response."), errors={"response": [_("No such response.")]}
-        )
-    _managed(actor, response.opportunity_id)
+        raise NotFound(_("No such response."))
+    try:
+        _managed(actor, response.opportunity_id)
+    except (PermissionDenied, NotFound):
+        raise NotFound(_("No such response.")) from None
     response.is_shortlisted = shortlisted
     response.save(update_fields=["is_shortlisted"])
     return response

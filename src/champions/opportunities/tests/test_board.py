@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from champions.clusters.tests.factories import unit
 from champions.opportunities.models import Opportunity, OpportunityResponse
+from champions.opportunities.services import ResponseInput, opportunity_respond
 
 from .factories import drive_input, posted_drive
 
@@ -65,7 +66,7 @@ def test_respond_shortlist_close(client, hub_officer, entrepreneur, other_entrep
     assert client.post(respond, data).status_code == 302
     answer = OpportunityResponse.objects.get()
     shortlist = reverse("web:opportunities:response_shortlist", args=[answer.pk])
-    assert client.post(shortlist, {"on": "1"}).status_code == 403  # not the poster
+    assert client.post(shortlist, {"on": "1"}).status_code == 404  # not the poster: hidden
     client.force_login(other_entrepreneur)
     assert (
         "50,000 a week" not in client.get(reverse("web:opportunities:detail", args=[drive.pk])).text
@@ -90,3 +91,21 @@ def test_board_lists_open_opportunities_in_few_queries(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("web:opportunities:board"))
     assert response.text.count("Drive ") == 5
+
+
+def test_a_missing_answer_and_one_not_yours_answer_alike(client, hub_officer, entrepreneur):
+    """Ids cannot be probed: an answer that does not exist and one of another poster's
+    opportunity both answer 404 (a missing one answered 422 before)."""
+    drive = posted_drive(hub_officer)
+    answer = opportunity_respond(
+        actor=entrepreneur,
+        opportunity_id=drive.pk,
+        data=ResponseInput(
+            enterprise_id=unit(entrepreneur).pk, quantity="100", price_min_inr=2, price_max_inr=3
+        ),
+    )
+    client.force_login(entrepreneur)
+
+    for response_id in (answer.pk, answer.pk + 1000):
+        url = reverse("web:opportunities:response_shortlist", args=[response_id])
+        assert client.post(url, {"on": "1"}).status_code == 404
