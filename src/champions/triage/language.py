@@ -67,9 +67,11 @@ HINDI_ROMAN = frozenset(_HINDI_WORDS.split())
 ENGLISH_COMMON = frozenset(ENGLISH_STOP_WORDS) - HINDI_ROMAN
 # Words common in both languages: "main" (मैं, में), "to" (तो), "is" (इस), "par" (पर), "ya" (या;
 # "see ya"), "teen" (तीन). Each takes the language of its nearest unambiguous neighbours
-# ("main to ghar ja raha hun" is Hindi, "I want to go" English).
+# ("main to ghar ja raha hun" is Hindi, "I want to go" English). Indian English shares the
+# money words ("Rs 38 lakh") with Hinglish.
 _AMBIGUOUS_WORDS = """
     main me to hi is do par us mere ham bas ab jan man band ya ye ho na teen logo papa hun jab ja
+    rs lakh lakhs crore crores
 """
 AMBIGUOUS = frozenset(_AMBIGUOUS_WORDS.split())
 
@@ -139,13 +141,19 @@ def lexicon_shares(text: str) -> tuple[float, float, int]:
     of being Hindi) and of English words among the words of two or more letters of `text`
     (handles, hashtags, links and unknown acronyms left out; a letter repeated three times or
     more counts once), and the number of those words."""
-    from .lexicon import hindi_probability
+    from .lexicon import acronyms, hindi_probability
 
     hindi_lexicon, english_lexicon = lexicons()
     words = []
+    known_acronyms = acronyms()
     for match in _LATIN_WORD.finditer(_NOISE.sub(" ", text)):
         word = _ELONGATED.sub(r"\1", match[0].lower())  # "yaaaar", "sooooo": one letter
-        acronym = match[0].isupper() and word not in hindi_lexicon and word not in english_lexicon
+        # "GST", "PSU" are in no language, even where a romanised Hindi name (पीएसयू) spells one
+        acronym = (
+            match[0].isupper()
+            and word not in english_lexicon
+            and (word not in hindi_lexicon or word in known_acronyms)
+        )
         if len(word) > 1 and not acronym:  # "GST", "PSU" are in no language
             words.append(word)
     if not words:

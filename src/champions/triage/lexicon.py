@@ -88,6 +88,16 @@ def _hindi_texts() -> list[str]:
 
 
 @cache
+def acronyms() -> frozenset[str]:
+    """Acronyms of two to four letters in the CPGRAMS tree's English names ("PSU", "GST",
+    "EPFO"), lower-cased: their Hindi names spell them in Devanagari (पीएसयू), so romanised
+    they land in the Hindi lexicon, but written in capitals in a text they are in no language."""
+    with open(DATA_DIR / "cpgrams_category_tree.csv", encoding="utf-8", newline="") as f:
+        names = " ".join(row["description"] for row in csv.DictReader(f))
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z]{2,4}\b", names))
+
+
+@cache
 def english_words() -> frozenset[str]:
     """Words seen at least ENGLISH_MIN_COUNT times in the shipped English comments."""
     counts: Counter = Counter()

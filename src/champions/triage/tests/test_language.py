@@ -169,3 +169,16 @@ def test_triage_with_the_classifier_keeps_english_and_finds_free_spellings(
     from champions.triage.services import triage_text
 
     assert triage_text(text=text, explain=False).language.label == expected
+
+
+def test_an_english_grievance_with_acronyms_and_money_words_stays_english():
+    """ "PSU" is in the romanised-Hindi lexicon (पीएसयू in the CPGRAMS names), and "Rs" and
+    "lakh" are Indian English as much as Hinglish: an English grievance that used them was
+    called Hinglish once the threshold came down to 0.13."""
+    text = (
+        "PSU has not paid our invoices for 200 days. A central PSU has not paid our invoices "
+        "worth Rs 38 lakh for steel structures delivered in March."
+    )
+
+    assert language_identify(text, hinglish_probability=0.0).label == "en"
+    assert language_identify("PSU ne Rs 5 lakh ka payment nahi kiya").label == "hinglish"
