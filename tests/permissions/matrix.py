@@ -7,24 +7,13 @@ every other role in it is allowed on both sides. Anyone not in the set must get 
 
 from dataclasses import dataclass
 
+from .world import ROLES
+
 READ = frozenset({"hub", "leadership", "administrator", "appellate"})  # see every room
 WORK = frozenset({"spoke", "hub", "administrator"})  # act on what their room holds
 OWNER_READ = READ | {"owner", "spoke"}
 OWNER_WORK = WORK | {"owner"}
-LOGGED_IN = frozenset(
-    {
-        "owner_a",
-        "owner_b",
-        "spoke_1",
-        "spoke_2",
-        "hub",
-        "leadership",
-        "administrator",
-        "appellate",
-        "centre_staff",
-        "analyst",
-    }
-)
+LOGGED_IN = frozenset(ROLES) - {"anonymous"}
 NETWORK = frozenset({"hub", "administrator"})
 MANAGE = frozenset(
     {"spoke", "hub", "administrator", "appellate"}
